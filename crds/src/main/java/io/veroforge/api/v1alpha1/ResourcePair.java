@@ -1,0 +1,36 @@
+package io.veroforge.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.fabric8.kubernetes.api.model.Quantity;
+
+/** A CPU and memory amount. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ResourcePair {
+    private Quantity cpu;
+    private Quantity memory;
+
+    public ResourcePair() {
+    }
+
+    public ResourcePair(String cpu, String memory) {
+        this.cpu = cpu == null ? null : new Quantity(cpu);
+        this.memory = memory == null ? null : new Quantity(memory);
+    }
+
+    public Quantity getCpu() {
+        return cpu;
+    }
+
+    public void setCpu(Quantity cpu) {
+        this.cpu = cpu;
+    }
+
+    public Quantity getMemory() {
+        return memory;
+    }
+
+    public void setMemory(Quantity memory) {
+        this.memory = memory;
+    }
+}

@@ -1,0 +1,59 @@
+package io.veroforge.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.kubernetes.api.model.Quantity;
+
+/** The namespace's ResourceQuota; unset fields take the platform defaults. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class TenantQuota {
+
+    @JsonPropertyDescription("Total CPU requests in the namespace (default 4).")
+    private Quantity cpu;
+
+    @JsonPropertyDescription("Total memory requests in the namespace (default 8Gi).")
+    private Quantity memory;
+
+    @JsonPropertyDescription("Total persistent volume storage requested (default 20Gi).")
+    private Quantity storage;
+
+    @Min(1)
+    @Max(10000)
+    @JsonPropertyDescription("Maximum number of pods (default 50).")
+    private Integer pods;
+
+    public Quantity getCpu() {
+        return cpu;
+    }
+
+    public void setCpu(Quantity cpu) {
+        this.cpu = cpu;
+    }
+
+    public Quantity getMemory() {
+        return memory;
+    }
+
+    public void setMemory(Quantity memory) {
+        this.memory = memory;
+    }
+
+    public Quantity getStorage() {
+        return storage;
+    }
+
+    public void setStorage(Quantity storage) {
+        this.storage = storage;
+    }
+
+    public Integer getPods() {
+        return pods;
+    }
+
+    public void setPods(Integer pods) {
+        this.pods = pods;
+    }
+}
