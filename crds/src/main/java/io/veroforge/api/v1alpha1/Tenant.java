@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version(ApiGroup.VERSION)
 @ShortNames({"tn", "tenants-vf"})
 @Categories(ApiGroup.CATEGORY)
+@ValidationRule(value = "has(self.spec)", message = "spec is required: give at least tier and owners")
 @ValidationRule(value = "self.metadata.name.size() <= 40",
         message = "metadata.name: at most 40 characters, so that tenant-<name> and the database names derived from it stay within Kubernetes and PostgreSQL limits")
 @ValidationRule(value = "self.metadata.name.matches('^[a-z]([a-z0-9-]*[a-z0-9])?$')",

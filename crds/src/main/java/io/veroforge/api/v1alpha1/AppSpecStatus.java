@@ -1,0 +1,57 @@
+package io.veroforge.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** What the operator reports for an app: the resolved model and which Generation runs where. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class AppSpecStatus extends ConditionedStatus {
+    private ResolvedModelSummary resolved;
+    /** Name of the newest Generation (created for the current spec). */
+    private String latestGeneration;
+    /** Name of the Generation whose revision is serving traffic. */
+    private String deployedGeneration;
+    /** Where users reach the app. */
+    private String appUrl;
+    /** Git repository holding the generated code. */
+    private String repository;
+
+    public ResolvedModelSummary getResolved() {
+        return resolved;
+    }
+
+    public void setResolved(ResolvedModelSummary resolved) {
+        this.resolved = resolved;
+    }
+
+    public String getLatestGeneration() {
+        return latestGeneration;
+    }
+
+    public void setLatestGeneration(String latestGeneration) {
+        this.latestGeneration = latestGeneration;
+    }
+
+    public String getDeployedGeneration() {
+        return deployedGeneration;
+    }
+
+    public void setDeployedGeneration(String deployedGeneration) {
+        this.deployedGeneration = deployedGeneration;
+    }
+
+    public String getAppUrl() {
+        return appUrl;
+    }
+
+    public void setAppUrl(String appUrl) {
+        this.appUrl = appUrl;
+    }
+
+    public String getRepository() {
+        return repository;
+    }
+
+    public void setRepository(String repository) {
+        this.repository = repository;
+    }
+}

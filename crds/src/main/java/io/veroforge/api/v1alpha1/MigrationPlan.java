@@ -1,0 +1,27 @@
+package io.veroforge.api.v1alpha1;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The database changes a Generation will apply, shown before approval. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class MigrationPlan {
+    private List<MigrationStep> steps = new ArrayList<>();
+
+    /** Whether any step can lose data. */
+    @JsonIgnore
+    public boolean isDestructive() {
+        return steps.stream().anyMatch(s -> Boolean.TRUE.equals(s.getDestructive()));
+    }
+
+    public List<MigrationStep> getSteps() {
+        return steps;
+    }
+
+    public void setSteps(List<MigrationStep> steps) {
+        this.steps = steps == null ? new ArrayList<>() : steps;
+    }
+}

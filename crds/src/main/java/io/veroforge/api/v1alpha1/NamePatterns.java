@@ -1,0 +1,30 @@
+package io.veroforge.api.v1alpha1;
+
+/**
+ * Regular expressions shared by the schemas of every kind. They are constants so that the
+ * validation annotations can use them; the generator and the operator may use them too, so a name
+ * accepted by the API server is exactly a name they can turn into code, SQL and Kubernetes objects.
+ */
+public final class NamePatterns {
+    /** A DNS-1123 label (Kubernetes object names, namespaces). */
+    public static final String DNS_LABEL = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+    /** A DNS-1123 subdomain (RuntimeClass names, Secret names). */
+    public static final String DNS_SUBDOMAIN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+    /** A lower-case, dash-separated word list: verticals, role, workflow and page names. */
+    public static final String KEBAB_NAME = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$";
+    /** Entity names become TypeScript classes, Prisma models and (snake-cased) table names. */
+    public static final String ENTITY_NAME = "^[A-Z][A-Za-z0-9]*$";
+    /** Field and relation names become TypeScript properties and (snake-cased) column names. */
+    public static final String FIELD_NAME = "^[a-z][A-Za-z0-9]*$";
+    /** Values of an enum field become TypeScript and PostgreSQL enum labels. */
+    public static final String ENUM_VALUE = "^[A-Za-z][A-Za-z0-9_]*$";
+    /** A Go-style duration such as 30s, 5m or 1h30m, as Kubernetes CEL's duration() parses it. */
+    public static final String DURATION = "^([0-9]+(ms|s|m|h))+$";
+    /** A cron expression with five fields, or one of the @hourly/@daily/@weekly/@monthly shortcuts. */
+    public static final String CRON = "^((@(hourly|daily|weekly|monthly|yearly))|([^\\s]+\\s+){4}[^\\s]+)$";
+    /** An HTTPS URL: webhooks and metrics endpoints never carry tenant data in clear text. */
+    public static final String HTTPS_URL = "^https://[^\\s]+$";
+
+    private NamePatterns() {
+    }
+}

@@ -1,0 +1,6 @@
+package io.veroforge.generator.input;
+
+/** One workflow action; which keys matter depends on {@code type} (see the validator). */
+public record ActionInput(String type, String to, String template, String url, String field, String value,
+                          String entity, String message) {
+}

@@ -1,0 +1,23 @@
+package io.veroforge.generator.input;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+public record FieldInput(
+        String name,
+        String type,
+        Boolean required,
+        Boolean unique,
+        BigDecimal min,
+        BigDecimal max,
+        Integer minLength,
+        Integer maxLength,
+        String pattern,
+        List<String> values,
+        List<String> markers) {
+
+    public FieldInput {
+        values = Lists.orEmpty(values);
+        markers = Lists.orEmpty(markers);
+    }
+}

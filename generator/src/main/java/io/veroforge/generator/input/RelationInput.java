@@ -1,0 +1,4 @@
+package io.veroforge.generator.input;
+
+public record RelationInput(String name, String kind, String target, Boolean required, Boolean cascade) {
+}

@@ -1,0 +1,4 @@
+package io.veroforge.generator.input;
+
+public record TemplatePackInput(String name, String revision) {
+}

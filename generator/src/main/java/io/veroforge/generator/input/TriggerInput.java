@@ -1,0 +1,4 @@
+package io.veroforge.generator.input;
+
+public record TriggerInput(String type, String entity, String field, String schedule) {
+}

@@ -1,0 +1,9 @@
+package io.veroforge.generator.input;
+
+import java.util.List;
+
+public record WorkflowInput(String name, TriggerInput trigger, List<ActionInput> actions) {
+    public WorkflowInput {
+        actions = Lists.orEmpty(actions);
+    }
+}

@@ -1,0 +1,14 @@
+package io.veroforge.generator.model;
+
+public enum OriginKind {
+    /** Written in the AppSpec. */
+    EXPLICIT,
+    /** A default from the vertical's map in the ontology. */
+    VERTICAL,
+    /** A default of a universal entity in the ontology. */
+    UNIVERSAL,
+    /** Added or changed by compliance inference. */
+    COMPLIANCE,
+    /** Implied by another element (an inverse relation, an owner column, a default page). */
+    DERIVED
+}

@@ -1,0 +1,4 @@
+package io.veroforge.generator.model;
+
+public record Page(String name, String entity, PageKind kind, Origin origin, String path) {
+}

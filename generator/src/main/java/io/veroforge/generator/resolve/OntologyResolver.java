@@ -1,0 +1,348 @@
+package io.veroforge.generator.resolve;
+
+import io.veroforge.generator.input.AppSpecInput;
+import io.veroforge.generator.input.EntityInput;
+import io.veroforge.generator.input.FieldInput;
+import io.veroforge.generator.input.PageInput;
+import io.veroforge.generator.input.PermissionInput;
+import io.veroforge.generator.input.RelationInput;
+import io.veroforge.generator.input.RoleInput;
+import io.veroforge.generator.input.WorkflowInput;
+import io.veroforge.generator.model.AiSettings;
+import io.veroforge.generator.model.ComplianceProfile;
+import io.veroforge.generator.model.CrudAction;
+import io.veroforge.generator.model.Entity;
+import io.veroforge.generator.model.EntityCompliance;
+import io.veroforge.generator.model.EntityNames;
+import io.veroforge.generator.model.Field;
+import io.veroforge.generator.model.Inflector;
+import io.veroforge.generator.model.Keyword;
+import io.veroforge.generator.model.Origin;
+import io.veroforge.generator.model.OriginKind;
+import io.veroforge.generator.model.Page;
+import io.veroforge.generator.model.PageKind;
+import io.veroforge.generator.model.Permission;
+import io.veroforge.generator.model.Relation;
+import io.veroforge.generator.model.ResolvedModel;
+import io.veroforge.generator.model.Role;
+import io.veroforge.generator.model.TemplatePack;
+import io.veroforge.generator.model.Workflow;
+import io.veroforge.generator.ontology.Ontology;
+import io.veroforge.generator.ontology.UniversalEntity;
+import io.veroforge.generator.ontology.VerticalMap;
+import io.veroforge.generator.ontology.VerticalTerm;
+import io.veroforge.generator.validate.ModelValidator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Fills an AppSpec from the ontology. Each entity that names a vertical term (or one of its
+ * aliases) or a universal entity starts from that definition's fields and relations; whatever
+ * the spec says explicitly replaces a default of the same name. With no entities at all, the
+ * vertical's terms become the entities. Vertical roles and workflows are added when the entities
+ * they need exist and no explicit one has the same name; every app gets an {@code admin} role.
+ */
+public final class OntologyResolver {
+
+    static final String ADMIN_ROLE = "admin";
+
+    private final Ontology ontology;
+    private final ModelValidator validator;
+
+    public OntologyResolver(Ontology ontology, ModelValidator validator) {
+        this.ontology = ontology;
+        this.validator = validator;
+    }
+
+    /** An app entity with the ontology definitions it was matched to. */
+    private record Source(String name, VerticalTerm term, UniversalEntity universal, EntityInput explicit, Origin origin, String path) {
+        String concept() {
+            return term != null && term.concept() != null ? term.concept() : universal != null ? universal.concept() : null;
+        }
+    }
+
+    public ResolvedModel resolve(String appName, String namespace, AppSpecInput spec) {
+        Optional<VerticalMap> vertical = ontology.vertical(spec.vertical());
+        List<Source> sources = sources(spec, vertical);
+        Targets targets = new Targets(sources);
+
+        List<Entity> entities = new ArrayList<>();
+        for (Source source : sources) {
+            entities.add(entity(source, vertical, targets));
+        }
+        entities = RelationPairing.pair(entities);
+
+        List<Role> roles = roles(spec, vertical, targets, entities);
+        entities = withOwnerColumns(entities, roles);
+
+        AiSettings ai = spec.ai() == null ? AiSettings.DISABLED : new AiSettings(Boolean.TRUE.equals(spec.ai().enabled()),
+                spec.ai().model(), spec.ai().maxGapsPerGeneration() == null ? AiSettings.DEFAULT_MAX_GAPS : spec.ai().maxGapsPerGeneration());
+        TemplatePack pack = spec.templatePack() == null
+                ? new TemplatePack(TemplatePack.DEFAULT_NAME, null)
+                : new TemplatePack(spec.templatePack().name() == null ? TemplatePack.DEFAULT_NAME : spec.templatePack().name(),
+                spec.templatePack().revision());
+        ComplianceProfile noCompliance = new ComplianceProfile(List.of(), false, false, false, null, false, false, null, List.of());
+        ResolvedModel model = new ResolvedModel(appName, namespace, vertical.map(VerticalMap::id).orElse(spec.vertical()),
+                spec.requirements(), pack, noCompliance, entities, roles, List.of(), pages(spec, entities), List.of(), ai);
+        return new ResolvedModel(model.name(), model.namespace(), model.vertical(), model.requirements(), model.templatePack(),
+                model.compliance(), model.entities(), model.roles(), workflows(spec, vertical, targets, model), model.pages(),
+                model.gaps(), model.ai());
+    }
+
+    private List<Source> sources(AppSpecInput spec, Optional<VerticalMap> vertical) {
+        List<Source> sources = new ArrayList<>();
+        if (spec.entities().isEmpty()) {
+            vertical.ifPresent(v -> v.terms().forEach(term -> sources.add(new Source(term.name(), term,
+                    term.concept() == null ? null : ontology.concept(term.concept()).orElse(null), null,
+                    Origin.vertical(v.id(), term.name()), "entities[" + term.name() + "]"))));
+            return sources;
+        }
+        for (int i = 0; i < spec.entities().size(); i++) {
+            EntityInput in = spec.entities().get(i);
+            if (in == null || in.name() == null || in.name().isBlank()) {
+                continue;
+            }
+            String path = "entities[" + i + "]";
+            VerticalTerm term = vertical.flatMap(v -> v.term(in.name())).orElse(null);
+            UniversalEntity universal = term != null
+                    ? (term.concept() == null ? null : ontology.concept(term.concept()).orElse(null))
+                    : ontology.universalNamed(in.name()).orElse(null);
+            sources.add(new Source(in.name(), term, universal, in, Origin.explicit(path), path));
+        }
+        return sources;
+    }
+
+    /** Maps the names ontology data uses (concepts, vertical terms) to the app's entity names. */
+    private static final class Targets {
+        private final Map<String, String> byTerm = new LinkedHashMap<>();
+        private final Map<String, String> byConcept = new LinkedHashMap<>();
+        private final Set<String> names = new HashSet<>();
+
+        Targets(List<Source> sources) {
+            for (Source s : sources) {
+                names.add(s.name());
+                if (s.term() != null) {
+                    byTerm.putIfAbsent(s.term().name(), s.name());
+                }
+                if (s.concept() != null) {
+                    byConcept.putIfAbsent(s.concept(), s.name());
+                }
+            }
+        }
+
+        /** The app entity an ontology reference means, or null when the app has none. */
+        String resolve(String reference, Optional<VerticalMap> vertical) {
+            if (reference == null) {
+                return null;
+            }
+            if (names.contains(reference)) {
+                return reference;
+            }
+            if (byTerm.containsKey(reference)) {
+                return byTerm.get(reference);
+            }
+            if (byConcept.containsKey(reference)) {
+                return byConcept.get(reference);
+            }
+            return vertical.flatMap(v -> v.terms().stream().filter(t -> t.name().equals(reference)).findFirst())
+                    .map(VerticalTerm::concept).map(byConcept::get).orElse(null);
+        }
+    }
+
+    private Entity entity(Source source, Optional<VerticalMap> vertical, Targets targets) {
+        String name = source.name();
+        String base = source.path();
+        List<Field> fields = new ArrayList<>();
+        List<Relation> relations = new ArrayList<>();
+        VerticalTerm term = source.term();
+        UnaryOperator<String> rename = term == null ? UnaryOperator.identity() : term::rename;
+        if (source.universal() != null) {
+            Origin origin = Origin.universal(source.universal().concept());
+            addDefaults(name, source.universal().fields(), source.universal().relations(), rename, origin, base, vertical, targets, fields, relations);
+        }
+        if (term != null) {
+            Origin origin = Origin.vertical(vertical.map(VerticalMap::id).orElse("?"), term.name());
+            addDefaults(name, term.fields(), term.relations(), UnaryOperator.identity(), origin, base, vertical, targets, fields, relations);
+        }
+        EntityInput explicit = source.explicit();
+        if (explicit != null) {
+            for (int j = 0; j < explicit.fields().size(); j++) {
+                FieldInput in = explicit.fields().get(j);
+                String path = base + ".fields[" + j + "]";
+                if (in == null) {
+                    continue;
+                }
+                ModelElements.field(name, in, in.name(), Origin.explicit(path), path).ifPresent(f -> {
+                    relations.removeIf(r -> r.name().equals(f.name()) && r.origin().kind() != OriginKind.EXPLICIT);
+                    replaceDefault(fields, f, Field::name, Field::origin);
+                });
+            }
+            for (int j = 0; j < explicit.relations().size(); j++) {
+                RelationInput in = explicit.relations().get(j);
+                String path = base + ".relations[" + j + "]";
+                if (in == null) {
+                    continue;
+                }
+                ModelElements.relation(name, in, in.name(), in.target(), Origin.explicit(path), path).ifPresent(r -> {
+                    fields.removeIf(f -> f.name().equals(r.name()) && f.origin().kind() != OriginKind.EXPLICIT);
+                    replaceDefault(relations, r, Relation::name, Relation::origin);
+                });
+            }
+        }
+        return new Entity(name, source.concept(), EntityNames.of(name), fields, relations, EntityCompliance.NONE, null,
+                source.origin(), base);
+    }
+
+    private static void addDefaults(String entity, List<FieldInput> fieldInputs, List<RelationInput> relationInputs,
+                                    UnaryOperator<String> rename, Origin origin, String base, Optional<VerticalMap> vertical,
+                                    Targets targets, List<Field> fields, List<Relation> relations) {
+        for (FieldInput in : fieldInputs) {
+            String fieldName = rename.apply(in.name());
+            ModelElements.field(entity, in, fieldName, origin, base + ".fields[" + fieldName + "]")
+                    .ifPresent(f -> replaceDefault(fields, f, Field::name, Field::origin));
+        }
+        for (RelationInput in : relationInputs) {
+            String target = targets.resolve(in.target(), vertical);
+            if (target == null) {
+                continue; // the app has no entity for this default relation to point at
+            }
+            String relationName = rename.apply(in.name());
+            if (relationName.equals(in.name()) && in.name().equals(in.target())) {
+                // a relation named after its concept takes the app's word for it: Invoice.order → Invoice.job
+                relationName = Inflector.camel(target);
+            }
+            ModelElements.relation(entity, in, relationName, target, origin, base + ".relations[" + relationName + "]")
+                    .ifPresent(r -> {
+                        fields.removeIf(f -> f.name().equals(r.name()));
+                        replaceDefault(relations, r, Relation::name, Relation::origin);
+                    });
+        }
+    }
+
+    /**
+     * Puts an element in place of a default with the same name, keeping its position; two
+     * explicit elements with one name are both kept so that the validator reports the duplicate.
+     */
+    private static <T> void replaceDefault(List<T> list, T element, java.util.function.Function<T, String> name,
+                                           java.util.function.Function<T, Origin> origin) {
+        boolean incomingExplicit = origin.apply(element).kind() == OriginKind.EXPLICIT;
+        for (int i = 0; i < list.size(); i++) {
+            T existing = list.get(i);
+            if (name.apply(existing).equals(name.apply(element))
+                    && !(incomingExplicit && origin.apply(existing).kind() == OriginKind.EXPLICIT)) {
+                list.set(i, element);
+                return;
+            }
+        }
+        list.add(element);
+    }
+
+    private List<Role> roles(AppSpecInput spec, Optional<VerticalMap> vertical, Targets targets, List<Entity> entities) {
+        List<Role> roles = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (int i = 0; i < spec.roles().size(); i++) {
+            RoleInput in = spec.roles().get(i);
+            if (in == null || in.name() == null) {
+                continue;
+            }
+            String path = "roles[" + i + "]";
+            List<Permission> permissions = in.permissions().stream().filter(p -> p != null && p.entity() != null)
+                    .map(p -> ModelElements.permission(p, p.entity())).toList();
+            roles.add(new Role(in.name(), permissions, Origin.explicit(path), path));
+            taken.add(in.name().toLowerCase(Locale.ROOT));
+        }
+        vertical.ifPresent(v -> {
+            for (RoleInput in : v.roles()) {
+                if (taken.contains(in.name().toLowerCase(Locale.ROOT))) {
+                    continue; // an explicit role of this name wins
+                }
+                List<Permission> permissions = new ArrayList<>();
+                for (PermissionInput p : in.permissions()) {
+                    String entity = targets.resolve(p.entity(), vertical);
+                    if (entity != null) {
+                        permissions.add(ModelElements.permission(p, entity));
+                    }
+                }
+                if (!permissions.isEmpty()) {
+                    roles.add(new Role(in.name(), permissions, Origin.vertical(v.id(), "role " + in.name()), "roles[" + in.name() + "]"));
+                    taken.add(in.name().toLowerCase(Locale.ROOT));
+                }
+            }
+        });
+        if (!taken.contains(ADMIN_ROLE)) {
+            List<Permission> all = entities.stream()
+                    .map(e -> new Permission(e.name(), Arrays.asList(CrudAction.values()), false)).toList();
+            roles.add(new Role(ADMIN_ROLE, all, Origin.derived("every app has an admin role with full access"), "roles[" + ADMIN_ROLE + "]"));
+        }
+        return roles;
+    }
+
+    /** An own-rows-only permission needs a column saying who owns a row; the row-level security policy compares it. */
+    private static List<Entity> withOwnerColumns(List<Entity> entities, List<Role> roles) {
+        Set<String> owned = new HashSet<>();
+        roles.forEach(r -> r.permissions().stream().filter(Permission::ownRowsOnly).forEach(p -> owned.add(p.entity())));
+        return entities.stream().map(e -> owned.contains(e.name()) ? e.withOwnerField("ownerId") : e).toList();
+    }
+
+    private List<Workflow> workflows(AppSpecInput spec, Optional<VerticalMap> vertical, Targets targets, ResolvedModel model) {
+        List<Workflow> workflows = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (int i = 0; i < spec.workflows().size(); i++) {
+            WorkflowInput in = spec.workflows().get(i);
+            if (in == null) {
+                continue;
+            }
+            String path = "workflows[" + i + "]";
+            ModelElements.workflow(in, UnaryOperator.identity(), Origin.explicit(path), path).ifPresent(w -> {
+                workflows.add(w);
+                taken.add(w.name().toLowerCase(Locale.ROOT));
+            });
+        }
+        vertical.ifPresent(v -> {
+            for (WorkflowInput in : v.workflows()) {
+                if (taken.contains(in.name().toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
+                UnaryOperator<String> entityName = n -> Optional.ofNullable(targets.resolve(n, vertical)).orElse(n);
+                ModelElements.workflow(in, entityName, Origin.vertical(v.id(), "workflow " + in.name()), "workflows[" + in.name() + "]")
+                        // a default workflow that does not fit this app (a missing entity, field or role) is left out
+                        .filter(w -> validator.checkWorkflow(w, model).isEmpty())
+                        .ifPresent(workflows::add);
+            }
+        });
+        return workflows;
+    }
+
+    private static List<Page> pages(AppSpecInput spec, List<Entity> entities) {
+        List<Page> pages = new ArrayList<>();
+        for (int i = 0; i < spec.pages().size(); i++) {
+            PageInput in = spec.pages().get(i);
+            if (in == null || in.name() == null) {
+                continue;
+            }
+            String path = "pages[" + i + "]";
+            Optional<PageKind> kind = Keyword.parse(PageKind.class, in.kind());
+            kind.ifPresent(k -> pages.add(new Page(in.name(), in.entity(), k, Origin.explicit(path), path)));
+        }
+        if (!spec.pages().isEmpty()) {
+            return pages;
+        }
+        Origin origin = Origin.derived("default pages: a dashboard, and list, detail and form pages per entity");
+        pages.add(new Page("Dashboard", null, PageKind.DASHBOARD, origin, "pages[Dashboard]"));
+        for (Entity entity : entities) {
+            for (PageKind kind : List.of(PageKind.LIST, PageKind.DETAIL, PageKind.FORM)) {
+                String name = entity.names().pascal() + EntityNames.of(kind.keyword()).pascal();
+                pages.add(new Page(name, entity.name(), kind, origin, "pages[" + name + "]"));
+            }
+        }
+        return pages;
+    }
+}

@@ -1,0 +1,30 @@
+package io.veroforge.generator.resolve;
+
+import io.veroforge.generator.model.Problem;
+import io.veroforge.generator.model.ResolvedModel;
+import io.veroforge.generator.model.Severity;
+import java.util.List;
+
+/**
+ * The result of resolving an AppSpec: the model (null only when the YAML could not be read at
+ * all) and every problem found on the way, errors and warnings, in document order.
+ */
+public record Resolution(ResolvedModel model, List<Problem> problems) {
+
+    public Resolution {
+        problems = List.copyOf(problems);
+    }
+
+    /** True when there is a model and no error: the model may go on to synthesis. */
+    public boolean valid() {
+        return model != null && errors().isEmpty();
+    }
+
+    public List<Problem> errors() {
+        return problems.stream().filter(p -> p.severity() == Severity.ERROR).toList();
+    }
+
+    public List<Problem> warnings() {
+        return problems.stream().filter(p -> p.severity() == Severity.WARNING).toList();
+    }
+}

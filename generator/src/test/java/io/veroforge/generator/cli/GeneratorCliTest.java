@@ -1,0 +1,121 @@
+package io.veroforge.generator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.veroforge.generator.Fixtures;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class GeneratorCliTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = GeneratorCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private String file(String resource) throws IOException {
+        Path path = dir.resolve(resource);
+        Files.writeString(path, Fixtures.resource(resource));
+        return path.toString();
+    }
+
+    @Test
+    void validateAcceptsAValidSpecWithExitZero() throws IOException {
+        Run r = run("validate", "-f", file("pest-control-sparse.yaml"));
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("valid — app bugbusters, 5 entities");
+    }
+
+    @Test
+    void validateListsEveryErrorWithFileLineAndFixAndExitsOne() throws IOException {
+        Run r = run("validate", "-f", file("many-problems.yaml"));
+        assertThat(r.exit()).isEqualTo(GeneratorCli.EXIT_INVALID_SPEC);
+        assertThat(r.err()).contains("many-problems.yaml:16: error: entities[1].relations[0].target: unknown entity \"Techician\""
+                + " — did you mean \"Technician\"?");
+        assertThat(r.err()).contains("9 error(s)");
+    }
+
+    @Test
+    void unknownKeysAndWrongTypesAreReportedWithLineNumbers() throws IOException {
+        Run r = run("validate", "-f", file("unknown-keys.yaml"));
+        assertThat(r.exit()).isEqualTo(GeneratorCli.EXIT_INVALID_SPEC);
+        assertThat(r.err()).contains("unknown-keys.yaml:12: error: entities[0].fields[0].requird: unknown key \"requird\" — did you mean \"required\"?")
+                .contains("unknown-keys.yaml:15: error: entities[0].fields[1].max: \"lots\" is not a number")
+                .contains("unknown-keys.yaml:16: error: rolez: unknown key \"rolez\" — did you mean \"roles\"?");
+    }
+
+    @Test
+    void yamlSyntaxErrorNamesTheLine() throws IOException {
+        Run r = run("validate", "-f", file("syntax-error.yaml"));
+        assertThat(r.exit()).isEqualTo(GeneratorCli.EXIT_INVALID_SPEC);
+        assertThat(r.err()).contains("syntax-error.yaml:6: error:").contains("YAML syntax error").contains("fix the YAML at line 6");
+    }
+
+    @Test
+    void wrongKindAndApiVersionAreReported() throws IOException {
+        Path path = dir.resolve("tenant.yaml");
+        Files.writeString(path, "apiVersion: veroforge.io/v1\nkind: AppSpeck\nspec:\n  vertical: legal\n");
+        Run r = run("validate", "-f", path.toString());
+        assertThat(r.exit()).isEqualTo(GeneratorCli.EXIT_INVALID_SPEC);
+        assertThat(r.err()).contains("apiVersion: unsupported apiVersion \"veroforge.io/v1\" — use apiVersion: veroforge.io/v1alpha1")
+                .contains("kind: expected kind AppSpec, found \"AppSpeck\" — did you mean \"AppSpec\"?");
+    }
+
+    @Test
+    void missingFileExitsTwo() {
+        Run r = run("validate", "-f", dir.resolve("nope.yaml").toString());
+        assertThat(r.exit()).isEqualTo(GeneratorCli.EXIT_USAGE);
+        assertThat(r.err()).contains("nope.yaml: no such file");
+    }
+
+    @Test
+    void missingOptionIsAUsageError() {
+        Run r = run("validate");
+        assertThat(r.exit()).isEqualTo(GeneratorCli.EXIT_USAGE);
+        assertThat(r.err()).contains("Missing required option: '--file=APPSPEC'");
+    }
+
+    @Test
+    void explainPrintsTheResolvedModelWithProvenance() throws IOException {
+        Run r = run("explain", "-f", file("clinic.yaml"));
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("HIPAA  yes  implied by vertical healthcare-clinic")
+                .contains("allergies")
+                .contains("[encrypted: HIPAA: PHI encrypted at rest with pgcrypto]")
+                .contains("<- vertical (healthcare-clinic: Patient)")
+                .contains("<- universal (customer)")
+                .contains("<- explicit (entities[0])");
+    }
+
+    @Test
+    void explainAsJsonIsMachineReadable() throws IOException {
+        Run r = run("explain", "--format", "json", "-f", file("shop-pci.yaml"));
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("\"storage\" : \"TOKENIZED\"").contains("\"name\" : \"corner-shop\"");
+    }
+
+    @Test
+    void generateSaysTemplatesAreNotAvailableAndFails() throws IOException {
+        Run r = run("generate", "-f", file("pest-control-sparse.yaml"), "-o", dir.resolve("out").toString());
+        assertThat(r.exit()).isEqualTo(GeneratorCli.EXIT_NOT_AVAILABLE);
+        assertThat(r.err()).contains("templates are not yet available");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+}

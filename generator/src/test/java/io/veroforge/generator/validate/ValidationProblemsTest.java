@@ -1,0 +1,281 @@
+package io.veroforge.generator.validate;
+
+import static io.veroforge.generator.Fixtures.manifest;
+import static io.veroforge.generator.Fixtures.resolveResource;
+import static io.veroforge.generator.Fixtures.resolveYaml;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.veroforge.generator.model.Problem;
+import io.veroforge.generator.resolve.Resolution;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ValidationProblemsTest {
+
+    private static List<Problem> errors(String specBody) {
+        Resolution r = resolveYaml(manifest(specBody));
+        assertThat(r.errors()).allSatisfy(p -> {
+            assertThat(p.path()).isNotBlank();
+            assertThat(p.fix()).as("fix of %s", p).isNotBlank();
+        });
+        return r.errors();
+    }
+
+    private static Problem only(List<Problem> problems, String path) {
+        assertThat(problems).extracting(Problem::path).contains(path);
+        return problems.stream().filter(p -> p.path().equals(path)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyProblemOfABrokenSpecIsReportedAtOnceWithPathFixAndLine() {
+        Resolution r = resolveResource("many-problems.yaml");
+
+        assertThat(r.valid()).isFalse();
+        assertThat(r.errors()).extracting(Problem::toString).contains(
+                "line 11: entities[1].fields[0].type: unknown field type \"strng\" — did you mean \"string\"?",
+                "line 16: entities[1].relations[0].target: unknown entity \"Techician\" — did you mean \"Technician\"?");
+        assertThat(r.errors()).extracting(Problem::path).contains(
+                "entities[1].fields[1].name",        // "order" is reserved in SQL
+                "entities[1].fields[2].values",      // enum without values
+                "entities[1].fields[3].min",         // min on text
+                "entities[1].relations[1].required", // required oneToMany
+                "entities[1].relations[1].target",   // unknown "Part"
+                "entities[2].name",                  // Jobs collides with Job
+                "entities[3]");                      // Widget: sparse and unknown
+        assertThat(r.errors()).allSatisfy(p -> {
+            assertThat(p.fix()).isNotBlank();
+            assertThat(p.line()).isPositive();
+        });
+    }
+
+    @Test
+    void unknownRelationTargetSuggestsTheClosestEntity() {
+        Problem p = only(errors("""
+                entities:
+                  - name: Technician
+                    fields: [{name: fullName, type: string}]
+                  - name: Visit
+                    fields: [{name: at, type: datetime}]
+                    relations: [{name: tech, kind: manyToOne, target: Techician}]
+                """), "entities[1].relations[0].target");
+        assertThat(p.message()).isEqualTo("unknown entity \"Techician\"");
+        assertThat(p.fix()).isEqualTo("did you mean \"Technician\"?");
+    }
+
+    @Test
+    void duplicateEntitiesAndFieldsAreReported() {
+        List<Problem> problems = errors("""
+                entities:
+                  - name: Pet
+                    fields: [{name: name, type: string}, {name: name, type: text}]
+                  - name: Pet
+                    fields: [{name: age, type: integer}]
+                """);
+        assertThat(only(problems, "entities[1].name").message()).startsWith("duplicate entity \"Pet\"");
+        assertThat(only(problems, "entities[0].fields[1].name").message()).startsWith("duplicate field \"name\"");
+    }
+
+    @Test
+    void namesThatCollideAfterCaseOrPluralMappingAreReported() {
+        List<Problem> problems = errors("""
+                entities:
+                  - name: Person
+                    fields: [{name: firstName, type: string}]
+                  - name: People
+                    fields: [{name: size, type: integer}]
+                  - name: Box
+                    fields: [{name: label, type: string}, {name: Label, type: string}]
+                    relations: [{name: person, kind: manyToOne, target: Person}]
+                  - name: Crate
+                    fields: [{name: personId, type: uuid}]
+                    relations: [{name: person, kind: manyToOne, target: Person}]
+                """);
+        assertThat(only(problems, "entities[1].name").message()).contains("collides with \"Person\"").contains("people");
+        assertThat(problems).extracting(Problem::path).contains("entities[2].fields[1].name");
+        assertThat(only(problems, "entities[3].relations[0].name").message()).contains("column \"person_id\"");
+    }
+
+    @Test
+    void enumTypeNameCollidingWithAnEntityIsReported() {
+        Problem p = only(errors("""
+                entities:
+                  - name: Job
+                    fields: [{name: status, type: enum, values: [open, done]}]
+                  - name: JobStatus
+                    fields: [{name: label, type: string}]
+                """), "entities[0].fields[0].name");
+        assertThat(p.message()).contains("\"JobStatus\"");
+    }
+
+    @Test
+    void namesReservedInSqlTypescriptPrismaOrTheGeneratorAreReported() {
+        List<Problem> problems = errors("""
+                entities:
+                  - name: Class
+                    fields: [{name: title, type: string}]
+                  - name: Decimal
+                    fields: [{name: scale, type: integer}]
+                  - name: Ticket
+                    fields:
+                      - {name: delete, type: boolean}
+                      - {name: user, type: string}
+                      - {name: createdAt, type: datetime}
+                  - name: AuditLog
+                    fields: [{name: line, type: text}]
+                """);
+        assertThat(only(problems, "entities[0].name").message()).contains("reserved in TypeScript");
+        assertThat(only(problems, "entities[1].name").message()).contains("reserved in Prisma");
+        assertThat(only(problems, "entities[2].fields[0].name").message()).contains("reserved in TypeScript");
+        assertThat(only(problems, "entities[2].fields[1].name").message()).contains("reserved in SQL");
+        assertThat(only(problems, "entities[2].fields[1].name").fix()).isEqualTo("rename it, e.g. \"ticketUser\"");
+        assertThat(only(problems, "entities[2].fields[2].name").message()).contains("column every generated table already has");
+        assertThat(only(problems, "entities[3].name").message()).contains("creates for itself");
+    }
+
+    @Test
+    void invalidIdentifiersGetAConvertedSuggestion() {
+        List<Problem> problems = errors("""
+                entities:
+                  - name: work_order
+                    fields: [{name: Due-Date, type: date}]
+                  - name: Visit
+                    fields: [{name: Due-Date, type: date}, {name: x, type: enum, values: [in progress]}]
+                """);
+        assertThat(only(problems, "entities[0].name").fix()).isEqualTo("rename it to \"WorkOrder\"");
+        assertThat(only(problems, "entities[1].fields[0].name").fix()).isEqualTo("rename it to \"dueDate\"");
+        assertThat(only(problems, "entities[1].fields[1].values[0]").fix()).isEqualTo("use \"inProgress\"");
+    }
+
+    @Test
+    void unsupportedCombinationsAreReported() {
+        List<Problem> problems = errors("""
+                entities:
+                  - name: Order
+                    fields:
+                      - {name: code, type: string, minLength: 10, maxLength: 5, pattern: "([a-z"}
+                      - {name: qty, type: integer, min: 5, max: 1}
+                      - {name: paid, type: boolean, unique: true, markers: [searchable]}
+                      - {name: size, type: string, values: [s, m]}
+                      - {name: card, type: integer, markers: [cardData, secret]}
+                    relations:
+                      - {name: customer, kind: manyToOne, target: Client, cascade: true}
+                      - {name: tags, kind: manyToMany, target: Tag, required: true}
+                      - {name: parent, kind: manyToOne, target: Order, required: true}
+                  - name: Client
+                    fields: [{name: name, type: string}]
+                  - name: Tag
+                    fields: [{name: label, type: string}]
+                """);
+        assertThat(problems).extracting(Problem::path).contains(
+                "entities[0].fields[0].minLength", "entities[0].fields[0].pattern", "entities[0].fields[1].min",
+                "entities[0].fields[2].unique", "entities[0].fields[2].markers", "entities[0].fields[3].values",
+                "entities[0].fields[4].markers", "entities[0].fields[4].markers[1]",
+                "entities[0].relations[0].cascade", "entities[0].relations[1].required", "entities[0].relations[2].required");
+        assertThat(only(problems, "entities[0].relations[0].cascade").fix()).contains("oneToMany relation of Client");
+        assertThat(only(problems, "entities[0].relations[2].required").message()).contains("first row could never be inserted");
+    }
+
+    @Test
+    void requiredRelationCyclesAreReported() {
+        Problem p = only(errors("""
+                entities:
+                  - name: Egg
+                    fields: [{name: laidOn, type: date}]
+                    relations: [{name: hen, kind: manyToOne, target: Hen, required: true}]
+                  - name: Hen
+                    fields: [{name: name, type: string}]
+                    relations: [{name: egg, kind: manyToOne, target: Egg, required: true}]
+                """), "entities[0].relations[0].required");
+        assertThat(p.message()).contains("cycle").contains("Egg.hen → Hen.egg → Egg");
+    }
+
+    @Test
+    void rolesWorkflowsAndPagesAreCheckedAgainstTheModel() {
+        List<Problem> problems = errors("""
+                entities:
+                  - name: Job
+                    fields:
+                      - {name: status, type: enum, values: [open, done]}
+                      - {name: email, type: email}
+                roles:
+                  - name: Dispatcher
+                    permissions:
+                      - {entity: Jobb, actions: [read, wirte]}
+                      - {entity: Job, actions: []}
+                workflows:
+                  - name: close
+                    trigger: {type: fieldChange, entity: Job, field: status}
+                    actions: [{type: setField, field: status, value: closed}]
+                  - name: remind
+                    trigger: {type: fieldChanged, entity: Job, field: stauts}
+                    actions:
+                      - {type: sendEmail, to: "{{emial}}", template: x}
+                      - {type: callWebhook, url: "ftp://nope"}
+                      - {type: notify, to: dispatcher}
+                  - name: nightly
+                    trigger: {type: schedule, schedule: "every night"}
+                    actions: []
+                pages:
+                  - {name: Board, entity: Jobs, kind: list}
+                  - {name: Edit, kind: form}
+                """);
+        assertThat(only(problems, "roles[0].name").fix()).isEqualTo("rename it to \"dispatcher\"");
+        assertThat(only(problems, "roles[0].permissions[0].entity").fix()).isEqualTo("did you mean \"Job\"?");
+        assertThat(only(problems, "roles[0].permissions[0].actions[1]").message()).isEqualTo("unknown action \"wirte\"");
+        assertThat(problems).extracting(Problem::path).contains("roles[0].permissions[1].actions");
+        assertThat(only(problems, "workflows[0].trigger.type").fix()).isEqualTo("did you mean \"fieldChanged\"?");
+        assertThat(only(problems, "workflows[1].trigger.field").fix()).isEqualTo("did you mean \"status\"?");
+        assertThat(only(problems, "workflows[1].actions[0].to").fix()).isEqualTo("did you mean \"email\"?");
+        assertThat(problems).extracting(Problem::path).contains("workflows[1].actions[1].url", "workflows[1].actions[2].message",
+                "workflows[2].trigger.schedule", "workflows[2].actions", "pages[0].entity", "pages[1].entity");
+    }
+
+    @Test
+    void setFieldValueMustFitTheField() {
+        Problem p = only(errors("""
+                entities:
+                  - name: Job
+                    fields: [{name: status, type: enum, values: [open, done]}]
+                workflows:
+                  - name: close
+                    trigger: {type: entityUpdated, entity: Job}
+                    actions: [{type: setField, field: status, value: don}]
+                """), "workflows[0].actions[0].value");
+        assertThat(p.message()).contains("is not one of [open, done]");
+        assertThat(p.fix()).isEqualTo("did you mean \"done\"?");
+    }
+
+    @Test
+    void sparseEntityOutsideTheOntologyNeedsFields() {
+        Problem p = only(errors("""
+                vertical: field-service
+                entities:
+                  - name: Technican
+                  - name: Spaceship
+                """), "entities[1]");
+        assertThat(p.message()).contains("has no fields");
+        assertThat(p.fix()).isEqualTo("add fields");
+        Problem typo = only(errors("""
+                vertical: field-service
+                entities:
+                  - name: Techniciann
+                """), "entities[0]");
+        assertThat(typo.fix()).isEqualTo("add fields, or did you mean \"Technician\"?");
+    }
+
+    @Test
+    void unknownVerticalAndTemplatePackSuggestKnownOnes() {
+        List<Problem> problems = errors("""
+                vertical: feild-service
+                templatePack: {name: nestjs-prisma-reakt}
+                """);
+        assertThat(only(problems, "vertical").fix()).isEqualTo("did you mean \"field-service\"?");
+        assertThat(only(problems, "templatePack.name").fix()).isEqualTo("did you mean \"nestjs-prisma-react\"?");
+    }
+
+    @Test
+    void specWithoutEntitiesOrVerticalIsRejected() {
+        Problem p = only(errors("requirements: a small app\n"), "entities");
+        assertThat(p.fix()).contains("field-service");
+    }
+}

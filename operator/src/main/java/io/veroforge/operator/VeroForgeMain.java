@@ -1,0 +1,30 @@
+package io.veroforge.operator;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import io.veroforge.operator.local.LocalKubeconfig;
+import io.veroforge.operator.local.LocalPlatform;
+
+/**
+ * The operator's entry point. Plain: runs Quarkus against the configured cluster. With
+ * {@code --local} (or {@code VEROFORGE_LOCAL=true}): first starts an in-process Kubernetes API
+ * with the CRDs, a PostgreSQL and a kubeconfig ({@link LocalPlatform}), and points the
+ * operator at them, so one command gives a working platform on a fresh machine.
+ */
+@QuarkusMain
+public class VeroForgeMain {
+
+    public static void main(String... args) {
+        if (LocalPlatform.requested(args, System.getenv())) {
+            int port = Integer.getInteger("veroforge-local.api-port", 0);
+            LocalPlatform platform = LocalPlatform.start(port, LocalKubeconfig.defaultFile());
+            platform.applyToSystemProperties();
+            System.out.println("Local Kubernetes API on " + platform.api().url() + "; "
+                    + platform.kubeconfig().exportCommand());
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "veroforge-local-shutdown"));
+            Quarkus.run(LocalPlatform.quarkusArgs(args));
+        } else {
+            Quarkus.run(args);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.veroforge.operator.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * In {@code --local} mode, once the operator runs: applies {@code crds/examples/*.yaml}
+ * (cluster-scoped objects such as Tenants first; namespaced ones once their namespace exists,
+ * since {@code tenant-acme} is created by the Tenant reconciler) and prints where everything
+ * is. Does nothing in production.
+ */
+@ApplicationScoped
+public class LocalExamples {
+
+    private static final Logger LOG = Logger.getLogger(LocalExamples.class);
+    private static final Duration NAMESPACE_WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    KubernetesClient client;
+
+    void onStart(@Observes StartupEvent event) {
+        boolean local = ConfigProvider.getConfig()
+                .getOptionalValue(LocalPlatform.ENABLED_PROPERTY, Boolean.class).orElse(false);
+        if (!local) {
+            return;
+        }
+        // the operator's informers must not wait for this; namespaces appear only once it reconciles
+        Thread worker = new Thread(this::applyExamplesThenPrintSummary, "veroforge-local-examples");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private void applyExamplesThenPrintSummary() {
+        List<String> applied = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        try {
+            List<HasMetadata> objects = LocalCrds.findRepoRoot()
+                    .map(root -> load(root.resolve("crds/examples"))).orElse(List.of());
+            objects.stream().filter(o -> o.getMetadata().getNamespace() == null)
+                    .forEach(o -> applied.add(apply(o)));
+            Instant deadline = Instant.now().plus(NAMESPACE_WAIT);
+            for (HasMetadata o : objects.stream().filter(o -> o.getMetadata().getNamespace() != null).toList()) {
+                if (awaitNamespace(o.getMetadata().getNamespace(), deadline)) {
+                    applied.add(apply(o));
+                } else {
+                    skipped.add(describe(o) + " (namespace " + o.getMetadata().getNamespace() + " never appeared)");
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Applying the examples failed");
+        }
+        printSummary(System.out, applied, skipped);
+    }
+
+    private List<HasMetadata> load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<HasMetadata> objects = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted().toList()) {
+                try (InputStream in = Files.newInputStream(f)) {
+                    objects.addAll(client.load(in).items());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return objects;
+    }
+
+    private String apply(HasMetadata object) {
+        try {
+            client.resource(object).createOr(NonDeletingOperation::update);
+            return describe(object);
+        } catch (RuntimeException e) {
+            LOG.warnf("Example %s was not applied: %s", describe(object), e.getMessage());
+            return describe(object) + " (failed: " + e.getMessage() + ")";
+        }
+    }
+
+    private boolean awaitNamespace(String namespace, Instant deadline) {
+        while (Instant.now().isBefore(deadline)) {
+            if (client.namespaces().withName(namespace).get() != null) {
+                return true;
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(HasMetadata o) {
+        return o.getKind() + " " + (o.getMetadata().getNamespace() == null ? "" : o.getMetadata().getNamespace() + "/")
+                + o.getMetadata().getName();
+    }
+
+    static void printSummary(PrintStream out, List<String> applied, List<String> skipped) {
+        var config = ConfigProvider.getConfig();
+        String kubeconfig = config.getOptionalValue("veroforge-local.kubeconfig", String.class).orElse("?");
+        int httpPort = config.getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
+        StringBuilder s = new StringBuilder("\n=== VeroForge is running locally ===\n");
+        s.append("Kubernetes API : ").append(config.getOptionalValue("veroforge-local.api-url", String.class)
+                .orElse("?")).append(" (in-process, CRUD mock; ")
+                .append(config.getOptionalValue("veroforge-local.crds", String.class).orElse("0"))
+                .append(" VeroForge CRDs installed)\n");
+        s.append("kubeconfig     : ").append(kubeconfig).append('\n');
+        s.append("                 export KUBECONFIG=").append(kubeconfig).append('\n');
+        s.append("PostgreSQL     : ").append(config.getOptionalValue("veroforge-local.postgres", String.class)
+                .orElse("?")).append('\n');
+        s.append("Metrics        : http://localhost:").append(httpPort).append("/q/metrics\n");
+        s.append("Health         : http://localhost:").append(httpPort).append("/q/health\n");
+        s.append("Examples       : ").append(applied.isEmpty() ? "none applied" : String.join(", ", applied))
+                .append('\n');
+        skipped.forEach(x -> s.append("  skipped      : ").append(x).append('\n'));
+        s.append("Try:\n");
+        s.append("  kubectl get veroforge\n");
+        s.append("  kubectl get tenants\n");
+        s.append("  kubectl wait --for=condition=Ready tenant/acme --timeout=60s\n");
+        s.append("  kubectl get ns,resourcequota,limitrange -A\n");
+        s.append("  kubectl delete tenant acme\n");
+        out.println(s);
+    }
+}

@@ -1,0 +1,116 @@
+package io.veroforge.operator.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The PostgreSQL the local platform provisions tenants into: the machine's own server when
+ * {@code 127.0.0.1:5432} accepts {@code postgres} without a password (the usual trust setup of a
+ * developer box or CI), otherwise an embedded PostgreSQL started in-process, so that a fresh
+ * machine needs nothing installed.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+    public enum Source {
+        LOCAL_SERVER, EMBEDDED
+    }
+
+    public static final String LOCAL_HOST = "127.0.0.1";
+    public static final int LOCAL_PORT = 5432;
+    public static final String ADMIN_USER = "postgres";
+
+    private final Source source;
+    private final String host;
+    private final int port;
+    private final String adminPassword;
+    private final EmbeddedPostgres embedded;
+
+    private LocalPostgres(Source source, String host, int port, String adminPassword, EmbeddedPostgres embedded) {
+        this.source = source;
+        this.host = host;
+        this.port = port;
+        this.adminPassword = adminPassword;
+        this.embedded = embedded;
+    }
+
+    /** Uses the server on 127.0.0.1:5432 when it accepts a connection, else starts an embedded one. */
+    public static LocalPostgres start() {
+        return start(LOCAL_HOST, LOCAL_PORT);
+    }
+
+    static LocalPostgres start(String host, int port) {
+        if (accepts(jdbcUrl(host, port), ADMIN_USER, "")) {
+            return new LocalPostgres(Source.LOCAL_SERVER, host, port, "", null);
+        }
+        try {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+            return new LocalPostgres(Source.EMBEDDED, "localhost", pg.getPort(), "postgres", pg);
+        } catch (IOException e) {
+            throw new UncheckedIOException("No PostgreSQL on " + host + ":" + port
+                    + " and the embedded one did not start: " + e.getMessage(), e);
+        }
+    }
+
+    static boolean accepts(String url, String user, String password) {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        props.setProperty("connectTimeout", "2");
+        props.setProperty("loginTimeout", "3");
+        try (Connection c = DriverManager.getConnection(url, props)) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static String jdbcUrl(String host, int port) {
+        return "jdbc:postgresql://" + host + ":" + port + "/postgres";
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl(host, port);
+    }
+
+    public String adminUser() {
+        return ADMIN_USER;
+    }
+
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** For the startup summary, e.g. "local server jdbc:postgresql://127.0.0.1:5432/postgres". */
+    public String describe() {
+        return (source == Source.LOCAL_SERVER ? "local server " : "embedded ") + jdbcUrl();
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

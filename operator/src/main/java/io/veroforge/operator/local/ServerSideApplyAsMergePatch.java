@@ -1,0 +1,61 @@
+package io.veroforge.operator.local;
+
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+
+/**
+ * Approximates server-side apply ({@code PATCH} with {@code application/apply-patch+yaml}),
+ * which the CRUD mock rejects with 415 and which the operator uses when built with QOSDK's
+ * default {@code enable-ssa=true} (a build-time setting, so {@code --local} cannot turn it off):
+ * an absent object is created, a present one gets the applied fields as a JSON merge patch.
+ * There is no field ownership, so a field dropped from a later apply is kept rather than
+ * removed; good enough for a local playground, not a conformance claim.
+ */
+final class ServerSideApplyAsMergePatch {
+
+    private static final ObjectMapper YAML = new YAMLMapper();
+
+    private ServerSideApplyAsMergePatch() {
+    }
+
+    static boolean isApply(RecordedRequest request, String contentType) {
+        return "PATCH".equalsIgnoreCase(request.getMethod()) && contentType != null
+                && contentType.contains("apply-patch");
+    }
+
+    static MockResponse handle(RecordedRequest request, Dispatcher crud) {
+        String path = ApiServerDispatcher.pathOf(request.getPath());
+        JsonNode applied;
+        try {
+            applied = YAML.readTree(request.getBody().getBytes());
+        } catch (java.io.IOException e) {
+            return new MockResponse().setResponseCode(400).setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\","
+                    + "\"status\":\"Failure\",\"reason\":\"BadRequest\",\"code\":400,\"message\":\"apply body is not YAML/JSON\"}");
+        }
+        byte[] json = applied.toString().getBytes(StandardCharsets.UTF_8);
+        boolean status = path.endsWith("/status");
+        String objectPath = status ? path.substring(0, path.length() - "/status".length()) : path;
+        boolean exists = crud.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.GET, objectPath,
+                Headers.builder().build(), new Buffer(new byte[0]))).code() == 200;
+        if (exists || status) {
+            return crud.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.PATCH, path,
+                    Headers.builder().setHeaders(request.getHeaders())
+                            .set("Content-Type", "application/merge-patch+json").build(),
+                    new Buffer(json)));
+        }
+        String collection = objectPath.substring(0, objectPath.lastIndexOf('/'));
+        return crud.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.POST, collection,
+                Headers.builder().setHeaders(request.getHeaders()).set("Content-Type", "application/json").build(),
+                new Buffer(json)));
+    }
+}

@@ -1,0 +1,23 @@
+package io.veroforge.operator.tenant;
+
+/** The condition types a Tenant reports, in the order an SRE reads them. */
+public final class TenantConditions {
+    public static final String NAMESPACE_READY = "NamespaceReady";
+    public static final String QUOTA_APPLIED = "QuotaApplied";
+    public static final String NETWORK_ISOLATED = "NetworkIsolated";
+    public static final String ACCESS_GRANTED = "AccessGranted";
+    public static final String DATABASE_READY = "DatabaseReady";
+    public static final String READY = "Ready";
+
+    /** Reasons a user may act on; documented in docs/tenants.md. */
+    public static final String INVALID_SPEC = "InvalidSpec";
+    public static final String DATABASE_UNAVAILABLE = "DatabaseUnavailable";
+    public static final String DATABASE_ERROR = "DatabaseError";
+    public static final String CLUSTER_NOT_READY = "ClusterNotReady";
+    public static final String WAITING = "Waiting";
+    public static final String PROVISIONED = "Provisioned";
+    public static final String RECONCILE_ERROR = "ReconcileError";
+
+    private TenantConditions() {
+    }
+}

@@ -1,0 +1,72 @@
+package io.veroforge.operator.tenant;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
+import io.veroforge.api.v1alpha1.Tenant;
+import io.veroforge.operator.conditions.ConditionOutcome;
+import io.veroforge.operator.db.DatabaseUnavailableException;
+import io.veroforge.operator.db.TenantDatabaseProvisioner;
+
+import static io.veroforge.operator.tenant.TenantConditions.*;
+
+/**
+ * Gives the tenant its PostgreSQL home, by tier. Basic and pro are SQL on the shared server
+ * (what a workflow cannot express); enterprise is a CloudNativePG Cluster the workflow already
+ * applied, so this only reads whether it is serving.
+ */
+final class TenantDatabaseStep {
+    private final TenantDatabaseProvisioner provisioner;
+
+    TenantDatabaseStep(TenantDatabaseProvisioner provisioner) {
+        this.provisioner = provisioner;
+    }
+
+    /** Outcome of the step; {@code transientFailure} says a retry with backoff may fix it. */
+    record Result(ConditionOutcome condition, boolean transientFailure) {
+    }
+
+    Result provision(Tenant tenant, Context<Tenant> context, WorkflowReconcileResult workflow, DatabaseLocation location) {
+        if (workflow.getErroredDependents().keySet().stream().anyMatch(CredentialsSecretDependent.class::isInstance)) {
+            return new Result(ConditionOutcome.failed(DATABASE_READY, "CredentialsSecretFailed",
+                    "could not write Secret " + TenantObjects.CREDENTIALS_SECRET + "; see the operator log"), true);
+        }
+        return switch (tenant.getSpec().getTier()) {
+            case basic, pro -> onSharedServer(tenant, context, location);
+            case enterprise -> clusterState(context);
+        };
+    }
+
+    private Result onSharedServer(Tenant tenant, Context<Tenant> context, DatabaseLocation location) {
+        String password = context.getSecondaryResource(Secret.class).map(CredentialsSecretDependent::password).orElse(null);
+        if (password == null) {
+            return new Result(ConditionOutcome.failed(DATABASE_READY, WAITING,
+                    "waiting for Secret " + TenantObjects.CREDENTIALS_SECRET + " in " + tenant.namespaceName()), true);
+        }
+        try {
+            provisioner.ensure(tenant.getMetadata().getName(), tenant.getSpec().getTier(), password);
+            String where = location.schema() == null || "Database".equals(location.kind())
+                    ? "database " + location.database() : "schema " + location.schema() + " in database " + location.database();
+            return new Result(ConditionOutcome.met(DATABASE_READY, PROVISIONED,
+                    where + " on " + location.host() + ":" + location.port() + ", role " + location.role()), false);
+        } catch (DatabaseUnavailableException e) {
+            return new Result(ConditionOutcome.failed(DATABASE_READY, DATABASE_UNAVAILABLE,
+                    e.getMessage() + "; retrying with backoff"), true);
+        } catch (RuntimeException e) {
+            return new Result(ConditionOutcome.failed(DATABASE_READY, DATABASE_ERROR,
+                    TenantStatusAggregator.rootMessage(e) + "; retrying with backoff"), true);
+        }
+    }
+
+    private static Result clusterState(Context<Tenant> context) {
+        return context.getSecondaryResource(GenericKubernetesResource.class)
+                .map(cluster -> DatabaseClusterDependent.isReady(cluster)
+                        ? new Result(ConditionOutcome.met(DATABASE_READY, "ClusterReady",
+                                "CloudNativePG cluster " + TenantObjects.DATABASE_CLUSTER + " is serving"), false)
+                        : new Result(ConditionOutcome.failed(DATABASE_READY, CLUSTER_NOT_READY,
+                                "CloudNativePG cluster " + TenantObjects.DATABASE_CLUSTER + ": " + DatabaseClusterDependent.phase(cluster)), false))
+                .orElse(new Result(ConditionOutcome.failed(DATABASE_READY, CLUSTER_NOT_READY,
+                        "CloudNativePG cluster " + TenantObjects.DATABASE_CLUSTER + " not created yet"), false));
+    }
+}

@@ -1,0 +1,54 @@
+package io.veroforge.operator.tenant;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.veroforge.api.v1alpha1.Tenant;
+import io.veroforge.api.v1alpha1.TenantOwner;
+
+/**
+ * The checks the CRD already makes, made again before anything is created. The API server
+ * enforces them in a real cluster, but a Tenant can reach the operator without them (an older
+ * CRD, a test API server, a manifest written straight to etcd), and a bad name must never
+ * reach a namespace or an SQL statement.
+ */
+final class TenantSpecProblems {
+    private static final Pattern NAME = Pattern.compile("[a-z]([a-z0-9-]*[a-z0-9])?");
+    static final int MAX_NAME = 40;
+
+    private TenantSpecProblems() {
+    }
+
+    static List<String> of(Tenant tenant) {
+        List<String> problems = new ArrayList<>();
+        String name = tenant.getMetadata().getName();
+        if (name == null || !NAME.matcher(name).matches()) {
+            problems.add("metadata.name: \"" + name + "\" must be lower-case letters, digits and '-', start with a letter and end with a letter or digit (e.g. acme-pest)");
+        } else if (name.length() > MAX_NAME) {
+            problems.add("metadata.name: " + name.length() + " characters; at most " + MAX_NAME + " so that tenant-<name> and the database names stay within limits");
+        }
+        if (tenant.getSpec() == null) {
+            problems.add("spec: required; set at least spec.tier and spec.owners");
+            return problems;
+        }
+        if (tenant.getSpec().getTier() == null) {
+            problems.add("spec.tier: required; one of basic, pro, enterprise");
+        }
+        if (tenant.getSpec().getOwners().isEmpty()) {
+            problems.add("spec.owners: at least one owner (kind User, Group or ServiceAccount, and name) is required");
+        }
+        for (int i = 0; i < tenant.getSpec().getOwners().size(); i++) {
+            TenantOwner owner = tenant.getSpec().getOwners().get(i);
+            if (owner.getKind() == null || owner.getName() == null || owner.getName().isBlank()) {
+                problems.add("spec.owners[" + i + "]: kind (User, Group or ServiceAccount) and name are required");
+            } else if (owner.getKind() == TenantOwner.OwnerKind.ServiceAccount && owner.getNamespace() == null) {
+                problems.add("spec.owners[" + i + "].namespace: required for a ServiceAccount owner");
+            }
+        }
+        if (tenant.getSpec().getTtl() != null && TenantExpiry.parse(tenant.getSpec().getTtl()).isEmpty()) {
+            problems.add("spec.ttl: \"" + tenant.getSpec().getTtl() + "\" is not a duration like 72h, 7d or 1h30m");
+        }
+        return problems;
+    }
+}

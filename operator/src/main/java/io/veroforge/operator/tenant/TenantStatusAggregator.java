@@ -1,0 +1,134 @@
+package io.veroforge.operator.tenant;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
+import io.veroforge.api.v1alpha1.Tenant;
+import io.veroforge.api.v1alpha1.TenantStatus;
+import io.veroforge.operator.conditions.ConditionAggregator;
+import io.veroforge.operator.conditions.ConditionOutcome;
+
+import static io.veroforge.operator.tenant.TenantConditions.*;
+
+/**
+ * The one place a Tenant's status is built. Each condition is read off the workflow result
+ * (which dependent reconciled, failed or is not ready yet) and the database outcome; Ready is
+ * True only when all are, and otherwise names the first failing piece.
+ */
+final class TenantStatusAggregator {
+    private final ConditionAggregator conditions;
+
+    TenantStatusAggregator(ConditionAggregator conditions) {
+        this.conditions = conditions;
+    }
+
+    TenantStatus provisioned(Tenant tenant, WorkflowReconcileResult workflow, ConditionOutcome database,
+            DatabaseLocation location, Optional<ResourceQuota> quota, Optional<String> expiresAt) {
+        List<ConditionOutcome> outcomes = new ArrayList<>();
+        outcomes.add(dependents(NAMESPACE_READY, workflow, "namespace " + tenant.namespaceName() + " exists", NamespaceDependent.class));
+        outcomes.add(dependents(QUOTA_APPLIED, workflow, "ResourceQuota " + TenantObjects.QUOTA + " and LimitRange " + TenantObjects.LIMITS + " applied",
+                QuotaDependent.class, LimitRangeDependent.class));
+        outcomes.add(dependents(NETWORK_ISOLATED, workflow, "ingress only from the tenant, the platform and allowed namespaces",
+                NetworkPolicyDependent.class));
+        outcomes.add(dependents(ACCESS_GRANTED, workflow, tenant.getSpec().getOwners().size() + " owner(s) bound to " + TenantObjects.ADMIN_CLUSTER_ROLE,
+                OwnerAccessDependent.class));
+        outcomes.add(database);
+
+        TenantStatus status = base(tenant, outcomes);
+        status.setNamespace(tenant.namespaceName());
+        status.setDatabase(location.toStatus());
+        status.setCredentialsSecret(TenantObjects.CREDENTIALS_SECRET);
+        quota.map(TenantStatusAggregator::usage).ifPresent(status::setQuotaUsage);
+        expiresAt.ifPresent(status::setExpiresAt);
+        return status;
+    }
+
+    /** A spec that must be fixed by its author: nothing was created. */
+    TenantStatus invalid(Tenant tenant, List<String> problems) {
+        return base(tenant, List.of(ConditionOutcome.failed(READY, INVALID_SPEC, String.join("; ", problems))));
+    }
+
+    /** An unexpected failure: keep what we knew, say what broke. */
+    TenantStatus failed(Tenant tenant, Exception e) {
+        TenantStatus previous = tenant.getStatus() == null ? new TenantStatus() : tenant.getStatus();
+        List<ConditionOutcome> outcomes = new ArrayList<>();
+        for (Condition c : previous.getConditions()) {
+            if (!READY.equals(c.getType())) {
+                outcomes.add(new ConditionOutcome(c.getType(), "True".equals(c.getStatus()), c.getReason(), c.getMessage()));
+            }
+        }
+        outcomes.add(ConditionOutcome.failed(READY, RECONCILE_ERROR, String.valueOf(e.getMessage())));
+        TenantStatus status = base(tenant, outcomes);
+        status.setNamespace(previous.getNamespace());
+        status.setDatabase(previous.getDatabase());
+        status.setCredentialsSecret(previous.getCredentialsSecret());
+        status.setQuotaUsage(previous.getQuotaUsage());
+        status.setExpiresAt(previous.getExpiresAt());
+        return status;
+    }
+
+    private TenantStatus base(Tenant tenant, List<ConditionOutcome> outcomes) {
+        List<ConditionOutcome> all = new ArrayList<>(outcomes);
+        if (outcomes.stream().noneMatch(o -> READY.equals(o.type()))) {
+            all.add(ready(outcomes));
+        }
+        TenantStatus status = new TenantStatus();
+        Long generation = tenant.getMetadata().getGeneration();
+        status.setObservedGeneration(generation);
+        List<Condition> previous = tenant.getStatus() == null ? List.of() : tenant.getStatus().getConditions();
+        status.setConditions(conditions.aggregate(previous, all, generation));
+        return status;
+    }
+
+    private static ConditionOutcome ready(List<ConditionOutcome> outcomes) {
+        return outcomes.stream().filter(o -> !o.ok()).findFirst()
+                .map(first -> ConditionOutcome.failed(READY, first.reason(), first.type() + ": " + first.message()))
+                .orElse(ConditionOutcome.met(READY, PROVISIONED, "namespace, quota, isolation, access and database are in place"));
+    }
+
+    @SafeVarargs
+    private static ConditionOutcome dependents(String type, WorkflowReconcileResult workflow, String okMessage,
+            Class<? extends DependentResource<?, ?>>... kinds) {
+        for (Class<? extends DependentResource<?, ?>> kind : kinds) {
+            Optional<Exception> error = workflow.getErroredDependents().entrySet().stream()
+                    .filter(e -> kind.isInstance(e.getKey())).map(Map.Entry::getValue).findFirst();
+            if (error.isPresent()) {
+                return ConditionOutcome.failed(type, kind.getSimpleName().replace("Dependent", "") + "Failed", rootMessage(error.get()));
+            }
+            boolean reconciled = workflow.getReconciledDependents().stream().anyMatch(kind::isInstance);
+            if (!reconciled) {
+                return ConditionOutcome.failed(type, WAITING, "waiting for the namespace to be created");
+            }
+        }
+        return ConditionOutcome.met(type, PROVISIONED, okMessage);
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** {@code used/hard} per resource, as an SRE reads it; {@code 0} when nothing is counted yet. */
+    private static Map<String, String> usage(ResourceQuota quota) {
+        Map<String, String> usage = new TreeMap<>();
+        if (quota.getSpec() == null || quota.getSpec().getHard() == null) {
+            return usage;
+        }
+        Map<String, Quantity> used = quota.getStatus() == null || quota.getStatus().getUsed() == null
+                ? Map.of() : quota.getStatus().getUsed();
+        quota.getSpec().getHard().forEach((resource, hard) ->
+                usage.put(resource, (used.containsKey(resource) ? used.get(resource).toString() : "0") + "/" + hard));
+        return usage;
+    }
+}
