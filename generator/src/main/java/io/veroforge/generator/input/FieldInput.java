@@ -6,6 +6,7 @@ import java.util.List;
 public record FieldInput(
         String name,
         String type,
+        String description,
         Boolean required,
         Boolean unique,
         BigDecimal min,

@@ -1,4 +1,9 @@
 package io.veroforge.generator.input;
 
-public record PageInput(String name, String entity, String kind) {
+import java.util.List;
+
+public record PageInput(String name, String kind, String entity, String title, List<String> roles) {
+    public PageInput {
+        roles = Lists.orEmpty(roles);
+    }
 }

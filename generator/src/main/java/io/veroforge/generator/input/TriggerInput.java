@@ -1,4 +1,5 @@
 package io.veroforge.generator.input;
 
-public record TriggerInput(String type, String entity, String field, String schedule) {
+/** @param value fieldChanged only: start only when {@code field} changes to this value */
+public record TriggerInput(String type, String entity, String field, String value, String schedule) {
 }

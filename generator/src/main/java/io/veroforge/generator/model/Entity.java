@@ -8,6 +8,7 @@ import java.util.Optional;
  *
  * @param concept    the universal ontology concept it maps to ({@code customer}, {@code order}, …), or null
  * @param ownerField the column that {@code ownRowsOnly} permissions compare with the current user, or null
+ * @param description what the entity represents (AppSpec or ontology), for UI help text and gap-filling context; may be null
  */
 public record Entity(
         String name,
@@ -18,7 +19,8 @@ public record Entity(
         EntityCompliance compliance,
         String ownerField,
         Origin origin,
-        String path) {
+        String path,
+        String description) {
 
     public Entity {
         fields = List.copyOf(fields);
@@ -38,18 +40,18 @@ public record Entity(
     }
 
     public Entity withFields(List<Field> newFields) {
-        return new Entity(name, concept, names, newFields, relations, compliance, ownerField, origin, path);
+        return new Entity(name, concept, names, newFields, relations, compliance, ownerField, origin, path, description);
     }
 
     public Entity withRelations(List<Relation> newRelations) {
-        return new Entity(name, concept, names, fields, newRelations, compliance, ownerField, origin, path);
+        return new Entity(name, concept, names, fields, newRelations, compliance, ownerField, origin, path, description);
     }
 
     public Entity withCompliance(EntityCompliance newCompliance) {
-        return new Entity(name, concept, names, fields, relations, newCompliance, ownerField, origin, path);
+        return new Entity(name, concept, names, fields, relations, newCompliance, ownerField, origin, path, description);
     }
 
     public Entity withOwnerField(String newOwnerField) {
-        return new Entity(name, concept, names, fields, relations, compliance, newOwnerField, origin, path);
+        return new Entity(name, concept, names, fields, relations, compliance, newOwnerField, origin, path, description);
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
  * @param entity the owning entity's name (needed for enum type names)
  * @param storageReason why the storage is not plain (the compliance rule), or null
  * @param path   where a problem with this field should point (an input path for explicit fields)
+ * @param description what the field means (help text, gap-filling context); may be null
  */
 public record Field(
         String entity,
@@ -28,7 +29,8 @@ public record Field(
         FieldStorage storage,
         String storageReason,
         Origin origin,
-        String path) {
+        String path,
+        String description) {
 
     public Field {
         values = List.copyOf(values);
@@ -79,6 +81,6 @@ public record Field(
 
     public Field withStorage(FieldStorage newStorage, String reason) {
         return new Field(entity, name, type, required, unique, min, max, minLength, maxLength, pattern, values,
-                markers, newStorage, reason, origin, path);
+                markers, newStorage, reason, origin, path, description);
     }
 }

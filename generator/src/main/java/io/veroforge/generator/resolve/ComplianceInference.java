@@ -149,11 +149,13 @@ public final class ComplianceInference {
         String base = entity.path() + ".fields[";
         if (fields.stream().noneMatch(f -> f.name().equals(CONSENT_GIVEN))) {
             fields.add(new Field(entity.name(), CONSENT_GIVEN, FieldType.BOOLEAN, true, false, null, null, null, null, null,
-                    List.of(), List.of(), FieldStorage.PLAIN, null, origin, base + CONSENT_GIVEN + "]"));
+                    List.of(), List.of(), FieldStorage.PLAIN, null, origin, base + CONSENT_GIVEN + "]",
+                    "the data subject consented to the processing of their personal data (GDPR)"));
         }
         if (fields.stream().noneMatch(f -> f.name().equals(CONSENT_GIVEN_AT))) {
             fields.add(new Field(entity.name(), CONSENT_GIVEN_AT, FieldType.DATETIME, false, false, null, null, null, null, null,
-                    List.of(), List.of(), FieldStorage.PLAIN, null, origin, base + CONSENT_GIVEN_AT + "]"));
+                    List.of(), List.of(), FieldStorage.PLAIN, null, origin, base + CONSENT_GIVEN_AT + "]",
+                    "when consent was given (GDPR)"));
         }
     }
 }

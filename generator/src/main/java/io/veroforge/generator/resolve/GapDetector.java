@@ -35,14 +35,32 @@ public final class GapDetector {
         return gaps;
     }
 
-    /** Splits on line breaks and sentence ends ("." "!" "?" followed by a space); keeps the order. */
+    /**
+     * Splits into sentences ("." "!" "?" followed by a space), keeping the order. A line break
+     * inside a paragraph is only wrapping (YAML block text is wrapped by hand); blank lines and
+     * list items ("-", "*", "•") start a new piece.
+     */
     static List<String> sentences(String text) {
         List<String> out = new ArrayList<>();
         if (text == null) {
             return out;
         }
+        List<String> pieces = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
         for (String line : text.split("\\R")) {
-            for (String sentence : line.split("(?<=[.!?])\\s+")) {
+            String stripped = line.strip();
+            boolean item = stripped.matches("^[-*•]\\s.*");
+            if (stripped.isEmpty() || item) {
+                pieces.add(current.toString());
+                current.setLength(0);
+            }
+            if (!stripped.isEmpty()) {
+                current.append(current.length() == 0 ? "" : " ").append(stripped);
+            }
+        }
+        pieces.add(current.toString());
+        for (String piece : pieces) {
+            for (String sentence : piece.split("(?<=[.!?])\\s+")) {
                 String trimmed = sentence.strip().replaceFirst("^[-*•]\\s*", "");
                 if (!trimmed.isEmpty()) {
                     out.add(trimmed);

@@ -20,7 +20,12 @@ import io.veroforge.generator.model.RelationKind;
 import io.veroforge.generator.model.Trigger;
 import io.veroforge.generator.model.TriggerType;
 import io.veroforge.generator.model.Workflow;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -43,7 +48,8 @@ final class ModelElements {
         List<Marker> markers = in.markers().stream().map(m -> Keyword.parse(Marker.class, m)).flatMap(Optional::stream).toList();
         return Optional.of(new Field(entity, name, type.get(), Boolean.TRUE.equals(in.required()), Boolean.TRUE.equals(in.unique()),
                 in.min(), in.max(), in.minLength(), in.maxLength(), in.pattern(),
-                in.values().stream().filter(Objects::nonNull).toList(), markers, FieldStorage.PLAIN, null, origin, path));
+                in.values().stream().filter(Objects::nonNull).toList(), markers, FieldStorage.PLAIN, null, origin, path,
+                in.description()));
     }
 
     static Optional<Relation> relation(String entity, RelationInput in, String name, String target, Origin origin, String path) {
@@ -55,9 +61,35 @@ final class ModelElements {
                 Boolean.TRUE.equals(in.cascade()), null, false, null, origin, path));
     }
 
-    static Permission permission(PermissionInput in, String entity) {
+    static Permission permission(PermissionInput in, String entity, String path) {
         List<CrudAction> actions = in.actions().stream().map(a -> Keyword.parse(CrudAction.class, a)).flatMap(Optional::stream).toList();
-        return new Permission(entity, actions, Boolean.TRUE.equals(in.ownRowsOnly()));
+        return new Permission(entity, actions, Boolean.TRUE.equals(in.ownRowsOnly()), path);
+    }
+
+    /**
+     * One permission per entity and flag, in first-seen order: several grants for one entity
+     * (e.g. {@code "*"} plus a specific one) add up; own-rows actions already granted on all rows are dropped.
+     * The merged permission keeps the path of the first grant it came from.
+     */
+    static List<Permission> mergePermissions(List<Permission> permissions) {
+        Map<String, List<Permission>> byEntity = new LinkedHashMap<>();
+        permissions.forEach(p -> byEntity.computeIfAbsent(p.entity(), k -> new ArrayList<>()).add(p));
+        List<Permission> merged = new ArrayList<>();
+        byEntity.forEach((entity, grants) -> {
+            Set<CrudAction> all = EnumSet.noneOf(CrudAction.class);
+            Set<CrudAction> own = EnumSet.noneOf(CrudAction.class);
+            grants.forEach(g -> (g.ownRowsOnly() ? own : all).addAll(g.actions()));
+            own.removeAll(all);
+            if (!all.isEmpty() || own.isEmpty()) {
+                merged.add(new Permission(entity, List.copyOf(all), false,
+                        grants.stream().filter(g -> !g.ownRowsOnly()).findFirst().orElse(grants.get(0)).path()));
+            }
+            if (!own.isEmpty()) {
+                merged.add(new Permission(entity, List.copyOf(own), true,
+                        grants.stream().filter(Permission::ownRowsOnly).findFirst().orElse(grants.get(0)).path()));
+            }
+        });
+        return merged;
     }
 
     /** @param entityName maps entity names as written to the app's entity names (vertical terms → app names) */
@@ -69,9 +101,10 @@ final class ModelElements {
         if (type.isEmpty()) {
             return Optional.empty();
         }
-        Trigger trigger = new Trigger(type.get(), mapped(in.trigger().entity(), entityName), in.trigger().field(), in.trigger().schedule());
+        Trigger trigger = new Trigger(type.get(), mapped(in.trigger().entity(), entityName), in.trigger().field(), in.trigger().schedule(),
+                in.trigger().value());
         List<Action> actions = in.actions().stream().filter(Objects::nonNull).map(a -> action(a, entityName)).flatMap(Optional::stream).toList();
-        return Optional.of(new Workflow(in.name(), trigger, actions, origin, path));
+        return Optional.of(new Workflow(in.name(), trigger, actions, origin, path, in.description()));
     }
 
     private static Optional<Action> action(ActionInput in, UnaryOperator<String> entityName) {

@@ -83,8 +83,10 @@ public final class OntologyResolver {
         List<Role> roles = roles(spec, vertical, targets, entities);
         entities = withOwnerColumns(entities, roles);
 
-        AiSettings ai = spec.ai() == null ? AiSettings.DISABLED : new AiSettings(Boolean.TRUE.equals(spec.ai().enabled()),
-                spec.ai().model(), spec.ai().maxGapsPerGeneration() == null ? AiSettings.DEFAULT_MAX_GAPS : spec.ai().maxGapsPerGeneration());
+        // the CRD's defaults (ai: {} = enabled, 20 gaps), so a file read by the CLI resolves like the admitted resource
+        AiSettings ai = spec.ai() == null ? AiSettings.DEFAULTS : new AiSettings(
+                spec.ai().enabled() == null || spec.ai().enabled(), spec.ai().model(),
+                spec.ai().maxGapsPerGeneration() == null ? AiSettings.DEFAULT_MAX_GAPS : spec.ai().maxGapsPerGeneration());
         TemplatePack pack = spec.templatePack() == null
                 ? new TemplatePack(TemplatePack.DEFAULT_NAME, null)
                 : new TemplatePack(spec.templatePack().name() == null ? TemplatePack.DEFAULT_NAME : spec.templatePack().name(),
@@ -198,7 +200,7 @@ public final class OntologyResolver {
             }
         }
         return new Entity(name, source.concept(), EntityNames.of(name), fields, relations, EntityCompliance.NONE, null,
-                source.origin(), base);
+                source.origin(), base, explicit == null ? null : explicit.description());
     }
 
     private static void addDefaults(String entity, List<FieldInput> fieldInputs, List<RelationInput> relationInputs,
@@ -254,9 +256,20 @@ public final class OntologyResolver {
                 continue;
             }
             String path = "roles[" + i + "]";
-            List<Permission> permissions = in.permissions().stream().filter(p -> p != null && p.entity() != null)
-                    .map(p -> ModelElements.permission(p, p.entity())).toList();
-            roles.add(new Role(in.name(), permissions, Origin.explicit(path), path));
+            List<Permission> permissions = new ArrayList<>();
+            for (int j = 0; j < in.permissions().size(); j++) {
+                PermissionInput p = in.permissions().get(j);
+                String permissionPath = path + ".permissions[" + j + "]";
+                if (p == null || p.entity() == null) {
+                    continue;
+                }
+                if (p.allEntities()) {
+                    entities.forEach(e -> permissions.add(ModelElements.permission(p, e.name(), permissionPath)));
+                } else {
+                    permissions.add(ModelElements.permission(p, p.entity(), permissionPath));
+                }
+            }
+            roles.add(new Role(in.name(), ModelElements.mergePermissions(permissions), Origin.explicit(path), path, in.description()));
             taken.add(in.name().toLowerCase(Locale.ROOT));
         }
         vertical.ifPresent(v -> {
@@ -266,13 +279,18 @@ public final class OntologyResolver {
                 }
                 List<Permission> permissions = new ArrayList<>();
                 for (PermissionInput p : in.permissions()) {
+                    if (p.allEntities()) {
+                        entities.forEach(e -> permissions.add(ModelElements.permission(p, e.name(), null)));
+                        continue;
+                    }
                     String entity = targets.resolve(p.entity(), vertical);
                     if (entity != null) {
-                        permissions.add(ModelElements.permission(p, entity));
+                        permissions.add(ModelElements.permission(p, entity, null));
                     }
                 }
                 if (!permissions.isEmpty()) {
-                    roles.add(new Role(in.name(), permissions, Origin.vertical(v.id(), "role " + in.name()), "roles[" + in.name() + "]"));
+                    roles.add(new Role(in.name(), ModelElements.mergePermissions(permissions), Origin.vertical(v.id(), "role " + in.name()),
+                            "roles[" + in.name() + "]", in.description()));
                     taken.add(in.name().toLowerCase(Locale.ROOT));
                 }
             }
@@ -280,7 +298,8 @@ public final class OntologyResolver {
         if (!taken.contains(ADMIN_ROLE)) {
             List<Permission> all = entities.stream()
                     .map(e -> new Permission(e.name(), Arrays.asList(CrudAction.values()), false)).toList();
-            roles.add(new Role(ADMIN_ROLE, all, Origin.derived("every app has an admin role with full access"), "roles[" + ADMIN_ROLE + "]"));
+            roles.add(new Role(ADMIN_ROLE, all, Origin.derived("every app has an admin role with full access"), "roles[" + ADMIN_ROLE + "]",
+                    "full access to every entity"));
         }
         return roles;
     }
@@ -321,8 +340,15 @@ public final class OntologyResolver {
         return workflows;
     }
 
+    /**
+     * Explicit pages are extra pages (the CRD's meaning): every entity still gets its list, detail
+     * and form pages, and the app a dashboard unless an explicit one exists. An explicit page takes
+     * the place of a default page of the same name.
+     */
     private static List<Page> pages(AppSpecInput spec, List<Entity> entities) {
         List<Page> pages = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        boolean explicitDashboard = false;
         for (int i = 0; i < spec.pages().size(); i++) {
             PageInput in = spec.pages().get(i);
             if (in == null || in.name() == null) {
@@ -330,19 +356,54 @@ public final class OntologyResolver {
             }
             String path = "pages[" + i + "]";
             Optional<PageKind> kind = Keyword.parse(PageKind.class, in.kind());
-            kind.ifPresent(k -> pages.add(new Page(in.name(), in.entity(), k, Origin.explicit(path), path)));
-        }
-        if (!spec.pages().isEmpty()) {
-            return pages;
+            if (kind.isEmpty()) {
+                continue;
+            }
+            explicitDashboard |= kind.get() == PageKind.DASHBOARD;
+            Entity entity = in.entity() == null ? null : entities.stream().filter(e -> e.name().equals(in.entity())).findFirst().orElse(null);
+            String title = in.title() != null && !in.title().isBlank() ? in.title() : titleOf(in.name());
+            pages.add(new Page(in.name(), in.entity(), kind.get(), title, in.roles().stream().filter(r -> r != null).toList(),
+                    layoutField(kind.get(), entity), Origin.explicit(path), path));
+            taken.add(in.name());
         }
         Origin origin = Origin.derived("default pages: a dashboard, and list, detail and form pages per entity");
-        pages.add(new Page("Dashboard", null, PageKind.DASHBOARD, origin, "pages[Dashboard]"));
+        if (!explicitDashboard && taken.add(DASHBOARD_PAGE)) {
+            pages.add(new Page(DASHBOARD_PAGE, null, PageKind.DASHBOARD, titleOf(DASHBOARD_PAGE), List.of(), null, origin,
+                    "pages[" + DASHBOARD_PAGE + "]"));
+        }
         for (Entity entity : entities) {
             for (PageKind kind : List.of(PageKind.LIST, PageKind.DETAIL, PageKind.FORM)) {
-                String name = entity.names().pascal() + EntityNames.of(kind.keyword()).pascal();
-                pages.add(new Page(name, entity.name(), kind, origin, "pages[" + name + "]"));
+                String name = entity.names().kebab() + "-" + kind.keyword();
+                if (taken.add(name)) {
+                    String title = kind == PageKind.LIST ? entity.names().pluralPascal() : entity.name() + " " + kind.keyword();
+                    pages.add(new Page(name, entity.name(), kind, titleOf(title), List.of(), null, origin, "pages[" + name + "]"));
+                }
             }
         }
         return pages;
+    }
+
+    static final String DASHBOARD_PAGE = "dashboard";
+
+    /** {@code dispatch-board → Dispatch board}, {@code ServiceVisits → Service visits}. */
+    static String titleOf(String name) {
+        String words = String.join(" ", Inflector.kebab(name).split("-"));
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** The field a kanban groups by (an enum, {@code status} first) or a calendar places rows by (a date, scheduled ones first). */
+    static String layoutField(PageKind kind, Entity entity) {
+        if (entity == null) {
+            return null;
+        }
+        List<Field> candidates = switch (kind) {
+            case KANBAN -> entity.fields().stream().filter(f -> f.type() == io.veroforge.generator.model.FieldType.ENUM).toList();
+            case CALENDAR -> entity.fields().stream().filter(f -> f.type() == io.veroforge.generator.model.FieldType.DATETIME
+                    || f.type() == io.veroforge.generator.model.FieldType.DATE).toList();
+            default -> List.of();
+        };
+        String preferred = kind == PageKind.KANBAN ? "status" : "scheduled";
+        return candidates.stream().filter(f -> f.name().toLowerCase(Locale.ROOT).startsWith(preferred)).findFirst()
+                .or(() -> candidates.stream().findFirst()).map(Field::name).orElse(null);
     }
 }

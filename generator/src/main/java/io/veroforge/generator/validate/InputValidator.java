@@ -11,6 +11,7 @@ import io.veroforge.generator.input.RoleInput;
 import io.veroforge.generator.input.TriggerInput;
 import io.veroforge.generator.input.WorkflowInput;
 import io.veroforge.generator.model.ActionType;
+import io.veroforge.generator.model.AiSettings;
 import io.veroforge.generator.model.CrudAction;
 import io.veroforge.generator.model.FieldType;
 import io.veroforge.generator.model.Inflector;
@@ -42,8 +43,9 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class InputValidator {
 
-    static final int MAX_GAPS_LIMIT = 50;
+    static final int MAX_GAPS_LIMIT = AiSettings.MAX_GAPS_LIMIT;
     private static final Pattern CRON_FIELD = Pattern.compile("[0-9A-Za-z*/,?LW#-]+");
+    private static final Set<String> CRON_SHORTCUTS = Set.of("@hourly", "@daily", "@weekly", "@monthly", "@yearly");
 
     private final Ontology ontology;
 
@@ -56,8 +58,12 @@ public final class InputValidator {
         Optional<VerticalMap> vertical = checkVertical(spec, problems);
         checkTemplatePack(spec, problems);
         if (spec.entities().isEmpty() && vertical.isEmpty()) {
-            problems.add(Problem.error("entities", "no entities and no vertical to take them from",
-                    "declare entities, or set vertical to one of: " + String.join(", ", ontology.verticalIds())));
+            boolean onlyRequirements = spec.requirements() != null && !spec.requirements().isBlank();
+            problems.add(Problem.error("entities", onlyRequirements
+                            ? "requirements alone cannot be turned into entities yet, and there is no known vertical to take them from"
+                            : "no entities and no known vertical to take them from",
+                    "declare entities (a name alone is enough for ontology terms), or set vertical to one of: "
+                            + String.join(", ", ontology.verticalIds())));
         }
         for (int i = 0; i < spec.entities().size(); i++) {
             checkEntity(spec.entities().get(i), "entities[" + i + "]", vertical, problems);
@@ -91,7 +97,9 @@ public final class InputValidator {
             ontology.verticals().forEach(v -> known.addAll(v.aliases()));
             String fix = DidYouMean.closest(spec.vertical(), known).map(s -> "did you mean \"" + s + "\"?")
                     .orElse("use one of: " + String.join(", ", ontology.verticalIds()));
-            problems.add(Problem.error("vertical", "unknown vertical \"" + spec.vertical() + "\"", fix));
+            // the CRD promises that an unknown vertical uses the generic (universal) ontology: a warning, not an error
+            problems.add(Problem.warning("vertical", "unknown vertical \"" + spec.vertical()
+                    + "\": only the universal ontology (Customer, Employee, Order, …) is used", fix));
         }
         return vertical;
     }
@@ -125,7 +133,9 @@ public final class InputValidator {
             String where = vertical.map(v -> "a term of vertical \"" + v.id() + "\" or a universal entity")
                     .orElse("a universal entity (no vertical is set)");
             String suggestion = DidYouMean.closest(entity.name(), known).map(s -> ", or did you mean \"" + s + "\"?").orElse("");
-            problems.add(Problem.error(path, "entity \"" + entity.name() + "\" has no fields and is not " + where,
+            // a name alone is a valid entity for the API server; it gets only the platform columns (id, tenant, timestamps)
+            problems.add(Problem.warning(path, "entity \"" + entity.name() + "\" has no fields and is not " + where
+                            + ", so it gets only the platform columns (id, tenantId, createdAt, updatedAt)",
                     "add fields" + suggestion));
         }
         for (int j = 0; j < entity.fields().size(); j++) {
@@ -280,7 +290,8 @@ public final class InputValidator {
                 continue;
             }
             if (permission.entity() == null || permission.entity().isBlank()) {
-                problems.add(Problem.error(permissionPath + ".entity", "missing entity", "name the entity this permission is for"));
+                problems.add(Problem.error(permissionPath + ".entity", "missing entity",
+                        "name the entity this permission is for, or \"*\" for every entity"));
             }
             if (permission.actions().isEmpty()) {
                 problems.add(Problem.error(permissionPath + ".actions", "no actions",
@@ -297,14 +308,24 @@ public final class InputValidator {
             problems.add(Problem.error(path, "empty workflow entry", "give it a name, a trigger and actions"));
             return;
         }
-        checkName(workflow.name(), path + ".name", "workflow", Identifiers.CAMEL, "camelCase", Inflector::camel, problems);
+        checkName(workflow.name(), path + ".name", "workflow", Identifiers.KEBAB, "kebab-case", Inflector::kebab, problems);
         TriggerInput trigger = workflow.trigger();
         if (trigger == null) {
             problems.add(Problem.error(path + ".trigger", "missing trigger", "add trigger: {type: entityCreated, entity: ...}"));
         } else {
             keyword(TriggerType.class, trigger.type(), path + ".trigger.type", "trigger type", problems).ifPresent(type -> {
                 switch (type) {
-                    case SCHEDULE -> checkCron(trigger.schedule(), path + ".trigger.schedule", problems);
+                    case SCHEDULE -> {
+                        checkCron(trigger.schedule(), path + ".trigger.schedule", problems);
+                        if (trigger.field() != null) {
+                            problems.add(Problem.error(path + ".trigger.field", "field only applies to type fieldChanged",
+                                    "remove field, or set type: fieldChanged"));
+                        }
+                        if (trigger.value() != null) {
+                            problems.add(Problem.error(path + ".trigger.value", "value only applies to type fieldChanged",
+                                    "remove value, or set type: fieldChanged"));
+                        }
+                    }
                     case ENTITY_CREATED, ENTITY_UPDATED, FIELD_CHANGED -> {
                         if (trigger.entity() == null) {
                             problems.add(Problem.error(path + ".trigger.entity", type.keyword() + " needs the entity it watches", "add entity: <EntityName>"));
@@ -319,6 +340,10 @@ public final class InputValidator {
                         if (type != TriggerType.FIELD_CHANGED && trigger.field() != null) {
                             problems.add(Problem.error(path + ".trigger.field", "field only applies to type fieldChanged",
                                     "remove field, or set type: fieldChanged"));
+                        }
+                        if (type != TriggerType.FIELD_CHANGED && trigger.value() != null) {
+                            problems.add(Problem.error(path + ".trigger.value", "value only applies to type fieldChanged",
+                                    "remove value, or set type: fieldChanged"));
                         }
                     }
                 }
@@ -338,6 +363,9 @@ public final class InputValidator {
             problems.add(Problem.error(path, "type schedule needs a cron expression", "add schedule: \"0 7 * * *\" (minute hour day month weekday)"));
             return;
         }
+        if (CRON_SHORTCUTS.contains(schedule.trim())) {
+            return;
+        }
         String[] parts = schedule.trim().split("\\s+");
         boolean valid = parts.length == 5;
         for (String part : parts) {
@@ -345,7 +373,8 @@ public final class InputValidator {
         }
         if (!valid) {
             problems.add(Problem.error(path, "\"" + schedule + "\" is not a five-field cron expression",
-                    "use minute hour day-of-month month day-of-week, e.g. \"0 7 * * 1-5\""));
+                    "use minute hour day-of-month month day-of-week, e.g. \"0 7 * * 1-5\", or one of " + String.join(", ",
+                            CRON_SHORTCUTS.stream().sorted().toList())));
         }
     }
 
@@ -396,7 +425,14 @@ public final class InputValidator {
             problems.add(Problem.error(path, "empty page entry", "give it a name and a kind"));
             return;
         }
-        checkName(page.name(), path + ".name", "page", Identifiers.PASCAL, "PascalCase", Inflector::pascal, problems);
+        checkName(page.name(), path + ".name", "page", Identifiers.KEBAB, "kebab-case, it is also the URL path segment",
+                Inflector::kebab, problems);
+        for (int k = 0; k < page.roles().size(); k++) {
+            String role = page.roles().get(k);
+            if (role == null || role.isBlank()) {
+                problems.add(Problem.error(path + ".roles[" + k + "]", "empty role name", "remove the empty entry"));
+            }
+        }
         keyword(PageKind.class, page.kind(), path + ".kind", "page kind", problems).ifPresent(kind -> {
             if (kind.needsEntity() && (page.entity() == null || page.entity().isBlank())) {
                 problems.add(Problem.error(path + ".entity", "a " + kind.keyword() + " page needs an entity", "add entity: <EntityName>"));

@@ -46,6 +46,10 @@ import java.util.stream.Stream;
 public final class ModelValidator {
 
     private static final Pattern EXPRESSION = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_.]*)\\s*}}");
+    /** A recipient that is every user with a role: {@code role:dispatcher}. */
+    static final String ROLE_PREFIX = "role:";
+    /** Reserved only on entities that get an owner column (an ownRowsOnly permission). */
+    private static final String OWNER_FIELD = "ownerId";
 
     private final ReservedWords reserved;
 
@@ -143,11 +147,13 @@ public final class ModelValidator {
         Map<String, Claimed> byName = new HashMap<>();
         Map<String, String> byColumn = new HashMap<>();
         // system columns every generated table has (id, tenant_id, …)
-        reserved.generatorFields().forEach(f -> byColumn.put(Inflector.snake(f), "the generated column \"" + Inflector.snake(f) + "\""));
+        reserved.generatorFields().stream().filter(f -> !OWNER_FIELD.equals(f) || entity.ownerField() != null)
+                .forEach(f -> byColumn.put(Inflector.snake(f), "the generated column \"" + Inflector.snake(f) + "\""));
         for (Field field : entity.fields()) {
             String path = field.path() + ".name";
             String label = "field \"" + field.name() + "\"";
-            if (reserved.generatorFields().contains(field.name())) {
+            boolean ownerColumnFree = OWNER_FIELD.equals(field.name()) && entity.ownerField() == null;
+            if (reserved.generatorFields().contains(field.name()) && !ownerColumnFree) {
                 problems.add(Problem.error(path, "\"" + field.name() + "\" is a column every generated table already has",
                         "remove it (the generated app maintains it)"));
                 continue;
@@ -318,15 +324,11 @@ public final class ModelValidator {
     private void checkRoles(ResolvedModel model, List<Problem> problems) {
         checkDuplicates(model.roles().stream().map(r -> new Named(r.name(), r.path())).toList(), "role", problems);
         for (Role role : model.roles()) {
-            Set<String> seen = new HashSet<>();
-            for (int j = 0; j < role.permissions().size(); j++) {
-                Permission permission = role.permissions().get(j);
-                String path = role.path() + ".permissions[" + j + "]";
+            // the resolver merges several grants for one entity (a "*" plus a specific one add up)
+            for (Permission permission : role.permissions()) {
+                String path = permission.path() != null ? permission.path() : role.path() + ".permissions";
                 if (model.entity(permission.entity()).isEmpty()) {
                     problems.add(unknownEntity(model, path + ".entity", permission.entity()));
-                } else if (!seen.add(permission.entity())) {
-                    problems.add(Problem.error(path + ".entity", "role \"" + role.name() + "\" already has a permission for "
-                            + permission.entity(), "merge the actions into one permission"));
                 }
             }
         }
@@ -358,6 +360,8 @@ public final class ModelValidator {
         if (trigger.type() == TriggerType.FIELD_CHANGED && subject.isPresent() && trigger.field() != null
                 && !hasMember(subject.get(), trigger.field())) {
             problems.add(unknownMember(subject.get(), path + ".trigger.field", trigger.field()));
+        } else if (trigger.value() != null && subject.isPresent() && trigger.field() != null) {
+            subject.get().field(trigger.field()).ifPresent(f -> checkValue(f, trigger.value(), path + ".trigger.value", problems));
         }
         for (int j = 0; j < workflow.actions().size(); j++) {
             checkAction(workflow.actions().get(j), path + ".actions[" + j + "]", subject, model, problems);
@@ -367,7 +371,7 @@ public final class ModelValidator {
 
     private void checkAction(Action action, String path, Optional<Entity> subject, ResolvedModel model, List<Problem> problems) {
         switch (action.type()) {
-            case SEND_EMAIL -> checkRecipient(action.to(), path + ".to", subject, model, problems);
+            case SEND_EMAIL -> checkRecipient(action, path + ".to", subject, model, problems);
             case SET_FIELD -> {
                 Optional<Entity> target = subject;
                 if (action.entity() != null) {
@@ -393,28 +397,39 @@ public final class ModelValidator {
                     problems.add(unknownEntity(model, path + ".entity", action.entity()));
                 }
             }
-            case NOTIFY -> {
-                if (action.to() != null && model.roles().stream().noneMatch(r -> r.name().equals(action.to()))) {
-                    List<String> roles = model.roles().stream().map(Role::name).toList();
-                    problems.add(Problem.error(path + ".to", "notify goes to a role, and there is no role \"" + action.to() + "\"",
-                            DidYouMean.fix(action.to(), roles)));
-                }
-            }
+            case NOTIFY -> checkRecipient(action, path + ".to", subject, model, problems);
             case CALL_WEBHOOK, CUSTOM -> {
                 // the URL is checked with the input; a custom action is a gap, not a reference
             }
         }
     }
 
-    private void checkRecipient(String to, String path, Optional<Entity> subject, ResolvedModel model, List<Problem> problems) {
+    /**
+     * A recipient ({@code to}) is {@code role:<name>}, an e-mail address, or a {@code {{field}}} /
+     * {@code {{relation.field}}} expression on the triggering row; a notification may also name a role bare.
+     */
+    private void checkRecipient(Action action, String path, Optional<Entity> subject, ResolvedModel model, List<Problem> problems) {
+        String to = action.to() == null ? null : action.to().trim();
         if (to == null) {
             return;
         }
-        Matcher expression = EXPRESSION.matcher(to.trim());
+        boolean notify = action.type() == io.veroforge.generator.model.ActionType.NOTIFY;
+        String role = to.startsWith(ROLE_PREFIX) ? to.substring(ROLE_PREFIX.length())
+                : notify && !to.contains("@") && !to.contains("{{") ? to : null;
+        if (role != null) {
+            if (model.roles().stream().noneMatch(r -> r.name().equals(role))) {
+                List<String> roles = model.roles().stream().map(Role::name).toList();
+                problems.add(Problem.error(path, "there is no role \"" + role + "\"", DidYouMean.closest(role, roles)
+                        .map(s -> "did you mean \"" + ROLE_PREFIX + s + "\"?").orElse("use one of: " + roles.stream()
+                                .map(r -> ROLE_PREFIX + r).reduce((a, b) -> a + ", " + b).orElse(""))));
+            }
+            return;
+        }
+        Matcher expression = EXPRESSION.matcher(to);
         if (!expression.matches()) {
             if (!to.contains("@")) {
-                problems.add(Problem.error(path, "\"" + to + "\" is neither an email address nor a {{field}} expression",
-                        "use an address, or e.g. \"{{customer.email}}\""));
+                problems.add(Problem.error(path, "\"" + to + "\" is neither an email address, role:<name> nor a {{field}} expression",
+                        "use an address, role:<name>, or e.g. \"{{customer.email}}\""));
             }
             return;
         }
@@ -445,13 +460,18 @@ public final class ModelValidator {
     }
 
     private static void checkValue(Field field, String value, String path, List<Problem> problems) {
+        if (value.contains("{{")) {
+            return; // a placeholder: its value is only known when the workflow runs
+        }
         String problem = switch (field.type()) {
             case ENUM -> field.values().contains(value) ? null : "is not one of " + field.values();
             case BOOLEAN -> value.equals("true") || value.equals("false") ? null : "is not true or false";
             case INTEGER -> parses(() -> Long.parseLong(value)) ? null : "is not a whole number";
             case DECIMAL, MONEY -> parses(() -> new BigDecimal(value)) ? null : "is not a number";
-            case DATE -> value.equals("today") || parses(() -> LocalDate.parse(value)) ? null : "is not a date (yyyy-mm-dd or today)";
-            case DATETIME -> value.equals("now") || parses(() -> OffsetDateTime.parse(value)) ? null : "is not a date-time (ISO-8601 or now)";
+            case DATE -> value.equals("today") || value.equals("today()") || value.equals("now()") || parses(() -> LocalDate.parse(value))
+                    ? null : "is not a date (yyyy-mm-dd, today or now())";
+            case DATETIME -> value.equals("now") || value.equals("now()") || parses(() -> OffsetDateTime.parse(value))
+                    ? null : "is not a date-time (ISO-8601, now or now())";
             default -> null;
         };
         if (problem != null) {
@@ -481,9 +501,28 @@ public final class ModelValidator {
 
     private void checkPages(ResolvedModel model, List<Problem> problems) {
         checkDuplicates(model.pages().stream().map(p -> new Named(p.name(), p.path())).toList(), "page", problems);
+        List<String> roles = model.roles().stream().map(Role::name).toList();
         for (Page page : model.pages()) {
-            if (page.entity() != null && model.entity(page.entity()).isEmpty()) {
+            Optional<Entity> entity = page.entity() == null ? Optional.empty() : model.entity(page.entity());
+            if (page.entity() != null && entity.isEmpty()) {
                 problems.add(unknownEntity(model, page.path() + ".entity", page.entity()));
+            }
+            for (int k = 0; k < page.roles().size(); k++) {
+                String role = page.roles().get(k);
+                if (!roles.contains(role)) {
+                    problems.add(Problem.error(page.path() + ".roles[" + k + "]", "there is no role \"" + role + "\"",
+                            DidYouMean.fix(role, roles)));
+                }
+            }
+            if (entity.isPresent() && page.field() == null) {
+                switch (page.kind()) {
+                    case KANBAN -> problems.add(Problem.error(page.path() + ".kind", "a kanban board groups rows by an enum field, and "
+                            + page.entity() + " has none", "add an enum field (e.g. status) to " + page.entity() + ", or use kind: list"));
+                    case CALENDAR -> problems.add(Problem.error(page.path() + ".kind", "a calendar places rows by a date or datetime field, and "
+                            + page.entity() + " has none", "add a datetime field (e.g. scheduledAt) to " + page.entity() + ", or use kind: list"));
+                    default -> {
+                    }
+                }
             }
         }
     }

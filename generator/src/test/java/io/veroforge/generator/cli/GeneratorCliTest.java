@@ -49,7 +49,7 @@ class GeneratorCliTest {
         assertThat(r.exit()).isEqualTo(GeneratorCli.EXIT_INVALID_SPEC);
         assertThat(r.err()).contains("many-problems.yaml:16: error: entities[1].relations[0].target: unknown entity \"Techician\""
                 + " — did you mean \"Technician\"?");
-        assertThat(r.err()).contains("9 error(s)");
+        assertThat(r.err()).contains("8 error(s)");
     }
 
     @Test
@@ -112,10 +112,29 @@ class GeneratorCliTest {
     }
 
     @Test
-    void generateSaysTemplatesAreNotAvailableAndFails() throws IOException {
-        Run r = run("generate", "-f", file("pest-control-sparse.yaml"), "-o", dir.resolve("out").toString());
-        assertThat(r.exit()).isEqualTo(GeneratorCli.EXIT_NOT_AVAILABLE);
-        assertThat(r.err()).contains("templates are not yet available");
-        assertThat(dir.resolve("out")).doesNotExist();
+    void generateWritesTheRepositoryAndSummarizesIt() throws IOException {
+        Path out = dir.resolve("out");
+        Run r = run("generate", "-f", file("pest-control-sparse.yaml"), "-o", out.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(GeneratorCli.EXIT_OK);
+        assertThat(r.out()).contains("generated bugbusters into").contains("entities   5").contains("endpoints  26")
+                .contains("gaps       0 filled, 2 unfilled");
+        assertThat(out.resolve("db/migrations/V001__schema.sql")).exists();
+        assertThat(out.resolve("api/src/job/job.service.ts")).exists();
+        assertThat(out.resolve("ui/src/entities/job.tsx")).exists();
+    }
+
+    @Test
+    void generateRefusesANonEmptyDirectoryUnlessForced() throws IOException {
+        Path out = dir.resolve("busy");
+        java.nio.file.Files.createDirectories(out);
+        java.nio.file.Files.writeString(out.resolve("keep.txt"), "mine");
+        Run refused = run("generate", "-f", file("pest-control-sparse.yaml"), "-o", out.toString());
+        assertThat(refused.exit()).isEqualTo(GeneratorCli.EXIT_USAGE);
+        assertThat(refused.err()).contains("is not empty").contains("--force");
+        assertThat(out.resolve("README.md")).doesNotExist();
+        Run forced = run("generate", "-f", file("pest-control-sparse.yaml"), "-o", out.toString(), "--force");
+        assertThat(forced.exit()).isEqualTo(GeneratorCli.EXIT_OK);
+        assertThat(out.resolve("README.md")).exists();
+        assertThat(out.resolve("keep.txt")).hasContent("mine");
     }
 }

@@ -67,7 +67,7 @@ class OntologyResolutionTest {
 
         assertThat(m.roles()).extracting(Role::name).containsExactly("dispatcher", "technician", "admin");
         assertThat(entity(m, "Job").ownerField()).isEqualTo("ownerId");
-        assertThat(m.workflows()).extracting(w -> w.name()).containsExactly("notifyCustomerOnJobDone", "morningDispatchDigest");
+        assertThat(m.workflows()).extracting(w -> w.name()).containsExactly("notify-customer-on-job-done", "morning-dispatch-digest");
         assertThat(m.pages()).isNotEmpty();
         assertThat(m.gaps()).extracting(g -> g.type()).containsExactly(GapType.BUSINESS_RULE, GapType.BUSINESS_RULE);
         assertThat(m.gaps().get(0).description()).isEqualTo("Technicians may not be assigned more than 6 jobs per day.");
@@ -90,7 +90,14 @@ class OntologyResolutionTest {
         Role dispatcher = m.roles().stream().filter(r -> r.name().equals("dispatcher")).findFirst().orElseThrow();
         assertThat(dispatcher.origin().kind()).isEqualTo(OriginKind.EXPLICIT);
         assertThat(dispatcher.permissions()).hasSize(1);
-        assertThat(m.pages()).extracting(p -> p.name()).containsExactly("Dispatch");
+        // explicit pages come first and are extra pages: the default dashboard and per-entity pages stay
+        assertThat(m.pages().get(0)).satisfies(p -> {
+            assertThat(p.name()).isEqualTo("dispatch");
+            assertThat(p.title()).isEqualTo("Dispatch");
+            assertThat(p.roles()).containsExactly("dispatcher");
+            assertThat(p.origin().kind()).isEqualTo(OriginKind.EXPLICIT);
+        });
+        assertThat(m.pages()).extracting(p -> p.name()).contains("dashboard", "job-list", "job-detail", "job-form", "customer-list");
         assertThat(m.gaps()).anySatisfy(g -> {
             assertThat(g.type()).isEqualTo(GapType.CUSTOM_ACTION);
             assertThat(g.path()).isEqualTo("workflows[0].actions[0]");
@@ -129,7 +136,7 @@ class OntologyResolutionTest {
                   - name: Job
                 """)));
         assertThat(entity(m, "Job").relations()).isEmpty();
-        assertThat(m.workflows()).extracting(w -> w.name()).doesNotContain("notifyCustomerOnJobDone");
+        assertThat(m.workflows()).extracting(w -> w.name()).doesNotContain("notify-customer-on-job-done");
     }
 
     @Test

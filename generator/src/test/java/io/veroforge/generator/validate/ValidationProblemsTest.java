@@ -40,8 +40,10 @@ class ValidationProblemsTest {
                 "entities[1].fields[3].min",         // min on text
                 "entities[1].relations[1].required", // required oneToMany
                 "entities[1].relations[1].target",   // unknown "Part"
-                "entities[2].name",                  // Jobs collides with Job
-                "entities[3]");                      // Widget: sparse and unknown
+                "entities[2].name");                 // Jobs collides with Job
+        // Widget: a name alone is a valid entity for the API server, so only a warning (it gets the platform columns only)
+        assertThat(r.warnings()).extracting(Problem::path).contains("entities[3]");
+        assertThat(r.errors()).extracting(Problem::path).doesNotContain("entities[3]");
         assertThat(r.errors()).allSatisfy(p -> {
             assertThat(p.fix()).isNotBlank();
             assertThat(p.line()).isPositive();
@@ -246,36 +248,45 @@ class ValidationProblemsTest {
     }
 
     @Test
-    void sparseEntityOutsideTheOntologyNeedsFields() {
-        Problem p = only(errors("""
+    void sparseEntityOutsideTheOntologyIsKeptWithPlatformColumnsOnlyAndAWarning() {
+        Resolution r = resolveYaml(manifest("""
                 vertical: field-service
                 entities:
-                  - name: Technican
+                  - name: Technician
                   - name: Spaceship
-                """), "entities[1]");
-        assertThat(p.message()).contains("has no fields");
+                """));
+        assertThat(r.valid()).isTrue();
+        Problem p = only(r.warnings(), "entities[1]");
+        assertThat(p.message()).contains("has no fields").contains("only the platform columns");
         assertThat(p.fix()).isEqualTo("add fields");
-        Problem typo = only(errors("""
+        assertThat(r.model().entity("Spaceship")).hasValueSatisfying(e -> assertThat(e.fields()).isEmpty());
+        Problem typo = only(resolveYaml(manifest("""
                 vertical: field-service
                 entities:
                   - name: Techniciann
-                """), "entities[0]");
+                """)).warnings(), "entities[0]");
         assertThat(typo.fix()).isEqualTo("add fields, or did you mean \"Technician\"?");
     }
 
     @Test
-    void unknownVerticalAndTemplatePackSuggestKnownOnes() {
-        List<Problem> problems = errors("""
+    void unknownVerticalWarnsAndUsesTheUniversalOntologyButAnUnknownTemplatePackIsAnError() {
+        Resolution r = resolveYaml(manifest("""
                 vertical: feild-service
                 templatePack: {name: nestjs-prisma-reakt}
-                """);
-        assertThat(only(problems, "vertical").fix()).isEqualTo("did you mean \"field-service\"?");
-        assertThat(only(problems, "templatePack.name").fix()).isEqualTo("did you mean \"nestjs-prisma-react\"?");
+                entities:
+                  - name: Customer
+                """));
+        assertThat(only(r.warnings(), "vertical").fix()).isEqualTo("did you mean \"field-service\"?");
+        assertThat(r.errors()).extracting(Problem::path).containsExactly("templatePack.name");
+        assertThat(only(r.errors(), "templatePack.name").fix()).isEqualTo("did you mean \"nestjs-prisma-react\"?");
+        // the universal Customer still gets its fields
+        assertThat(r.model().entity("Customer").orElseThrow().fields()).extracting(f -> f.name()).contains("name", "email");
     }
 
     @Test
-    void specWithoutEntitiesOrVerticalIsRejected() {
+    void specWithOnlyRequirementsIsRejectedWithAFix() {
         Problem p = only(errors("requirements: a small app\n"), "entities");
+        assertThat(p.message()).contains("requirements alone");
         assertThat(p.fix()).contains("field-service");
     }
 }

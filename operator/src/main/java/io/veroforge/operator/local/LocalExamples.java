@@ -42,7 +42,9 @@ public class LocalExamples {
     void onStart(@Observes StartupEvent event) {
         boolean local = ConfigProvider.getConfig()
                 .getOptionalValue(LocalPlatform.ENABLED_PROPERTY, Boolean.class).orElse(false);
-        if (!local) {
+        boolean examples = ConfigProvider.getConfig()
+                .getOptionalValue("veroforge-local.examples", Boolean.class).orElse(true);
+        if (!local || !examples) {
             return;
         }
         // the operator's informers must not wait for this; namespaces appear only once it reconciles

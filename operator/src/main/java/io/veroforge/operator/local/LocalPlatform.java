@@ -78,8 +78,16 @@ public final class LocalPlatform implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Sets the operator's configuration; a value the user already gave on the command line
+     * (e.g. {@code -Dveroforge.postgres.jdbc-url=...} to use another database) wins.
+     */
     public void applyToSystemProperties() {
-        operatorProperties().forEach(System::setProperty);
+        operatorProperties().forEach((key, value) -> {
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, value);
+            }
+        });
     }
 
     public LocalKubernetesApi api() {

@@ -1,0 +1,26 @@
+package io.veroforge.generator.gaps;
+
+import io.veroforge.generator.model.Gap;
+import java.util.List;
+
+/**
+ * The code for one gap.
+ *
+ * @param gap        the gap filled
+ * @param body       TypeScript statements for the body of the handler function (no signature,
+ *                   no surrounding braces), valid inside a sync or async function
+ * @param imports    import lines the body needs in the handler file, e.g.
+ *                   {@code import { NotImplementedException } from '@nestjs/common';}
+ * @param filled     true when the body implements the gap; false for a marked stub that fails at runtime
+ * @param filler     {@link GapFiller#name()} of who wrote it
+ * @param targetFile the file the body goes into (from the {@link GapContext})
+ */
+public record GapFill(Gap gap, String body, List<String> imports, boolean filled, String filler, String targetFile) {
+    public GapFill {
+        imports = List.copyOf(imports);
+    }
+
+    public String gapId() {
+        return gap.id();
+    }
+}

@@ -1,0 +1,224 @@
+package io.veroforge.generator.synthesize;
+
+import io.veroforge.generator.model.CrudAction;
+import io.veroforge.generator.model.Entity;
+import io.veroforge.generator.model.EntityNames;
+import io.veroforge.generator.model.Inflector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** An entity as the pack writes it: names, fields, relations, permissions and test samples. */
+public final class EntityView {
+
+    private final Entity entity;
+    private final List<FieldView> fields;
+    private final List<RelationView> relations;
+    private final Map<CrudAction, Access> access;
+    private final Forbidden forbidden;
+
+    /** Which roles may do one action: fully, or only on rows they own. */
+    public record Access(List<String> roles, List<String> ownRowsRoles) {
+        public String rolesLiteral() {
+            return TsLiteral.stringArray(roles);
+        }
+
+        public String ownRowsRolesLiteral() {
+            return TsLiteral.stringArray(ownRowsRoles);
+        }
+    }
+
+    /** A role the generated tests use to prove that a missing permission gives 403. */
+    public record Forbidden(String role, String action) {
+    }
+
+    EntityView(Entity entity, Map<CrudAction, Access> access, Forbidden forbidden) {
+        this.entity = entity;
+        this.fields = entity.fields().stream().map(f -> new FieldView(f, entity.names().table())).toList();
+        this.relations = entity.relations().stream().map(r -> new RelationView(r, entity.names().table())).toList();
+        this.access = access;
+        this.forbidden = forbidden;
+    }
+
+    public Entity entity() {
+        return entity;
+    }
+
+    public String name() {
+        return entity.name();
+    }
+
+    public EntityNames names() {
+        return entity.names();
+    }
+
+    public String label() {
+        return String.join(" ", Inflector.words(entity.name())).substring(0, 1).toUpperCase()
+                + String.join(" ", Inflector.words(entity.name())).substring(1);
+    }
+
+    public String pluralLabel() {
+        String words = String.join(" ", Inflector.words(names().pluralCamel()));
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    public String description() {
+        return label() + (entity.concept() == null ? "" : " (" + entity.concept() + ")") + ", from " + entity.origin();
+    }
+
+    public List<FieldView> fields() {
+        return fields;
+    }
+
+    public List<RelationView> relations() {
+        return relations;
+    }
+
+    public List<RelationView> foreignKeys() {
+        return relations.stream().filter(RelationView::owning).toList();
+    }
+
+    public List<RelationView> joins() {
+        return relations.stream().filter(RelationView::definesJoin).toList();
+    }
+
+    public boolean hasOwner() {
+        return entity.ownerField() != null;
+    }
+
+    public String ownerProperty() {
+        return entity.ownerField() == null ? null : Inflector.camel(entity.ownerField());
+    }
+
+    public String ownerColumn() {
+        return entity.ownerField() == null ? null : Inflector.snake(entity.ownerField());
+    }
+
+    public boolean encrypted() {
+        return fields.stream().anyMatch(FieldView::encrypted);
+    }
+
+    public FieldView tokenizedField() {
+        return fields.stream().filter(FieldView::tokenized).findFirst().orElse(null);
+    }
+
+    /** An encrypted field the sample fills, for the at-rest check. */
+    public FieldView sampleEncryptedField() {
+        return fields.stream().filter(f -> f.encrypted() && f.inSample()).findFirst().orElse(null);
+    }
+
+    public List<FieldView> encryptedFields() {
+        return fields.stream().filter(FieldView::encrypted).toList();
+    }
+
+    public boolean auditWrites() {
+        return entity.compliance().auditWrites();
+    }
+
+    public boolean auditReads() {
+        return entity.compliance().auditReads();
+    }
+
+    public boolean exportEndpoint() {
+        return entity.compliance().exportEndpoint();
+    }
+
+    public boolean eraseEndpoint() {
+        return entity.compliance().eraseEndpoint();
+    }
+
+    /** PII fields an erase overwrites: optional ones become null (required ones keep their value, the row must stay valid). */
+    public List<FieldView> erasableFields() {
+        return fields.stream().filter(f -> !f.required() && (f.field().has(io.veroforge.generator.model.Marker.PII)
+                || f.field().has(io.veroforge.generator.model.Marker.PHI))).toList();
+    }
+
+    public List<FieldView> filterFields() {
+        return fields.stream().filter(FieldView::filterable).toList();
+    }
+
+    public List<FieldView> searchFields() {
+        return fields.stream().filter(FieldView::searchable).toList();
+    }
+
+    public List<FieldView> uniqueFields() {
+        return fields.stream().filter(FieldView::unique).toList();
+    }
+
+    /** Sort keys accepted by {@code ?sort=key:asc|desc}, as a TypeScript array literal. */
+    public String sortKeysLiteral() {
+        List<String> keys = new ArrayList<>(List.of("createdAt", "updatedAt"));
+        fields.stream().filter(FieldView::sortable).map(FieldView::property).forEach(keys::add);
+        return TsLiteral.stringArray(keys);
+    }
+
+    public Access access(String action) {
+        return access.get(CrudAction.valueOf(action.toUpperCase()));
+    }
+
+    public Access create() {
+        return access.get(CrudAction.CREATE);
+    }
+
+    public Access read() {
+        return access.get(CrudAction.READ);
+    }
+
+    public Access update() {
+        return access.get(CrudAction.UPDATE);
+    }
+
+    public Access delete() {
+        return access.get(CrudAction.DELETE);
+    }
+
+    public Forbidden forbidden() {
+        return forbidden;
+    }
+
+    public boolean hasRequiredFields() {
+        return fields.stream().anyMatch(FieldView::required) || relations.stream().anyMatch(r -> r.owning() && r.required());
+    }
+
+    // ---- generated tests ----
+
+    /** Fields the sample payload fills. */
+    public List<FieldView> sampleFields() {
+        return fields.stream().filter(FieldView::inSample).toList();
+    }
+
+    /** Required foreign keys the sample payload fills with ids created earlier in the test. */
+    public List<RelationView> sampleParents() {
+        return foreignKeys().stream().filter(RelationView::required).toList();
+    }
+
+    /** The sample create payload as a TypeScript expression over {@code ids} (ids of rows created earlier, by entity name). */
+    public String sampleLiteral() {
+        List<String> parts = new ArrayList<>();
+        sampleFields().forEach(f -> parts.add(f.property() + ": " + f.sample()));
+        sampleParents().forEach(r -> parts.add(r.fkProperty() + ": ids[" + TsLiteral.string(r.relation().target()) + "]"));
+        return parts.isEmpty() ? "({})" : "({ " + String.join(", ", parts) + " })";
+    }
+
+    /** The field the update test changes, or null when none can be changed and read back simply. */
+    public FieldView updateField() {
+        return fields.stream().filter(FieldView::updatable).findFirst().orElse(null);
+    }
+
+    /** The field the filter test uses, or null. */
+    public FieldView filterField() {
+        return fields.stream().filter(f -> f.filterable() && f.inSample()).findFirst().orElse(null);
+    }
+
+    /** The plain, non-unique string field shown as the row title in lists, or the id. */
+    public String titleProperty() {
+        return fields.stream().filter(f -> f.inputKind().equals("text") && !f.encrypted() && !f.tokenized())
+                .map(FieldView::property).findFirst().orElse("id");
+    }
+
+    public String listColumnsLiteral() {
+        return TsLiteral.stringArray(fields.stream().filter(f -> !f.encrypted() && !f.inputKind().equals("textarea"))
+                .limit(5).map(FieldView::property).collect(Collectors.toList()));
+    }
+}

@@ -1,0 +1,73 @@
+import { Global, Injectable, Logger, Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { GapRunner } from '../gaps/gaps';
+import { TenantDb } from '../db/tenant-db';
+import { cronMatches } from './cron';
+import { WorkflowActions } from './workflow-actions';
+import { WorkflowEvents } from './workflow-events';
+{#for w in app.workflows}
+import { {w.className} } from './{w.fileName}';
+{/for}
+
+/**
+ * Runs scheduled workflows once a minute for the tenant in SCHEDULE_TENANT_ID (one deployment serves one
+ * tenant's schedules; unset = none). Entity-scheduled workflows run once per row, at most 500 rows.
+ */
+@Injectable()
+export class WorkflowScheduler implements OnModuleInit, OnModuleDestroy {
+  private readonly log = new Logger('scheduler');
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: TenantDb,
+{#for w in app.workflows}
+{#if w.scheduled}
+    private readonly w{w_index}: {w.className},
+{/if}
+{/for}
+  ) {}
+
+  onModuleInit(): void {
+    if (process.env.SCHEDULE_TENANT_ID) {
+      this.timer = setInterval(() => void this.tick(new Date()), 60_000);
+    }
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) {
+      clearInterval(this.timer);
+    }
+  }
+
+  async tick(now: Date): Promise<void> {
+    const user = { sub: 'scheduler', tenantId: process.env.SCHEDULE_TENANT_ID ?? '', roles: [] };
+    if (!user.tenantId) {
+      return;
+    }
+{#for w in app.workflows}
+{#if w.scheduled}
+    if (cronMatches(this.w{w_index}.schedule, now)) {
+      try {
+{#if w.hasEntity}
+        await this.db.run(user, async (tx) => {
+          for (const { id } of await tx.{w.entity.camel}.findMany({ select: { id: true }, take: 500 })) {
+            await this.w{w_index}.run(tx, id);
+          }
+        });
+{#else}
+        await this.db.run(user, (tx) => this.w{w_index}.run(tx, null));
+{/if}
+      } catch (e) {
+        this.log.error(`workflow ${ this.w{w_index}.name } failed: ${ e instanceof Error ? e.message : String(e) }`);
+      }
+    }
+{/if}
+{/for}
+  }
+}
+
+@Global()
+@Module({
+  providers: [WorkflowEvents, WorkflowActions, GapRunner, WorkflowScheduler{#for w in app.workflows}, {w.className}{/for}],
+  exports: [WorkflowEvents, GapRunner],
+})
+export class WorkflowsModule {}

@@ -1,0 +1,79 @@
+-- Schema of {app.title}: one table per entity, every row owned by a tenant.
+-- Row-level security: each table is ENABLEd and FORCEd (the owning role the app logs in as is bound too),
+-- with policy tenant_isolation comparing tenant_id with the transaction's setting veroforge.tenant_id.
+-- The API sets it first thing in every transaction: select set_config('veroforge.tenant_id', $1, true).
+-- Unset, current_setting(..., true) is NULL: no row is visible or writable (fail closed).
+{#if app.pgcrypto}
+
+-- HIPAA: PHI columns are bytea written with pgp_sym_encrypt (pgcrypto is a trusted extension)
+CREATE EXTENSION IF NOT EXISTS pgcrypto;
+{/if}
+{#for e in app.entities}
+
+-- {e.description}
+CREATE TABLE {e.names.table} (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  tenant_id text NOT NULL DEFAULT current_setting('veroforge.tenant_id', true),
+{#for f in e.fields}
+  {f.sqlColumn},
+{/for}
+{#for r in e.foreignKeys}
+  {r.sqlColumn},
+{/for}
+{#if e.hasOwner}
+  {e.ownerColumn} text DEFAULT current_setting('veroforge.user_id', true),
+{/if}
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  created_by text DEFAULT current_setting('veroforge.user_id', true),
+  updated_by text DEFAULT current_setting('veroforge.user_id', true),
+{#for f in e.fields}
+{#for c in f.sqlChecks}
+  {c},
+{/for}
+{#if f.unique}
+  CONSTRAINT {e.names.table}_{f.column}_key UNIQUE (tenant_id, {f.column}),
+{/if}
+{/for}
+  CONSTRAINT {e.names.table}_pkey PRIMARY KEY (id),
+  CONSTRAINT {e.names.table}_tenant_id_id_key UNIQUE (tenant_id, id)
+);
+{#for f in e.searchFields}
+CREATE INDEX {e.names.table}_{f.column}_idx ON {e.names.table} (tenant_id, {f.column});
+{/for}
+{#if e.hasOwner}
+CREATE INDEX {e.names.table}_{e.ownerColumn}_idx ON {e.names.table} (tenant_id, {e.ownerColumn});
+{/if}
+ALTER TABLE {e.names.table} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON {e.names.table}
+  USING (tenant_id = current_setting('veroforge.tenant_id', true))
+  WITH CHECK (tenant_id = current_setting('veroforge.tenant_id', true));
+{/for}
+{#for e in app.entities}
+{#for j in e.joins}
+
+-- many-to-many {e.name}.{j.name}
+CREATE TABLE {j.joinTable} (
+  tenant_id text NOT NULL DEFAULT current_setting('veroforge.tenant_id', true),
+  {j.leftColumn} uuid NOT NULL,
+  {j.rightColumn} uuid NOT NULL,
+  CONSTRAINT {j.joinTable}_pkey PRIMARY KEY ({j.leftColumn}, {j.rightColumn}),
+  CONSTRAINT {j.joinTable}_{j.leftColumn}_fkey FOREIGN KEY (tenant_id, {j.leftColumn}) REFERENCES {e.names.table} (tenant_id, id) ON DELETE CASCADE,
+  CONSTRAINT {j.joinTable}_{j.rightColumn}_fkey FOREIGN KEY (tenant_id, {j.rightColumn}) REFERENCES {j.target.table} (tenant_id, id) ON DELETE CASCADE
+);
+CREATE INDEX {j.joinTable}_{j.rightColumn}_idx ON {j.joinTable} (tenant_id, {j.rightColumn});
+ALTER TABLE {j.joinTable} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON {j.joinTable}
+  USING (tenant_id = current_setting('veroforge.tenant_id', true))
+  WITH CHECK (tenant_id = current_setting('veroforge.tenant_id', true));
+{/for}
+{/for}
+
+-- Foreign keys include tenant_id: a row can reference only rows of its own tenant
+-- (foreign key checks bypass row-level security, the composite key does not).
+{#for e in app.entities}
+{#for r in e.foreignKeys}
+{r.sqlForeignKey}
+{r.sqlIndex}
+{/for}
+{/for}

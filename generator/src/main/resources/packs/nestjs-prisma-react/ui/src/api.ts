@@ -1,0 +1,46 @@
+/** The API client: base URL from VITE_API_URL (default /api, proxied in dev), bearer token from localStorage. */
+const BASE = (import.meta.env.VITE_API_URL as string | undefined) ?? '/api';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export type Row = Record<string, unknown> & { id: string };
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly messages: string[],
+  ) {
+    super(messages.join('; '));
+  }
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const token = localStorage.getItem('token');
+  const response = await fetch(BASE + path, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: 'Bearer ' + token } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 204) {
+    return undefined as T;
+  }
+  const data = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const message = (data as { message?: string | string[] }).message ?? response.statusText;
+    throw new ApiError(response.status, Array.isArray(message) ? message : [message]);
+  }
+  return data as T;
+}
+
+export const api = {
+  list: (route: string, params: URLSearchParams) => call<Page<Row>>('GET', '/' + route + '?' + params.toString()),
+  get: (route: string, id: string) => call<Row>('GET', '/' + route + '/' + id),
+  create: (route: string, body: Record<string, unknown>) => call<Row>('POST', '/' + route, body),
+  update: (route: string, id: string, body: Record<string, unknown>) => call<Row>('PATCH', '/' + route + '/' + id, body),
+  remove: (route: string, id: string) => call<void>('DELETE', '/' + route + '/' + id),
+};

@@ -1,0 +1,42 @@
+{#for e in app.entities}
+import { {e.names.camel} } from './entities/{e.names.kebab}';
+{/for}
+
+/** One field of a form, with the same rules as the API's DTO (generated from the AppSpec). */
+export interface FieldDescriptor {
+  name: string;
+  label: string;
+  input: 'text' | 'textarea' | 'number' | 'checkbox' | 'select' | 'date' | 'datetime-local' | 'email' | 'tel' | 'url';
+  required: boolean;
+  valueType: 'string' | 'number' | 'boolean' | 'json';
+  options?: string[];
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  format?: 'email' | 'token';
+  sensitive?: boolean;
+}
+
+/** A reference to another entity, edited as the other row's id. */
+export interface ReferenceDescriptor {
+  name: string;
+  label: string;
+  route: string;
+  required: boolean;
+}
+
+export interface EntityDescriptor {
+  name: string;
+  label: string;
+  pluralLabel: string;
+  route: string;
+  titleField: string;
+  listColumns: string[];
+  fields: FieldDescriptor[];
+  references: ReferenceDescriptor[];
+}
+
+export const ENTITIES: EntityDescriptor[] = [{#for e in app.entities}{e.names.camel}{#if e_hasNext}, {/if}{/for}];
