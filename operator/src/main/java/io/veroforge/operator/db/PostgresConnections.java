@@ -1,7 +1,7 @@
 package io.veroforge.operator.db;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -12,6 +12,12 @@ import java.util.Properties;
  * server fail within seconds instead of hanging a reconcile.
  */
 final class PostgresConnections {
+    /**
+     * The driver itself rather than {@code DriverManager}: DriverManager only hands out drivers
+     * registered from the caller's class loader, which is not a given in a Quarkus application
+     * (or a test JVM that has run one).
+     */
+    private static final Driver DRIVER = new org.postgresql.Driver();
 
     static final int CONNECT_TIMEOUT_SECONDS = 5;
     static final int LOGIN_TIMEOUT_SECONDS = 10;
@@ -59,6 +65,11 @@ final class PostgresConnections {
         // keeps statement text (which may hold a password verifier) out of batch exception messages
         properties.setProperty("logServerErrorDetail", "false");
         properties.setProperty("options", "-c lock_timeout=" + LOCK_TIMEOUT);
-        return DriverManager.getConnection(jdbcUrl, properties);
+        Connection connection = DRIVER.connect(jdbcUrl, properties);
+        if (connection == null) {
+            throw new SQLException("not a PostgreSQL JDBC URL: " + jdbcUrl, "08001");
+        }
+        return connection;
     }
+
 }

@@ -3,7 +3,6 @@ package io.veroforge.operator.local;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -63,8 +62,8 @@ public final class LocalPostgres implements AutoCloseable {
         props.setProperty("password", password);
         props.setProperty("connectTimeout", "2");
         props.setProperty("loginTimeout", "3");
-        try (Connection c = DriverManager.getConnection(url, props)) {
-            return c.isValid(2);
+        try (Connection c = new org.postgresql.Driver().connect(url, props)) {
+            return c != null && c.isValid(2);
         } catch (SQLException e) {
             return false;
         }
