@@ -1,6 +1,8 @@
 /** End-to-end tests: the real AppModule against PostgreSQL (DATABASE_URL), one file at a time. */
-process.env.JWT_SECRET = process.env.JWT_SECRET || 'e2e-only-secret';
-process.env.PHI_ENCRYPTION_KEY = process.env.PHI_ENCRYPTION_KEY || 'e2e-only-phi-key';
+// keys for this test run only, random unless given (the workers inherit them): nothing to hard-code
+const { randomBytes } = require('node:crypto');
+process.env.JWT_SECRET = process.env.JWT_SECRET || randomBytes(32).toString('hex');
+process.env.PHI_ENCRYPTION_KEY = process.env.PHI_ENCRYPTION_KEY || randomBytes(32).toString('hex');
 
 module.exports = {
   rootDir: '.',

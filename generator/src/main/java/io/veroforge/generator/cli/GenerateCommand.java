@@ -1,24 +1,32 @@
 package io.veroforge.generator.cli;
 
-import io.veroforge.generator.resolve.Resolution;
+import io.veroforge.generator.GenerationPipeline;
+import io.veroforge.generator.GenerationResult;
+import io.veroforge.generator.scan.Finding;
+import io.veroforge.generator.scan.FindingSeverity;
+import io.veroforge.generator.scan.ScanReport;
 import io.veroforge.generator.synthesize.GeneratedRepository;
 import io.veroforge.generator.synthesize.GenerationSummary;
-import io.veroforge.generator.synthesize.Synthesizer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** analyze → resolve → synthesize, then writes the repository and prints what it holds. */
-@Command(name = "generate", description = "Generates the application repository from an AppSpec (template pack nestjs-prisma-react).")
-final class GenerateCommand implements Callable<Integer> {
+/**
+ * Runs the {@link GenerationPipeline} (analyze → resolve → synthesize → scan), writes the repository
+ * and prints what it holds and what the scanner found. A critical finding still writes the output,
+ * so the developer can look at the file it names, but exits {@value GeneratorCli#EXIT_SCAN_FAILED}.
+ */
+@Command(name = "generate", description = "Generates the application repository from an AppSpec (template pack nestjs-prisma-react) "
+        + "and scans it; exit 4 when the scan finds a critical problem (the output is still written, for inspection).")
+final class GenerateCommand implements java.util.concurrent.Callable<Integer> {
 
     @Mixin
     SpecFileOptions options;
@@ -32,47 +40,80 @@ final class GenerateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Supplier<GenerationPipeline> pipeline;
+
+    GenerateCommand() {
+        this(GenerationPipeline::new);
+    }
+
+    GenerateCommand(Supplier<GenerationPipeline> pipeline) {
+        this.pipeline = pipeline;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Resolution> resolution = options.resolve(err);
-        if (resolution.isEmpty()) {
+        if (!Files.isRegularFile(options.file)) {
+            err.println("error: " + options.file + ": no such file");
             return GeneratorCli.EXIT_USAGE;
         }
-        Resolution r = resolution.get();
-        options.report(r.problems(), err);
-        if (!r.valid()) {
-            err.println(r.errors().size() + " error(s): nothing generated");
+        GenerationResult result;
+        try {
+            result = pipeline.get().generate(options.file);
+        } catch (IOException e) {
+            err.println("error: " + options.file + ": cannot read: " + e.getMessage());
+            return GeneratorCli.EXIT_USAGE;
+        }
+        options.report(result.problems(), err);
+        if (result.outcome() == GenerationResult.Outcome.INVALID_SPEC) {
+            err.println(result.errors().size() + " error(s): nothing generated");
             return GeneratorCli.EXIT_INVALID_SPEC;
         }
         try {
-            if (!force && Files.isDirectory(output) && !isEmpty(output)) {
-                err.println("error: " + output + " is not empty: choose an empty directory, or pass --force to overwrite");
-                return GeneratorCli.EXIT_USAGE;
-            }
             if (Files.exists(output) && !Files.isDirectory(output)) {
                 err.println("error: " + output + " is a file, not a directory");
                 return GeneratorCli.EXIT_USAGE;
             }
-            GeneratedRepository repo = new Synthesizer().synthesize(r.model());
-            repo.writeTo(output);
-            GenerationSummary s = repo.summary();
-            out.println("generated " + r.model().name() + " into " + output + " with pack " + repo.pack() + "@" + repo.revision());
-            out.println("  files      " + s.files());
-            out.println("  entities   " + s.entities());
-            out.println("  endpoints  " + s.endpoints());
-            out.println("  UI views   " + s.uiViews());
-            out.println("  workflows  " + s.workflows());
-            out.println("  gaps       " + s.gapsFilled() + " filled, " + s.gapsUnfilled() + " unfilled"
-                    + (s.gapsUnfilled() > 0 ? " (template-only handlers in api/src/gaps/ throw until implemented)" : ""));
-            // findings: the security scanner's summary goes here once the scan stage exists
-            out.flush();
-            return GeneratorCli.EXIT_OK;
+            if (!force && Files.isDirectory(output) && !isEmpty(output)) {
+                err.println("error: " + output + " is not empty: choose an empty directory, or pass --force to overwrite");
+                return GeneratorCli.EXIT_USAGE;
+            }
+            result.repository().writeTo(output);
         } catch (IOException e) {
             err.println("error: cannot write " + output + ": " + e.getMessage());
             return GeneratorCli.EXIT_USAGE;
         }
+        printSummary(result, out);
+        ScanReport scan = result.scanReport();
+        if (scan.hasCritical()) {
+            err.println("error: the security scan found " + scan.withSeverity(FindingSeverity.CRITICAL).size() + " critical finding(s): "
+                    + output + " is written for inspection only — do not deploy it; fix the AppSpec, the template pack or the gap handler "
+                    + "named above and generate again");
+            return GeneratorCli.EXIT_SCAN_FAILED;
+        }
+        return GeneratorCli.EXIT_OK;
+    }
+
+    private void printSummary(GenerationResult result, PrintWriter out) {
+        GeneratedRepository repo = result.repository();
+        GenerationSummary s = repo.summary();
+        ScanReport scan = result.scanReport();
+        out.println("generated " + result.model().name() + " into " + output + " with pack " + repo.pack() + "@" + repo.revision());
+        out.println("  files      " + s.files() + " (" + (repo.bytes() + 1023) / 1024 + " KiB)");
+        out.println("  entities   " + s.entities());
+        out.println("  endpoints  " + s.endpoints());
+        out.println("  UI views   " + s.uiViews());
+        out.println("  workflows  " + s.workflows());
+        out.println("  gaps       " + s.gapsFilled() + " filled, " + s.gapsUnfilled() + " unfilled"
+                + (s.gapsUnfilled() > 0 ? " (template-only handlers in api/src/gaps/ throw until implemented)" : ""));
+        out.println("  findings   " + scan.counts().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().keyword())
+                .collect(Collectors.joining(", ")) + (scan.hasCritical() ? " — FAILED" : ""));
+        for (Finding f : scan.findings()) {
+            out.println("    " + f);
+        }
+        out.println("  took       " + result.timings());
+        out.flush();
     }
 
     private static boolean isEmpty(Path dir) throws IOException {

@@ -31,15 +31,19 @@ public final class GapFilling {
     public Result fillAll(ResolvedModel model, Function<Gap, String> targetFile) {
         List<GapFill> fills = new ArrayList<>();
         for (Gap gap : model.gaps()) {
-            GapContext context = new GapContext(model, targetFile.apply(gap));
-            GapFill fill;
-            try {
-                fill = filler.fill(gap, context);
-            } catch (RuntimeException e) {
-                fill = null;
-            }
-            fills.add(fill != null && fill.body() != null ? fill : fallback.fill(gap, context));
+            fills.add(fill(gap, new GapContext(model, targetFile.apply(gap))));
         }
         return new Result(fills, GapReport.of(fills));
+    }
+
+    /** One gap: the filler's answer, or the template-only stub when it throws or answers nothing. */
+    public GapFill fill(Gap gap, GapContext context) {
+        GapFill fill;
+        try {
+            fill = filler.fill(gap, context);
+        } catch (RuntimeException e) {
+            fill = null;
+        }
+        return fill != null && fill.body() != null ? fill : fallback.fill(gap, context);
     }
 }

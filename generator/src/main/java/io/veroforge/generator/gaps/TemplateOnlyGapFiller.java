@@ -1,7 +1,9 @@
 package io.veroforge.generator.gaps;
 
-import io.veroforge.generator.model.Gap;
 import java.util.List;
+
+import io.veroforge.generator.literal.QuotedString;
+import io.veroforge.generator.model.Gap;
 
 /**
  * The filler used when no language model is available (or allowed): it does not guess. Each gap
@@ -50,24 +52,6 @@ public final class TemplateOnlyGapFiller implements GapFiller {
 
     /** A single-quoted TypeScript string literal; user text can never close it or inject code. */
     static String tsString(String text) {
-        StringBuilder out = new StringBuilder("'");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\'' -> out.append("\\'");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\u2028' -> out.append("\\u2028");
-                case '\u2029' -> out.append("\\u2029");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('\'').toString();
+        return QuotedString.of(text, '\'');
     }
 }

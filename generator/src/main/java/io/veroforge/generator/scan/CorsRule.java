@@ -31,7 +31,7 @@ final class CorsRule implements ScanRule {
         List<Finding> findings = new ArrayList<>();
         String fix = "allow only the app's own origins, e.g. enableCors({ origin: process.env.CORS_ORIGINS.split(',') })";
         for (String path : files.paths(p -> GeneratedFiles.isTypeScript(p) && !GeneratedFiles.isTestFile(p))) {
-            TypeScriptSource source = new TypeScriptSource(files.content(path));
+            TypeScriptSource source = files.typeScript(path);
             Matcher m = ENABLE_CORS.matcher(source.skeleton);
             while (m.find()) {
                 int open = m.end() - 1;

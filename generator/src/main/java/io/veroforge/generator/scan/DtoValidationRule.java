@@ -20,7 +20,7 @@ final class DtoValidationRule implements ScanRule {
     /** Decorators that only modify validation, not validate: alone they check nothing. */
     private static final Set<String> MODIFIERS = Set.of("IsOptional", "ApiProperty", "ApiPropertyOptional", "Expose", "Exclude", "Type",
             "Transform");
-    private static final Pattern VALIDATOR = Pattern.compile("Is[A-Z][A-Za-z]*|Min|Max|MinLength|MaxLength|Length|Matches|ValidateNested"
+    private static final Pattern VALIDATOR = Pattern.compile("Is[A-Z][A-Za-z0-9]*|Min|Max|MinLength|MaxLength|Length|Matches|ValidateNested"
             + "|ArrayMinSize|ArrayMaxSize|ArrayNotEmpty|Allow|Equals|NotEquals|Contains|Validate|ValidateIf|NotContains");
     private static final Pattern CLASS = Pattern.compile("\\bclass\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*(?:extends\\s+([^{]+?))?\\s*(?:implements[^{]*)?\\{");
     private static final Pattern PROPERTY = Pattern.compile("(?m)^\\s*(?:readonly\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*[?!]?\\s*:");
@@ -43,7 +43,7 @@ final class DtoValidationRule implements ScanRule {
         List<String> sources = files.paths(p -> GeneratedFiles.isTypeScript(p) && !GeneratedFiles.isTestFile(p));
         boolean pipe = false;
         for (String path : sources) {
-            TypeScriptSource source = new TypeScriptSource(files.content(path));
+            TypeScriptSource source = files.typeScript(path);
             pipe |= VALIDATION_PIPE.matcher(source.code).find();
             collectClasses(path, source, dtos);
         }
@@ -51,7 +51,7 @@ final class DtoValidationRule implements ScanRule {
         java.util.Set<String> checkedDtos = new java.util.HashSet<>(); // a DTO used by several routes is reported once
         boolean anyBody = false;
         for (String path : sources) {
-            TypeScriptSource source = new TypeScriptSource(files.content(path));
+            TypeScriptSource source = files.typeScript(path);
             for (ControllerRoutes.Controller controller : ControllerRoutes.of(source)) {
                 for (ControllerRoutes.Route route : controller.routes()) {
                     if (!ControllerRoutes.WRITE_DECORATORS.contains(route.verb()) || route.bodyParameter() == null) {

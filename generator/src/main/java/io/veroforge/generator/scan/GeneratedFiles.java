@@ -1,5 +1,6 @@
 package io.veroforge.generator.scan;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,6 +10,8 @@ import java.util.function.Predicate;
 public final class GeneratedFiles {
 
     private final Map<String, String> files = new TreeMap<>();
+    /** Parsed once per scan: several rules read the same TypeScript file. */
+    private final Map<String, TypeScriptSource> typeScript = new HashMap<>();
 
     public GeneratedFiles(Map<String, String> files) {
         files.forEach((path, content) -> this.files.put(path.replace('\\', '/').replaceFirst("^\\./", ""), content == null ? "" : content));
@@ -20,6 +23,11 @@ public final class GeneratedFiles {
 
     public String content(String path) {
         return files.get(path);
+    }
+
+    /** The file read as TypeScript (comments blanked, literals found), parsed on first use. */
+    TypeScriptSource typeScript(String path) {
+        return typeScript.computeIfAbsent(path, p -> new TypeScriptSource(content(p)));
     }
 
     public static String fileName(String path) {

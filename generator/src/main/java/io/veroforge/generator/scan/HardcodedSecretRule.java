@@ -23,13 +23,18 @@ final class HardcodedSecretRule implements ScanRule {
     private static final Pattern AWS_KEY_ID = Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b");
     private static final Pattern URL_CREDENTIALS = Pattern.compile(
             "\\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|redis|rediss|amqps?|mssql|sqlserver)://([^:@/\\s'\"]+):([^@/\\s'\"]+)@");
-    /** key = "value", key: 'value', "key": "value" (code and JSON). */
-    private static final Pattern QUOTED_ASSIGNMENT = Pattern.compile("(?i)[\"']?(" + SECRET_NAME + ")[\"']?\\s*[:=]\\s*([\"'`])([^\"'`\\n]*)\\2");
+    /**
+     * key = "value", key: 'value', "key": "value" (code and JSON). The name starts at a word start: the
+     * leftmost match is the same, but the engine no longer retries the name at every character of every word.
+     */
+    private static final Pattern QUOTED_ASSIGNMENT = Pattern.compile("(?i)[\"']?(?<![A-Za-z0-9_.-])(" + SECRET_NAME + ")[\"']?\\s*[:=]\\s*([\"'`])([^\"'`\\n]*)\\2");
     /** YAML key: value, .env KEY=value, Dockerfile ENV KEY=value / ENV KEY value / ARG KEY=value. */
     private static final Pattern CONFIG_ASSIGNMENT = Pattern.compile(
             "(?im)^[ \\t]*(?:-[ \\t]+)?(?:(?:ENV|ARG)[ \\t]+)?(?:export[ \\t]+)?(" + SECRET_NAME + ")[ \\t]*(?:[:=]|[ \\t])[ \\t]*([\"']?)([^\\s\"'#]+)\\2[ \\t]*(?:#.*)?$");
     /** Kubernetes env list: - name: DB_PASSWORD, then value: literal. */
     private static final Pattern K8S_ENV = Pattern.compile("(?im)^([ \\t]*)-[ \\t]+name:[ \\t]*[\"']?(" + SECRET_NAME + ")[\"']?[ \\t]*\\n\\1[ \\t]+value:[ \\t]*([\"']?)([^\\n\"']*)\\3[ \\t]*$");
+    /** Cheap pre-check for {@link #QUOTED_ASSIGNMENT}: a secret-like name followed by an assignment; most files have none. */
+    private static final Pattern SECRET_ASSIGNED = Pattern.compile("(?i)(?:password|passwd|pwd|secret|key|token|credentials?)[\"']?\\s*[:=]");
     private static final Pattern JWT_LITERAL = Pattern.compile("\\b(?:jwt\\.)?(?:sign|verify)\\s*\\([^,()]+,\\s*([\"'`])[^\"'`\\n]{3,}\\1");
     private static final Pattern ENV_FALLBACK = Pattern.compile("(?i)process\\.env(?:\\.|\\[[\"'])(" + SECRET_NAME + ")(?:[\"']\\])?\\s*(?:\\?\\?|\\|\\|)\\s*([\"'`])([^\"'`\\n]+)\\2");
 
@@ -45,16 +50,25 @@ final class HardcodedSecretRule implements ScanRule {
             String content = files.content(path);
             FindingSeverity severity = GeneratedFiles.isTestFile(path) ? FindingSeverity.MEDIUM : FindingSeverity.CRITICAL;
             List<Finding> found = new ArrayList<>();
-            find(PRIVATE_KEY, content, m -> true, m -> "a private key is embedded in the file", path, severity, found,
-                    m -> "load keys from a Kubernetes Secret or a secret manager at runtime");
-            find(AWS_KEY_ID, content, m -> true, m -> "an AWS access key id is embedded in the file", path, severity, found,
-                    m -> "use IAM roles (IRSA) or a Secret; rotate this key");
-            find(URL_CREDENTIALS, content, m -> !placeholder(m.group(2)) && !placeholder(m.group(1)),
-                    m -> "a connection URL contains a user and password" + (m.group(1).equals(m.group(2)) ? " (a default: user = password)" : ""),
-                    path, severity, found, m -> "build the URL from environment variables fed by a Kubernetes Secret");
-            find(QUOTED_ASSIGNMENT, content, m -> literalSecret(m.group(3)) && !namesASecret(m.group(1)),
-                    m -> "\"" + m.group(1) + "\" is set to a literal value", path, severity, found,
-                    m -> "read it from the environment (process.env." + envName(m.group(1)) + ") fed by a Kubernetes Secret");
+            // each pattern runs only on files holding a literal it needs: String.contains is far cheaper than a regex scan
+            if (content.contains("PRIVATE KEY")) {
+                find(PRIVATE_KEY, content, m -> true, m -> "a private key is embedded in the file", path, severity, found,
+                        m -> "load keys from a Kubernetes Secret or a secret manager at runtime");
+            }
+            if (content.contains("AKIA") || content.contains("ASIA")) {
+                find(AWS_KEY_ID, content, m -> true, m -> "an AWS access key id is embedded in the file", path, severity, found,
+                        m -> "use IAM roles (IRSA) or a Secret; rotate this key");
+            }
+            if (content.contains("://")) {
+                find(URL_CREDENTIALS, content, m -> !placeholder(m.group(2)) && !placeholder(m.group(1)),
+                        m -> "a connection URL contains a user and password" + (m.group(1).equals(m.group(2)) ? " (a default: user = password)" : ""),
+                        path, severity, found, m -> "build the URL from environment variables fed by a Kubernetes Secret");
+            }
+            if (SECRET_ASSIGNED.matcher(content).find()) {
+                find(QUOTED_ASSIGNMENT, content, m -> literalSecret(m.group(3)) && !namesASecret(m.group(1)),
+                        m -> "\"" + m.group(1) + "\" is set to a literal value", path, severity, found,
+                        m -> "read it from the environment (process.env." + envName(m.group(1)) + ") fed by a Kubernetes Secret");
+            }
             if (configFile(path)) {
                 find(CONFIG_ASSIGNMENT, content, m -> literalSecret(m.group(3)) && !namesASecret(m.group(1))
                         && !m.group(3).startsWith("$") && !m.group(3).endsWith(":"),
@@ -64,9 +78,11 @@ final class HardcodedSecretRule implements ScanRule {
                         m -> "environment variable " + m.group(2) + " has a literal value", path, severity, found,
                         m -> "use valueFrom: {secretKeyRef: {name: ..., key: ...}}");
             }
-            if (GeneratedFiles.isTypeScript(path) || path.endsWith(".js")) {
+            if ((GeneratedFiles.isTypeScript(path) || path.endsWith(".js")) && (content.contains("sign") || content.contains("verify"))) {
                 find(JWT_LITERAL, content, m -> true, m -> "a JWT is signed or verified with a literal key", path, severity, found,
                         m -> "use a key from the environment (ConfigService) fed by a Kubernetes Secret");
+            }
+            if ((GeneratedFiles.isTypeScript(path) || path.endsWith(".js")) && content.contains("process.env")) {
                 find(ENV_FALLBACK, content, m -> true, m -> "secret " + m.group(1) + " falls back to a literal default when unset", path,
                         severity == FindingSeverity.CRITICAL ? FindingSeverity.HIGH : severity, found,
                         m -> "fail at startup when " + m.group(1) + " is unset instead of using a default");

@@ -23,13 +23,13 @@ final class RouteGuardRule implements ScanRule {
     @Override
     public List<Finding> check(GeneratedFiles files) {
         List<String> sources = files.paths(GeneratedFiles::isTypeScript);
-        boolean globalGuard = sources.stream().anyMatch(p -> GLOBAL_GUARD.matcher(new TypeScriptSource(files.content(p)).code).find());
+        boolean globalGuard = sources.stream().anyMatch(p -> GLOBAL_GUARD.matcher(files.typeScript(p).code).find());
         List<Finding> findings = new ArrayList<>();
         for (String path : sources) {
             if (GeneratedFiles.isTestFile(path)) {
                 continue;
             }
-            TypeScriptSource source = new TypeScriptSource(files.content(path));
+            TypeScriptSource source = files.typeScript(path);
             for (ControllerRoutes.Controller controller : ControllerRoutes.of(source)) {
                 boolean classGuarded = ControllerRoutes.guarded(controller.decorators());
                 boolean classPublic = controller.decorators().has("Public");

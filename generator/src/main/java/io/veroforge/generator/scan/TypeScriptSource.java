@@ -39,6 +39,7 @@ final class TypeScriptSource {
     /** The text with comments and string contents blanked (quotes kept): safe for brace and parenthesis matching. */
     final String skeleton;
     final List<Literal> literals = new ArrayList<>();
+    private List<DecoratorGroup> decoratorGroups;
 
     TypeScriptSource(String text) {
         this.text = text;
@@ -104,12 +105,41 @@ final class TypeScriptSource {
         return text.length();
     }
 
+    /** An identifier (or member access) just before the backtick, optionally with type arguments: {@code $queryRaw<Row[]>`…`}. */
     private static boolean taggedAt(String text, int backtick) {
-        int j = backtick - 1;
+        int j = skipSpacesBack(text, backtick - 1);
+        if (j >= 0 && text.charAt(j) == '>') {
+            j = skipSpacesBack(text, typeArgumentsStart(text, j) - 1);
+        }
+        return j >= 0 && (Character.isJavaIdentifierPart(text.charAt(j)) || text.charAt(j) == '.');
+    }
+
+    private static int skipSpacesBack(String text, int from) {
+        int j = from;
         while (j >= 0 && text.charAt(j) == ' ') {
             j--;
         }
-        return j >= 0 && (Character.isJavaIdentifierPart(text.charAt(j)) || text.charAt(j) == '.');
+        return j;
+    }
+
+    /**
+     * Where the {@code <…>} closing at {@code close} opens, on the same line; -1 when it does not
+     * (then the {@code >} is a comparison and the template literal is not tagged).
+     */
+    private static int typeArgumentsStart(String text, int close) {
+        int depth = 0;
+        for (int i = close; i >= 0; i--) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == ';' || c == '=' && (i + 1 > close || text.charAt(i + 1) != '>')) {
+                return -1;
+            }
+            if (c == '>' && (i == 0 || text.charAt(i - 1) != '=')) {
+                depth++;
+            } else if (c == '<' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void blank(StringBuilder b, int from, int to) {
@@ -140,8 +170,15 @@ final class TypeScriptSource {
         return skeleton.length();
     }
 
-    /** Every decorator group of the file, in order. */
+    /** Every decorator group of the file, in order (computed once: several rules ask). */
     List<DecoratorGroup> decoratorGroups() {
+        if (decoratorGroups == null) {
+            decoratorGroups = List.copyOf(findDecoratorGroups());
+        }
+        return decoratorGroups;
+    }
+
+    private List<DecoratorGroup> findDecoratorGroups() {
         List<DecoratorGroup> groups = new ArrayList<>();
         Matcher m = DECORATOR.matcher(skeleton);
         List<Decorator> current = new ArrayList<>();

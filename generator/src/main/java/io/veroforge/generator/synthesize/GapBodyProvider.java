@@ -1,18 +1,32 @@
 package io.veroforge.generator.synthesize;
 
+import io.veroforge.generator.gaps.GapContext;
+import io.veroforge.generator.gaps.GapFill;
+import io.veroforge.generator.gaps.GapFiller;
+import io.veroforge.generator.gaps.GapFilling;
 import io.veroforge.generator.model.ResolvedModel;
+import java.util.List;
 
 /**
- * The hook the AI gap filler plugs into: given where a gap lands, return the body of its handler.
- * {@link #TEMPLATE_ONLY} (the default) returns a stub that throws, loudly, when it runs.
+ * The hook a gap handler's body comes through: given where a gap lands, return the body of its
+ * handler. {@link #filledBy(GapFiller)} is the one adapter from the {@code gaps} package's
+ * {@link GapFiller} (template-only by default, the AI filler later); a provider written directly
+ * can also name the entities whose writes a business rule checks.
  */
 @FunctionalInterface
 public interface GapBodyProvider {
 
     GapBody bodyFor(GapHandler handler, ResolvedModel model);
 
-    GapBodyProvider TEMPLATE_ONLY = (handler, model) -> new GapBody(
-            "throw new NotImplementedException(" + TsLiteral.string("VeroForge gap " + handler.id() + ": "
-                    + handler.gap().description()) + ");",
-            java.util.List.of("import { NotImplementedException } from '@nestjs/common';"), java.util.List.of(), false, "template-only");
+    /**
+     * Bodies from a {@link GapFiller}, with {@link GapFilling}'s fallback: a filler that throws or
+     * answers nothing gives the template-only stub, so one bad gap never stops a generation.
+     */
+    static GapBodyProvider filledBy(GapFiller filler) {
+        GapFilling filling = new GapFilling(filler);
+        return (handler, model) -> {
+            GapFill fill = filling.fill(handler.gap(), new GapContext(model, handler.path()));
+            return new GapBody(fill.body(), fill.imports(), List.of(), fill.filled(), fill.filler());
+        };
+    }
 }

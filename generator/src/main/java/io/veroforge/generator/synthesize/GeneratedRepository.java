@@ -1,5 +1,6 @@
 package io.veroforge.generator.synthesize;
 
+import io.veroforge.generator.gaps.GapReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,12 +11,18 @@ import java.util.TreeMap;
 
 /**
  * The output of {@code synthesize}: every generated file by repository-relative path (sorted, so
- * iteration and writing are deterministic), plus what was generated in numbers.
+ * iteration and writing are deterministic), what was generated in numbers, and how each gap was filled.
  */
-public record GeneratedRepository(String pack, String revision, SortedMap<String, String> files, GenerationSummary summary) {
+public record GeneratedRepository(String pack, String revision, SortedMap<String, String> files, GenerationSummary summary,
+                                  GapReport gaps) {
 
     public GeneratedRepository {
         files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+    }
+
+    /** Total size of the files in UTF-8 bytes. */
+    public long bytes() {
+        return files.values().stream().mapToLong(c -> c.getBytes(StandardCharsets.UTF_8).length).sum();
     }
 
     /** Writes every file under {@code root} (UTF-8, LF line endings as rendered); shell scripts become executable. */

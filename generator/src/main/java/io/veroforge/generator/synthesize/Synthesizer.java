@@ -3,10 +3,13 @@ package io.veroforge.generator.synthesize;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.ReflectionValueResolver;
 import io.quarkus.qute.Template;
+import io.veroforge.generator.gaps.GapFiller;
+import io.veroforge.generator.gaps.GapReport;
+import io.veroforge.generator.gaps.TemplateOnlyGapFiller;
 import io.veroforge.generator.model.ResolvedModel;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code synthesize} stage: renders the {@code nestjs-prisma-react} pack for a resolved model.
@@ -19,14 +22,19 @@ public final class Synthesizer {
     private final Pack pack;
     private final GapBodyProvider gapBodies;
     private final Engine engine;
-    private final Map<String, Template> parsed = new HashMap<>();
+    private final Map<String, Template> parsed = new ConcurrentHashMap<>(); // shared by concurrent generations
 
-    /** Template-only: every gap gets a stub handler that throws when it runs. */
+    /** Template-only: every gap gets a stub handler that throws when it runs ({@link TemplateOnlyGapFiller}). */
     public Synthesizer() {
-        this(GapBodyProvider.TEMPLATE_ONLY);
+        this(new TemplateOnlyGapFiller());
     }
 
-    /** With a gap filler supplying handler bodies (see {@link GapBodyProvider}). */
+    /** Handler bodies from a gap filler (the template-only stub where it cannot fill a gap). */
+    public Synthesizer(GapFiller filler) {
+        this(GapBodyProvider.filledBy(filler));
+    }
+
+    /** Handler bodies from a provider written for the pack (see {@link GapBodyProvider}). */
     public Synthesizer(GapBodyProvider gapBodies) {
         this(Pack.nestjsPrismaReact(), gapBodies);
     }
@@ -111,7 +119,13 @@ public final class Synthesizer {
         int filled = (int) app.gapsFilled();
         GenerationSummary summary = new GenerationSummary(files.size(), entities, endpoints, uiViews, app.workflows().size(), filled,
                 app.gaps().size() - filled);
-        return new GeneratedRepository(pack.name(), pack.revision(), files, summary);
+        return new GeneratedRepository(pack.name(), pack.revision(), files, summary, gapReport(app));
+    }
+
+    /** Each gap, where its handler is and who wrote the body. */
+    private static GapReport gapReport(AppView app) {
+        return new GapReport(app.gaps().stream().map(g -> new GapReport.Entry(g.id(), g.handler().gap().type(), g.path(),
+                g.handler().gap().description(), g.filled(), g.body().source(), g.handler().path())).toList());
     }
 
     /** Collects rendered files; adds the header line each file's format allows. */

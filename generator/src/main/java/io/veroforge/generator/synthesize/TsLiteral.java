@@ -3,6 +3,8 @@ package io.veroforge.generator.synthesize;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.veroforge.generator.literal.QuotedString;
+
 /** TypeScript/JSON literals written by Java, so templates never build quotes or escapes themselves. */
 final class TsLiteral {
 
@@ -11,49 +13,12 @@ final class TsLiteral {
 
     /** A single-quoted TypeScript string. */
     static String string(String value) {
-        if (value == null) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder("'");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\'' -> out.append("\\'");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('\'').toString();
+        return value == null ? "null" : QuotedString.of(value, '\'');
     }
 
     /** A double-quoted JSON / YAML string. */
     static String json(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '"' -> out.append("\\\"");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return QuotedString.of(value, '"');
     }
 
     static String stringArray(List<String> values) {

@@ -21,9 +21,12 @@ class GeneratorCliTest {
     }
 
     private Run run(String... args) {
+        return run(GeneratorCli.commandLine(), args);
+    }
+
+    private Run run(CommandLine cli, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = GeneratorCli.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(args);
@@ -117,10 +120,40 @@ class GeneratorCliTest {
         Run r = run("generate", "-f", file("pest-control-sparse.yaml"), "-o", out.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(GeneratorCli.EXIT_OK);
         assertThat(r.out()).contains("generated bugbusters into").contains("entities   5").contains("endpoints  26")
-                .contains("gaps       0 filled, 2 unfilled");
+                .contains("gaps       0 filled, 2 unfilled")
+                .containsPattern("findings   0 critical, 0 high, \\d+ medium, \\d+ low\n")
+                .contains("    api/src/health.controller.ts:15: low [unguarded-route] @Get HealthController.health is public (marked @Public())");
         assertThat(out.resolve("db/migrations/V001__schema.sql")).exists();
         assertThat(out.resolve("api/src/job/job.service.ts")).exists();
         assertThat(out.resolve("ui/src/entities/job.tsx")).exists();
+    }
+
+    @Test
+    void generateExitsFourWhenTheScanFindsACriticalAndStillWritesTheOutputForInspection() throws IOException {
+        CommandLine.IFactory plantingFactory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == GenerateCommand.class ? type.cast(new GenerateCommand(Fixtures::pipelinePlantingAnInjectableController))
+                        : CommandLine.defaultFactory().create(type);
+            }
+        };
+        Path out = dir.resolve("out");
+        Run r = run(GeneratorCli.commandLine(plantingFactory), "generate", "-f", file("pest-control-sparse.yaml"), "-o", out.toString());
+
+        assertThat(r.exit()).isEqualTo(GeneratorCli.EXIT_SCAN_FAILED);
+        assertThat(r.out()).contains("findings   1 critical, 0 high,").contains("— FAILED")
+                .contains("    " + Fixtures.INJECTABLE_CONTROLLER_PATH + ":10: critical [sql-injection] SQL is built by template interpolation — use a");
+        assertThat(r.err()).contains("the security scan found 1 critical finding(s)").contains("written for inspection only — do not deploy it");
+        assertThat(out.resolve(Fixtures.INJECTABLE_CONTROLLER_PATH)).hasContent(Fixtures.INJECTABLE_CONTROLLER);
+    }
+
+    @Test
+    void generateWithAnInvalidSpecExitsOneAndWritesNothing() throws IOException {
+        Path out = dir.resolve("never");
+        Run r = run("generate", "-f", file("many-problems.yaml"), "-o", out.toString());
+        assertThat(r.exit()).isEqualTo(GeneratorCli.EXIT_INVALID_SPEC);
+        assertThat(r.err()).contains("8 error(s): nothing generated");
+        assertThat(out).doesNotExist();
     }
 
     @Test

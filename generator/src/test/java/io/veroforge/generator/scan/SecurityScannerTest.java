@@ -112,6 +112,29 @@ class SecurityScannerTest {
     }
 
     @Test
+    void taggedTemplatesWithTypeArgumentsBindTheirValues() {
+        ScanReport report = scan(with("api/src/db/cipher.ts", """
+                export async function encrypt(tx: Tx, text: string, key: string) {
+                  const rows = await tx.$queryRaw<{ v: Uint8Array }[]>`select pgp_sym_encrypt(${ text }, ${ key }) as v`;
+                  const more = await tx.$queryRaw <Row[]> `select id from jobs where id = ${ text }`;
+                  const bad = limit > `select id from jobs where id = ${ text }`;
+                  return [rows, more, bad];
+                }
+                """));
+        assertThat(where(report)).containsExactly("CRITICAL sql-injection api/src/db/cipher.ts:4");
+    }
+
+    @Test
+    void sqlInterpolationInTestCodeIsMediumBecauseTestsTakeNoUserInput() {
+        ScanReport report = scan(with("api/test/tenant-isolation.e2e-spec.ts", """
+                it('sees nothing of tenant A', async () => {
+                  expect((await db.query(`select id from ${ table } where id = $1`, [id])).rowCount).toBe(0);
+                });
+                """));
+        assertThat(where(report)).containsExactly("MEDIUM sql-injection api/test/tenant-isolation.e2e-spec.ts:2");
+    }
+
+    @Test
     void unsafeRawQueryWithoutConcatenationIsStillHigh() {
         ScanReport report = scan(with("api/src/raw.ts", """
                 const sql = buildSql();
@@ -205,6 +228,23 @@ class SecurityScannerTest {
                 "HIGH dto-validation api/src/raw.controller.ts:5",            // any
                 "HIGH dto-validation api/src/raw.controller.ts:8",            // one property, unvalidated
                 "HIGH dto-validation api/src/raw.controller.ts:11");          // Record<…>
+    }
+
+    @Test
+    void validatorNamesWithDigitsCount() {
+        ScanReport report = scan(with("api/src/jobs/dto/create-job.dto.ts", """
+                import { IsISO8601, IsOptional } from 'class-validator';
+                export class CreateJobDto {
+                  @IsISO8601()
+                  scheduledFor!: string;
+
+                  @IsOptional()
+                  @IsISO8601({ strict: true })
+                  completedAt?: string | null;
+                }
+                export class UpdateJobDto extends PartialType(CreateJobDto) {}
+                """));
+        assertThat(report.findings()).isEmpty();
     }
 
     @Test
