@@ -90,17 +90,20 @@ class HelmChartTest {
             // The operator deletes an expired demo Tenant (spec.ttl).
             new HandKeptNeed("veroforge.io", List.of("tenants"), null, List.of("delete"),
                     "Tenant TTL expiry"),
+            // AppSpecReconciler watches its Generations (informer mapped by owner reference), creates
+            // one per content change and prunes old ones, with plain client calls.
+            new HandKeptNeed("veroforge.io", List.of("generations"), null, List.of("get", "list", "watch", "create", "delete"),
+                    "AppSpecReconciler recording and pruning Generations"),
             // --- later issues, until their reconcilers exist ---
-            // AppSpec and Plugin reconcilers (primary resources: informer, finalizer, status).
-            new HandKeptNeed("veroforge.io", List.of("appspecs", "plugins"), null, List.of("get", "list", "watch", "update", "patch"),
-                    "AppSpec/Plugin reconcilers (later)"),
-            // The AppSpec reconciler creates a Generation per change and a Canary per canary rollout,
-            // and prunes old ones; both are reconciled too.
+            // Plugin reconciler (primary resource: informer, finalizer, status).
+            new HandKeptNeed("veroforge.io", List.of("plugins"), null, List.of("get", "list", "watch", "update", "patch"),
+                    "Plugin reconciler (later)"),
+            // The Generation reconciler, and a Canary per canary rollout created and pruned by the AppSpec reconciler.
             new HandKeptNeed("veroforge.io", List.of("generations", "canaries"), null, MANAGE,
-                    "AppSpec reconciler creating Generations and Canaries (later)"),
-            new HandKeptNeed("veroforge.io", List.of("appspecs/status", "generations/status", "canaries/status", "plugins/status"), null,
+                    "Generation reconciler and Canaries (later)"),
+            new HandKeptNeed("veroforge.io", List.of("generations/status", "canaries/status", "plugins/status"), null,
                     List.of("get", "update", "patch"), "status of later reconcilers"),
-            new HandKeptNeed("veroforge.io", List.of("appspecs/finalizers", "generations/finalizers", "canaries/finalizers", "plugins/finalizers"), null,
+            new HandKeptNeed("veroforge.io", List.of("generations/finalizers", "canaries/finalizers", "plugins/finalizers"), null,
                     List.of("update"), "owner references of later reconcilers"),
             // Generated apps delivered directly, and plugin sandboxes.
             new HandKeptNeed("", List.of("services", "configmaps", "serviceaccounts"), null, MANAGE,

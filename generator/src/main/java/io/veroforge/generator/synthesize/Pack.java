@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.veroforge.generator.model.ResolvedModel;
+
 /**
  * A template pack: its name, its templates (classpath resources under {@code packs/<name>/}) and
  * its revision. The revision is the first 12 hex digits of a SHA-256 over every template's path
@@ -46,6 +48,18 @@ public record Pack(String name, String revision, Map<String, String> templates) 
             "deploy/k8s/configmap.yaml", "deploy/k8s/api.yaml", "deploy/k8s/ui.yaml", "deploy/k8s/migration-job.yaml",
             "deploy/helm/Chart.yaml", "deploy/helm/values.yaml", "deploy/helm/templates/api.yaml", "deploy/helm/templates/ui.yaml",
             "deploy/helm/templates/configmap.yaml", "deploy/helm/templates/migration-job.yaml");
+
+    /** HTTP endpoints this pack generates for a model: five CRUD routes per entity, GDPR export/erase where inferred, /health. */
+    public static int endpointsOf(ResolvedModel model) {
+        return 1 + model.entities().stream()
+                .mapToInt(e -> 5 + (e.compliance().exportEndpoint() ? 1 : 0) + (e.compliance().eraseEndpoint() ? 1 : 0))
+                .sum();
+    }
+
+    /** UI views this pack generates for a model: list, detail, create and edit per entity, plus the dashboard. */
+    public static int uiViewsOf(ResolvedModel model) {
+        return 1 + 4 * model.entities().size();
+    }
 
     public static Pack nestjsPrismaReact() {
         return Holder.NESTJS_PRISMA_REACT;

@@ -114,8 +114,8 @@ public final class Synthesizer {
         }
 
         int entities = app.entities().size();
-        int endpoints = 1 + app.entities().stream().mapToInt(e -> 5 + (e.exportEndpoint() ? 1 : 0) + (e.eraseEndpoint() ? 1 : 0)).sum();
-        int uiViews = 1 + 4 * entities;
+        int endpoints = Pack.endpointsOf(model);
+        int uiViews = Pack.uiViewsOf(model);
         int filled = (int) app.gapsFilled();
         GenerationSummary summary = new GenerationSummary(files.size(), entities, endpoints, uiViews, app.workflows().size(), filled,
                 app.gaps().size() - filled);

@@ -1,0 +1,16 @@
+package io.veroforge.operator.app;
+
+/** Condition types and reasons of an AppSpec's status. */
+final class AppSpecConditions {
+    /** The generator resolved the spec into a valid model. */
+    static final String RESOLVED = "Resolved";
+    static final String READY = "Ready";
+
+    static final String RESOLVED_OK = "Resolved";
+    static final String INVALID_SPEC = "InvalidSpec";
+    static final String GENERATION_RECORDED = "GenerationRecorded";
+    static final String RECONCILE_ERROR = "ReconcileError";
+
+    private AppSpecConditions() {
+    }
+}

@@ -1,0 +1,118 @@
+package io.veroforge.operator.app;
+
+import static io.veroforge.operator.app.AppSpecConditions.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.veroforge.api.v1alpha1.AppSpec;
+import io.veroforge.api.v1alpha1.AppSpecStatus;
+import io.veroforge.api.v1alpha1.ResolvedModelSummary;
+import io.veroforge.generator.model.Entity;
+import io.veroforge.generator.model.OriginKind;
+import io.veroforge.generator.model.Regime;
+import io.veroforge.generator.model.ResolvedModel;
+import io.veroforge.generator.synthesize.Pack;
+import io.veroforge.operator.conditions.ConditionAggregator;
+import io.veroforge.operator.conditions.ConditionOutcome;
+
+/**
+ * The one place an AppSpec's status is built. What later stages own (the deployed Generation,
+ * the app URL, the repository) is carried forward untouched.
+ */
+final class AppSpecStatusAggregator {
+    /** Conditions are read in terminals and events: a long problem list is cut here, with a count of the rest. */
+    static final int MAX_MESSAGE = 4000;
+
+    private final ConditionAggregator conditions;
+
+    AppSpecStatusAggregator(ConditionAggregator conditions) {
+        this.conditions = conditions;
+    }
+
+    /** The spec resolved and {@code latest} records it. */
+    AppSpecStatus recorded(AppSpec appSpec, ResolvedModel model, String latest) {
+        AppSpecStatus status = base(appSpec, List.of(
+                ConditionOutcome.met(RESOLVED, RESOLVED_OK, summaryLine(model)),
+                ConditionOutcome.met(READY, GENERATION_RECORDED, "Generation " + latest + " records the current spec")));
+        status.setResolved(summary(model));
+        status.setLatestGeneration(latest);
+        return status;
+    }
+
+    /** A spec its author must fix: every problem with its path; no Generation was created. */
+    AppSpecStatus invalid(AppSpec appSpec, List<String> problems) {
+        String message = problemList(problems);
+        AppSpecStatus status = base(appSpec, List.of(
+                ConditionOutcome.failed(RESOLVED, INVALID_SPEC, message),
+                ConditionOutcome.failed(READY, INVALID_SPEC, message)));
+        status.setLatestGeneration(previous(appSpec).getLatestGeneration());
+        return status;
+    }
+
+    /** An unexpected failure (the API server refused a call): keep what we knew, say what broke. */
+    AppSpecStatus failed(AppSpec appSpec, Exception e) {
+        AppSpecStatus previous = previous(appSpec);
+        List<ConditionOutcome> outcomes = new ArrayList<>();
+        for (Condition c : previous.getConditions()) {
+            if (!READY.equals(c.getType())) {
+                outcomes.add(new ConditionOutcome(c.getType(), "True".equals(c.getStatus()), c.getReason(), c.getMessage()));
+            }
+        }
+        outcomes.add(ConditionOutcome.failed(READY, RECONCILE_ERROR, String.valueOf(e.getMessage())));
+        AppSpecStatus status = base(appSpec, outcomes);
+        status.setResolved(previous.getResolved());
+        status.setLatestGeneration(previous.getLatestGeneration());
+        return status;
+    }
+
+    private AppSpecStatus base(AppSpec appSpec, List<ConditionOutcome> outcomes) {
+        AppSpecStatus previous = previous(appSpec);
+        AppSpecStatus status = new AppSpecStatus();
+        Long generation = appSpec.getMetadata().getGeneration();
+        status.setObservedGeneration(generation);
+        status.setConditions(conditions.aggregate(previous.getConditions(), outcomes, generation));
+        status.setDeployedGeneration(previous.getDeployedGeneration());
+        status.setAppUrl(previous.getAppUrl());
+        status.setRepository(previous.getRepository());
+        return status;
+    }
+
+    private static AppSpecStatus previous(AppSpec appSpec) {
+        return appSpec.getStatus() == null ? new AppSpecStatus() : appSpec.getStatus();
+    }
+
+    /** The size of the model; endpoints and views as the template pack counts them. */
+    static ResolvedModelSummary summary(ResolvedModel model) {
+        ResolvedModelSummary summary = new ResolvedModelSummary();
+        List<Entity> entities = model.entities();
+        summary.setEntities(entities.size());
+        summary.setInferredEntities((int) entities.stream()
+                .filter(e -> e.origin() != null && e.origin().kind() != OriginKind.EXPLICIT).count());
+        summary.setEndpoints(Pack.endpointsOf(model));
+        summary.setViews(Pack.uiViewsOf(model));
+        summary.setWorkflows(model.workflows().size());
+        summary.setCompliance(model.compliance().regimes().stream().map(Regime::keyword).toList());
+        return summary;
+    }
+
+    private static String summaryLine(ResolvedModel model) {
+        List<String> regimes = model.compliance().regimes().stream().map(Regime::keyword).toList();
+        return model.entities().size() + " entities, " + model.workflows().size() + " workflows"
+                + (regimes.isEmpty() ? "" : ", compliance " + String.join(", ", regimes));
+    }
+
+    static String problemList(List<String> problems) {
+        StringBuilder message = new StringBuilder(problems.size() + (problems.size() == 1 ? " problem: " : " problems: "));
+        for (int i = 0; i < problems.size(); i++) {
+            String next = (i == 0 ? "" : "; ") + problems.get(i);
+            String rest = "; … and " + (problems.size() - i) + " more";
+            if (message.length() + next.length() > MAX_MESSAGE - rest.length()) {
+                return message.append(rest).toString();
+            }
+            message.append(next);
+        }
+        return message.toString();
+    }
+}
