@@ -105,8 +105,9 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
 
     @Override
     public DeleteControl cleanup(Tenant tenant, Context<Tenant> context) {
-        if (!TenantSpecProblems.of(tenant).isEmpty()) {
-            // Nothing was ever created for an invalid Tenant.
+        if (!TenantSpecProblems.nameIsSafe(tenant) || tenant.getSpec() == null || tenant.getSpec().getTier() == null) {
+            // Such a Tenant never got past the checks, so nothing was created for it. Other problems
+            // (an edit that emptied the owners, say) do not stop the cleanup of what exists.
             return DeleteControl.defaultDelete();
         }
         String name = tenant.getMetadata().getName();

@@ -20,6 +20,12 @@ final class TenantSpecProblems {
     private TenantSpecProblems() {
     }
 
+    /** Whether the name may reach a namespace or an SQL statement at all. */
+    static boolean nameIsSafe(Tenant tenant) {
+        String name = tenant.getMetadata().getName();
+        return name != null && NAME.matcher(name).matches() && name.length() <= MAX_NAME;
+    }
+
     static List<String> of(Tenant tenant) {
         List<String> problems = new ArrayList<>();
         String name = tenant.getMetadata().getName();

@@ -279,6 +279,30 @@ class TenantReconcilerTest {
     }
 
     @Test
+    void tenantEditedIntoAnInvalidSpecIsStillCleanedUpOnDelete() throws Exception {
+        String name = TestPostgres.tenantName("broken");
+        client.resource(tenant(name, Tier.basic)).create();
+        awaitCondition(name, "Ready", "True");
+        // the CRD forbids an empty owners list; the mock API does not, so this is how a bad edit looks here
+        client.resources(Tenant.class).withName(name).edit(t -> {
+            t.getSpec().getOwners().clear();
+            return t;
+        });
+        await().atMost(WAIT).until(() -> client.resources(Tenant.class).withName(name).get().getStatus()
+                .condition("Ready").map(c -> "InvalidSpec".equals(c.getReason())).orElse(false));
+
+        client.resources(Tenant.class).withName(name).delete();
+        awaitGone(name);
+
+        assertThat(client.namespaces().withName("tenant-" + name).get()).as("namespace removed").isNull();
+        try (Connection c = TestPostgres.connectAsAdmin(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT rolcanlogin FROM pg_roles WHERE rolname = '" + TenantDatabaseNames.of(name).role() + "'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getBoolean(1)).as("Retain disabled the login").isFalse();
+        }
+    }
+
+    @Test
     void unreachableDatabaseIsReportedRetriedAndRecovers() throws Exception {
         String name = TestPostgres.tenantName("outage");
         TestPostgres.proxy.stop();
