@@ -125,7 +125,9 @@ public final class GeneratorBenchmark {
                 Path dir = out.resolve("veroforge-cli");
                 deleteTree(dir);
                 long start = System.nanoTime();
-                run(List.of(javaBinary(), "-jar", cliJar.toString(), "generate", "-f", specFile.toString(), "-o", dir.toString()), out,
+                // the CLI as shipped: bin/veroforge-generator next to target/ (JVM flags for a short-lived process)
+                Path launcher = cliJar.toAbsolutePath().getParent().getParent().resolve("bin/veroforge-generator");
+                run(List.of("sh", launcher.toString(), "generate", "-f", specFile.toString(), "-o", dir.toString()), out,
                         out.resolve("veroforge-cli.log"));
                 cliRuns.add(System.nanoTime() - start);
             }
@@ -171,7 +173,7 @@ public final class GeneratorBenchmark {
         row(report, "  of which scan", scanInPipeline, null);
         row(report, "VeroForge in-process, synthesize only (template-only)", synthesizeOnly, veroforgeOutput);
         if (cli != null) {
-            row(report, "VeroForge CLI, cold JVM process (`java -jar … generate`, writes files)", cli, veroforgeOutput);
+            row(report, "VeroForge CLI, cold JVM process (`bin/veroforge-generator generate`, writes files)", cli, veroforgeOutput);
         }
         if (jhipster != null) {
             row(report, "JHipster " + jhipsterVersion + " `jhipster jdl app.jdl --skip-install --skip-git --force --no-insight`", jhipster,
@@ -253,10 +255,6 @@ public final class GeneratorBenchmark {
         try (Stream<Path> jars = Files.list(Path.of("target"))) {
             return jars.filter(p -> p.getFileName().toString().endsWith("-cli.jar")).findFirst().orElse(null);
         }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static void deleteTree(Path root) throws IOException {
