@@ -57,7 +57,7 @@ public class LocalExamples {
         List<String> applied = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         try {
-            List<HasMetadata> objects = LocalCrds.findRepoRoot()
+            List<HasMetadata> objects = LocalCheckout.findRoot()
                     .map(root -> load(root.resolve("crds/examples"))).orElse(List.of());
             objects.stream().filter(o -> o.getMetadata().getNamespace() == null)
                     .forEach(o -> applied.add(apply(o)));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.veroforge.api.v1alpha1.CrdManifests;
 
 /**
  * Everything {@code --local} starts before Quarkus: the local Kubernetes API with the VeroForge
@@ -43,7 +44,7 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public static LocalPlatform start(int apiPort, Path kubeconfigFile) {
-        List<CustomResourceDefinition> crds = LocalCrds.load(LocalCrds.findRepoRoot().orElse(null));
+        List<CustomResourceDefinition> crds = CrdManifests.definitions();
         LocalKubernetesApi api = LocalKubernetesApi.start(apiPort);
         try {
             api.install(crds);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.veroforge.api.v1alpha1.CrdManifests;
 import io.veroforge.api.v1alpha1.Tenant;
 import io.veroforge.api.v1alpha1.TenantStatus;
 
@@ -31,8 +32,8 @@ class KubectlAgainstLocalApiTest {
 
     @BeforeAll
     static void startApiWithCrds() {
-        repoRoot = LocalCrds.findRepoRoot().orElseThrow(() -> new IllegalStateException("run from the checkout"));
-        List<CustomResourceDefinition> crds = LocalCrds.load(repoRoot);
+        repoRoot = LocalCheckout.findRoot().orElseThrow(() -> new IllegalStateException("run from the checkout"));
+        List<CustomResourceDefinition> crds = CrdManifests.definitions();
         assertThat(crds).extracting(c -> c.getMetadata().getName()).contains("tenants.veroforge.io");
         api = LocalKubernetesApi.start(0);
         api.install(crds);
