@@ -17,8 +17,8 @@ public class GitRepositorySpec {
 
     @Required
     @Size(min = 1, max = 2048)
-    @Pattern("^(https://|ssh://|git@)[^\\s]+$")
-    @JsonPropertyDescription("Repository URL: https://…, ssh://… or git@host:path.")
+    @Pattern("^(https?://|ssh://|git@)[^\\s]+$")
+    @JsonPropertyDescription("Repository URL: https://…, ssh://… or git@host:path; http://… only for a Git server inside the cluster (credentials travel in clear text).")
     private String url;
 
     @Default("main")

@@ -10,6 +10,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class MigrationPlan {
     private List<MigrationStep> steps = new ArrayList<>();
+    /** The deployed Generation the plan starts from; unset: an empty schema (the app's first deployment). */
+    private String from;
+    /** The app's schema the steps apply to. */
+    private String schema;
 
     /** Whether any step can lose data. */
     @JsonIgnore
@@ -23,5 +27,21 @@ public class MigrationPlan {
 
     public void setSteps(List<MigrationStep> steps) {
         this.steps = steps == null ? new ArrayList<>() : steps;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getSchema() {
+        return schema;
+    }
+
+    public void setSchema(String schema) {
+        this.schema = schema;
     }
 }

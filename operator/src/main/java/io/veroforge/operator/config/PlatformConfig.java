@@ -17,6 +17,14 @@ public interface PlatformConfig {
 
     Tenant tenant();
 
+    Generation generation();
+
+    Git git();
+
+    Build build();
+
+    Delivery delivery();
+
     /** The shared PostgreSQL server that holds basic-tier schemas and pro-tier databases. */
     interface Postgres {
         /** Admin connection, to the maintenance database, e.g. jdbc:postgresql://db:5432/postgres. */
@@ -52,5 +60,63 @@ public interface PlatformConfig {
 
         @WithDefault("50")
         int defaultPods();
+    }
+
+    /** How Generations run. */
+    interface Generation {
+        /** Threads running slow stages (synthesize, commit, migrate); a reconcile thread never waits for them. */
+        @WithDefault("4")
+        int workers();
+
+        /** Slow stages waiting for a worker; beyond this a Generation waits and is rescheduled. */
+        @WithDefault("256")
+        int queue();
+    }
+
+    /** Where the code of apps without a remote repository is kept and how it is served. */
+    interface Git {
+        /** Root of the platform-kept repositories: {@code <root>/<namespace>/<app>.git} (the operator's volume). */
+        @WithDefault("/var/lib/veroforge/git")
+        String root();
+
+        /** Port of the read-only Git smart HTTP server; -1 disables it. */
+        @WithDefault("8081")
+        int httpPort();
+
+        /** Address it binds to. */
+        @WithDefault("0.0.0.0")
+        String bindAddress();
+
+        /** How clients (ArgoCD, kaniko, people) reach that server; repositories are {@code <url>/<namespace>/<app>.git}. */
+        @WithDefault("http://veroforge-git.veroforge-system.svc:8081")
+        String publicUrl();
+    }
+
+    /** How a Generation's container images are built. */
+    interface Build {
+        /** kaniko: a Job per component in the tenant namespace. external: the repository's own CI builds and the Generation waits for the image references. */
+        @WithDefault("kaniko")
+        String strategy();
+
+        /** Registry host (and path) images are pushed to: {@code <registry>/<tenant>/<app>-<component>:<commit>}. */
+        @WithDefault("registry.veroforge-system.svc:5000")
+        String registry();
+
+        /** Secret (type kubernetes.io/dockerconfigjson) in the platform namespace with push credentials, copied into each tenant namespace that builds; unset: push without credentials. */
+        Optional<String> registrySecret();
+
+        /** The kaniko executor image, pinned. */
+        @WithDefault("gcr.io/kaniko-project/executor:v1.23.2")
+        String kanikoImage();
+    }
+
+    /** Where apps are deployed from and reached. */
+    interface Delivery {
+        /** Namespace ArgoCD watches for Applications (gitops mode). */
+        @WithDefault("argocd")
+        String argocdNamespace();
+
+        /** Public domain of apps, {@code https://<app>.<tenant>.<domain>}; unset: the in-cluster URL of the UI Service. */
+        Optional<String> appsDomain();
     }
 }

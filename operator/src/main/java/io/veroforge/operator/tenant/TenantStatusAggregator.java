@@ -62,7 +62,7 @@ final class TenantStatusAggregator {
         List<ConditionOutcome> outcomes = new ArrayList<>();
         for (Condition c : previous.getConditions()) {
             if (!READY.equals(c.getType())) {
-                outcomes.add(new ConditionOutcome(c.getType(), "True".equals(c.getStatus()), c.getReason(), c.getMessage()));
+                outcomes.add(ConditionOutcome.of(c));
             }
         }
         outcomes.add(ConditionOutcome.failed(READY, RECONCILE_ERROR, String.valueOf(e.getMessage())));

@@ -1,0 +1,30 @@
+package io.veroforge.operator.telemetry;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.arc.DefaultBean;
+
+/**
+ * Writes each event as one JSON line to the log category {@code veroforge.telemetry}, until the
+ * Kafka producer exists; a log shipper can already collect them.
+ */
+@ApplicationScoped
+@DefaultBean
+public class LoggingTelemetrySink implements TelemetrySink {
+    private static final Logger LOG = Logger.getLogger("veroforge.telemetry");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public void emit(TelemetryEvent event) {
+        try {
+            LOG.info(JSON.writeValueAsString(event));
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.debugf(e, "telemetry event dropped: %s", event.type());
+        }
+    }
+}
