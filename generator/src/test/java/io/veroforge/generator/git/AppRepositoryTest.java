@@ -238,6 +238,40 @@ class AppRepositoryTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t-token"));
     }
 
+    /** A plain HTTP server that refuses everyone: enough to see the token offered and the refusal reported. */
+    @Test
+    void httpsCredentialsAreOfferedToTheServerAndARefusalNamesNoSecret() throws Exception {
+        List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (authorization != null) {
+                authorizations.add(authorization);
+            }
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"git\"");
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/acme/pest-control.git";
+            assertThatThrownBy(() -> {
+                try (AppRepository app = AppRepository.remote(tmp.resolve("mirror.git"), url,
+                        GitCredentials.usernamePassword("veroforge", "s3cr3t-token"))) {
+                    app.publish(generation1(), publication("pest-control-1"));
+                }
+            }).isInstanceOf(GitUnavailableException.class)
+                    .hasMessageContaining(url)
+                    .hasMessageContaining("credentials")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t-token"));
+            String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("veroforge:s3cr3t-token".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(authorizations).contains(basic);
+        } finally {
+            server.stop(0);
+        }
+    }
+
     @Test
     void anSshKeyIsOnlyOnDiskDuringATransportOperationAndNeverInTheMessage() {
         Path mirror = tmp.resolve("mirror.git");
