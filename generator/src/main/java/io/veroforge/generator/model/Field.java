@@ -33,8 +33,23 @@ public record Field(
         String description) {
 
     public Field {
+        min = canonical(min);
+        max = canonical(max);
         values = List.copyOf(values);
         markers = markers.stream().distinct().sorted().toList();
+    }
+
+    /**
+     * Bounds are numbers, not text: {@code 200}, {@code 200.0} and Jackson's tree form {@code 2E+2}
+     * are one bound, so the model keeps one spelling (no trailing zeros, never an exponent) and a
+     * model read back from the operator's JSON equals the one written.
+     */
+    private static BigDecimal canonical(BigDecimal bound) {
+        if (bound == null) {
+            return null;
+        }
+        BigDecimal stripped = bound.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     public boolean has(Marker marker) {
