@@ -188,6 +188,47 @@ class AppSchemaMigratorTest {
     }
 
     @Test
+    void aMigratedSchemaMatchesAFreshInstallOfTheNextGeneration() throws SQLException {
+        String grown = SPEC
+                .replace("{name: label, type: string, required: true, maxLength: 40}", "{name: label, type: string, required: true, maxLength: 80}")
+                .replace("        - {name: notes, type: text}\n", "        - {name: notes, type: text}\n"
+                        + "        - {name: rating, type: integer, required: true, min: 1, max: 5}\n"
+                        + "        - {name: code, type: string, maxLength: 12, unique: true}\n")
+                .replace("  roles:\n", "    - name: Sprocket\n      fields:\n        - {name: size, type: enum, values: [small, large], required: true}\n"
+                        + "      relations:\n        - {name: widget, kind: manyToOne, target: Widget}\n  roles:\n");
+        AppDatabase migrated = app("migrated-app");
+        AppDatabase fresh = app("fresh-app");
+        migrator.apply(migrated, 1, "migrated-app-1", MigrationPlanner.plan(null, first()), false);
+        execute("SET search_path TO " + SqlIdentifier.quote(migrated.schema().value())
+                + "; INSERT INTO gadgets (tenant_id, label) VALUES ('t1', 'kept')");
+
+        migrator.apply(migrated, 2, "migrated-app-2", MigrationPlanner.plan(first(), model(grown)), false);
+        migrator.apply(fresh, 2, "fresh-app-2", MigrationPlanner.plan(null, model(grown)), false);
+
+        assertThat(catalog(migrated)).isEqualTo(catalog(fresh)).isNotEmpty();
+    }
+
+    /** Columns, constraints, indexes and policies of an app schema, with the schema name taken out. */
+    private static List<String> catalog(AppDatabase app) throws SQLException {
+        String schema = app.schema().value();
+        List<String> out = new ArrayList<>();
+        rows("SELECT table_name, column_name, data_type, character_maximum_length, numeric_precision, is_nullable, column_default"
+                + " FROM information_schema.columns WHERE table_schema = ? AND table_name <> 'veroforge_schema_history'"
+                + " ORDER BY 1, 2", schema).forEach(r -> out.add("column " + r));
+        rows("SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c"
+                + " JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = ? ORDER BY 1, 2", schema)
+                .forEach(r -> out.add("constraint " + r));
+        rows("SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = ? AND tablename <> 'veroforge_schema_history'"
+                + " ORDER BY 1, 2", schema).forEach(r -> out.add("index " + r));
+        rows("SELECT tablename, policyname, qual, with_check FROM pg_policies WHERE schemaname = ? ORDER BY 1, 2", schema)
+                .forEach(r -> out.add("policy " + r));
+        rows("SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity, pg_get_userbyid(c.relowner) FROM pg_class c"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind = 'r'"
+                + " AND c.relname <> 'veroforge_schema_history' ORDER BY 1", schema).forEach(r -> out.add("table " + r));
+        return out.stream().map(line -> line.replace(schema + ".", "").replace(schema, "<schema>")).toList();
+    }
+
+    @Test
     void aDestructivePlanIsRefusedWithoutApprovalAndAppliedWithIt() throws SQLException {
         AppDatabase app = app("shrink-app");
         migrator.apply(app, 1, "shrink-app-1", MigrationPlanner.plan(null, first()), false);
