@@ -37,7 +37,9 @@ BEGIN
 END
 $fn$;
 {#for e in app.auditedEntities}
+{#fragment id=audit_trigger}
 
 CREATE TRIGGER {e.names.table}_audit AFTER INSERT OR UPDATE OR DELETE ON {e.names.table}
   FOR EACH ROW EXECUTE FUNCTION audit_row_change();
+{/fragment}
 {/for}

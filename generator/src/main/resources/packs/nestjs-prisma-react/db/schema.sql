@@ -9,6 +9,7 @@
 CREATE EXTENSION IF NOT EXISTS pgcrypto;
 {/if}
 {#for e in app.entities}
+{#fragment id=table}
 
 -- {e.description}
 CREATE TABLE {e.names.table} (
@@ -48,9 +49,11 @@ ALTER TABLE {e.names.table} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON {e.names.table}
   USING (tenant_id = current_setting('veroforge.tenant_id', true))
   WITH CHECK (tenant_id = current_setting('veroforge.tenant_id', true));
+{/fragment}
 {/for}
 {#for e in app.entities}
 {#for j in e.joins}
+{#fragment id=join_table}
 
 -- many-to-many {e.name}.{j.name}
 CREATE TABLE {j.joinTable} (
@@ -66,6 +69,7 @@ ALTER TABLE {j.joinTable} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON {j.joinTable}
   USING (tenant_id = current_setting('veroforge.tenant_id', true))
   WITH CHECK (tenant_id = current_setting('veroforge.tenant_id', true));
+{/fragment}
 {/for}
 {/for}
 

@@ -42,7 +42,12 @@ public final class Synthesizer {
     Synthesizer(Pack pack, GapBodyProvider gapBodies) {
         this.pack = pack;
         this.gapBodies = gapBodies;
-        this.engine = Engine.builder().addDefaults().addValueResolver(new ReflectionValueResolver()).strictRendering(true).build();
+        this.engine = engine();
+    }
+
+    /** The Qute engine the pack's templates are rendered with (also by {@link SchemaSql}). */
+    static Engine engine() {
+        return Engine.builder().addDefaults().addValueResolver(new ReflectionValueResolver()).strictRendering(true).build();
     }
 
     public Pack pack() {

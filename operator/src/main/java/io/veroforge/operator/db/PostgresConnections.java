@@ -51,7 +51,7 @@ final class PostgresConnections {
         return open(jdbcUrl, role, password);
     }
 
-    private static Connection open(String jdbcUrl, String user, String password) throws SQLException {
+    static Connection open(String jdbcUrl, String user, String password) throws SQLException {
         // Properties are defaults: parameters written in the configured URL win, so an operator can tune them.
         Properties properties = new Properties();
         properties.setProperty("user", user);

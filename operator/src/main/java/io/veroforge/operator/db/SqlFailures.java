@@ -35,7 +35,7 @@ final class SqlFailures {
         return sqlState != null && (sqlState.startsWith("08") || UNAVAILABLE_STATES.contains(sqlState));
     }
 
-    private static String reason(SQLException failure) {
+    static String reason(SQLException failure) {
         String message = failure.getMessage();
         if (failure instanceof PSQLException psql) {
             ServerErrorMessage server = psql.getServerErrorMessage();

@@ -1,0 +1,51 @@
+package io.veroforge.operator.db;
+
+import io.veroforge.api.v1alpha1.Tier;
+
+/**
+ * Where one app's schema lives and how the operator reaches it: the admin JDBC URL of the
+ * tenant's database (the shared database for basic, the tenant's own for pro), the admin
+ * credentials, and the tenant's role and schema the app's schema is derived from.
+ *
+ * @param adminPassword may be null when the server trusts the operator (local development); never printed
+ */
+public record AppDatabase(String adminJdbcUrl, String adminUser, String adminPassword, String tenantRole, String tenantSchema,
+                          String appName) {
+
+    public AppDatabase {
+        if (adminJdbcUrl == null || !adminJdbcUrl.startsWith(SharedPostgres.URL_PREFIX)) {
+            throw new IllegalArgumentException("adminJdbcUrl must start with " + SharedPostgres.URL_PREFIX);
+        }
+        if (adminUser == null || adminUser.isBlank()) {
+            throw new IllegalArgumentException("adminUser must not be empty");
+        }
+        if (tenantRole == null || tenantRole.isBlank()) {
+            throw new IllegalArgumentException("tenantRole must not be empty");
+        }
+        AppSchemaName.of(tenantSchema, appName); // validates both
+    }
+
+    /** The app's database on the shared server: the shared database (basic) or the tenant's own (pro). */
+    public static AppDatabase on(SharedPostgres server, String tenantName, Tier tier, String appName) {
+        TenantDatabaseNames names = TenantDatabaseNames.of(tenantName);
+        String url = switch (tier) {
+            case basic -> server.jdbcUrl();
+            case pro -> server.jdbcUrlFor(names.database());
+            case enterprise -> throw new IllegalArgumentException(
+                    "spec.tier enterprise keeps its data in its own CloudNativePG cluster, not on the shared server");
+        };
+        return new AppDatabase(url, server.adminUser(), server.adminPassword(), names.role(), names.schema(), appName);
+    }
+
+    public AppSchemaName schema() {
+        return AppSchemaName.of(tenantSchema, appName);
+    }
+
+    /** Never prints the admin password. */
+    @Override
+    public String toString() {
+        return "AppDatabase[adminJdbcUrl=" + adminJdbcUrl + ", adminUser=" + adminUser + ", adminPassword="
+                + (adminPassword == null ? "<none>" : "<redacted>") + ", tenantRole=" + tenantRole + ", tenantSchema=" + tenantSchema
+                + ", appName=" + appName + "]";
+    }
+}

@@ -1,0 +1,379 @@
+package io.veroforge.operator.db;
+
+import io.veroforge.generator.migrate.MigrationPlan;
+import io.veroforge.generator.migrate.PlannedStep;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Applies a generation's {@link MigrationPlan} to its app's schema with Flyway: versioned (version
+ * = the Generation's number, description = its name), tracked in {@code veroforge_schema_history}
+ * inside the app's schema, each version in its own transaction.
+ *
+ * <p>The app's schema ({@link AppSchemaName}) is created on first use, owned by the tenant role.
+ * The plan runs after {@code SET LOCAL ROLE <tenant role>} and {@code SET LOCAL search_path TO
+ * <app schema>}: tables belong to the tenant role, so the FORCEd row-level security binds the role
+ * the app logs in as, and the pack's unqualified names land in the app's schema. Extensions the
+ * plan creates (pgcrypto, for HIPAA) need more than a tenant role may do, so they are created
+ * first, by the admin, in the database's {@code public} schema (an extension exists once per
+ * database); the plan's own {@code CREATE EXTENSION IF NOT EXISTS} then finds it.
+ *
+ * <p>Safe to call again at any point: an applied version is reported as already applied; a
+ * failing step rolls the whole version back and it is not recorded. Throws
+ * {@link DatabaseUnavailableException} when the server cannot be reached (retry with backoff),
+ * {@link MigrationRefusedException} for an unapproved destructive plan or an old version, and
+ * {@link SchemaMigrationException} when a step fails.
+ */
+public final class AppSchemaMigrator {
+
+    static final String HISTORY_TABLE = "veroforge_schema_history";
+    /** Extensions a plan may ask for; the admin creates them, so only ones the pack needs are allowed. */
+    static final Set<String> EXTENSIONS = Set.of("pgcrypto");
+    private static final Pattern CREATE_EXTENSION = Pattern.compile(
+            "CREATE\\s+EXTENSION\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?\"?([A-Za-z0-9_]+)\"?", Pattern.CASE_INSENSITIVE);
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AppSchemaMigrator.class);
+
+    /** A version applied to an app's schema, as recorded in its history table. */
+    public record AppliedVersion(int version, String generation, Instant appliedAt) {
+    }
+
+    public AppSchemaMigrator() {
+    }
+
+    /**
+     * Applies {@code plan} as version {@code version} of {@code target}'s schema.
+     *
+     * @param generation the Generation's name, {@code <app>-<version>}
+     * @param allowDestructive whether the plan's destructive steps were approved
+     */
+    public MigrationOutcome apply(AppDatabase target, int version, String generation, MigrationPlan plan, boolean allowDestructive) {
+        if (version < 1) {
+            throw new IllegalArgumentException("migration version must be at least 1, was " + version);
+        }
+        if (generation == null || !generation.endsWith("-" + version)) {
+            throw new IllegalArgumentException("generation " + generation + " does not end in -" + version
+                    + ": the version is the Generation's number");
+        }
+        String schema = target.schema().value();
+        List<AppliedVersion> applied = appliedVersions(target);
+        if (applied.stream().anyMatch(a -> a.version() == version)) {
+            return new MigrationOutcome(schema, version, generation, MigrationOutcome.Result.ALREADY_APPLIED, 0);
+        }
+        int latest = applied.stream().mapToInt(AppliedVersion::version).max().orElse(0);
+        if (latest > version) {
+            throw new MigrationRefusedException("generation " + generation + " (version " + version + ") is older than version "
+                    + latest + " already applied to schema " + schema + "; a migration cannot go back", List.of());
+        }
+        if (plan.destructive() && !allowDestructive) {
+            List<String> destructive = plan.destructiveSteps().stream().map(PlannedStep::description).toList();
+            throw new MigrationRefusedException("generation " + generation + " has destructive migration steps that need approval: "
+                    + String.join("; ", destructive), destructive);
+        }
+        prepareSchema(target, plan);
+
+        Flyway flyway = Flyway.configure(AppSchemaMigrator.class.getClassLoader())
+                .dataSource(new AdminDataSource(target))
+                .schemas(schema)
+                .defaultSchema(schema)
+                .createSchemas(false)
+                .table(HISTORY_TABLE)
+                .skipDefaultResolvers(true)
+                .skipDefaultCallbacks(true)
+                .locations(new String[0])
+                .javaMigrations(new PlanMigration(version, generation, plan, target.tenantRole(), schema))
+                .ignoreMigrationPatterns("*:missing")
+                .validateMigrationNaming(false)
+                .cleanDisabled(true)
+                .outOfOrder(false)
+                .group(false)
+                .mixed(false)
+                .load();
+        try {
+            MigrateResult result = flyway.migrate();
+            LOG.infof("Applied version %d (%s, %d steps) to schema %s (%d migrations executed)", version, generation,
+                    plan.steps().size(), schema, result.migrationsExecuted);
+            return new MigrationOutcome(schema, version, generation, MigrationOutcome.Result.APPLIED, plan.steps().size());
+        } catch (FlywayException e) {
+            throw translate(generation, schema, e);
+        }
+    }
+
+    /** The versions recorded in the app's schema, oldest first; empty before the first migration. */
+    public List<AppliedVersion> appliedVersions(AppDatabase target) {
+        String schema = target.schema().value();
+        try (Connection admin = PostgresConnections.open(target.adminJdbcUrl(), target.adminUser(), target.adminPassword())) {
+            try (PreparedStatement exists = admin.prepareStatement(
+                    "SELECT pg_catalog.to_regclass(pg_catalog.quote_ident(?) || '.' || pg_catalog.quote_ident(?)) IS NOT NULL")) {
+                exists.setString(1, schema);
+                exists.setString(2, HISTORY_TABLE);
+                try (ResultSet row = exists.executeQuery()) {
+                    row.next();
+                    if (!row.getBoolean(1)) {
+                        return List.of();
+                    }
+                }
+            }
+            List<AppliedVersion> versions = new ArrayList<>();
+            try (Statement statement = admin.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT version, description, installed_on FROM "
+                         + SqlIdentifier.quote(schema) + "." + SqlIdentifier.quote(HISTORY_TABLE)
+                         + " WHERE success AND version IS NOT NULL ORDER BY installed_rank")) {
+                while (rows.next()) {
+                    Timestamp at = rows.getTimestamp(3);
+                    versions.add(new AppliedVersion(Integer.parseInt(rows.getString(1)), rows.getString(2),
+                            at == null ? null : at.toInstant()));
+                }
+            }
+            return versions;
+        } catch (SQLException e) {
+            throw SqlFailures.translate("Reading the migration history of schema " + schema, e);
+        }
+    }
+
+    /** AppSpec deletion with policy Delete: drops the app's schema with its tables, rows and history. */
+    public void dropAppSchema(AppDatabase target) {
+        String schema = target.schema().value();
+        try (Connection admin = PostgresConnections.open(target.adminJdbcUrl(), target.adminUser(), target.adminPassword());
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + SqlIdentifier.quote(schema) + " CASCADE");
+            LOG.infof("Dropped schema %s of app %s", schema, target.appName());
+        } catch (SQLException e) {
+            throw SqlFailures.translate("Dropping schema " + schema, e);
+        }
+    }
+
+    /** The app's schema, owned by the tenant role, and the extensions the plan creates; one transaction. */
+    private static void prepareSchema(AppDatabase target, MigrationPlan plan) {
+        String schema = SqlIdentifier.quote(target.schema().value());
+        String role = SqlIdentifier.quote(target.tenantRole());
+        List<String> statements = new ArrayList<>();
+        statements.add("CREATE SCHEMA IF NOT EXISTS " + schema + " AUTHORIZATION " + role);
+        statements.add("ALTER SCHEMA " + schema + " OWNER TO " + role); // repairs a schema created by someone else
+        for (String extension : extensionsOf(plan)) {
+            statements.add("CREATE EXTENSION IF NOT EXISTS " + SqlIdentifier.quote(extension) + " WITH SCHEMA public");
+        }
+        try (Connection admin = PostgresConnections.open(target.adminJdbcUrl(), target.adminUser(), target.adminPassword())) {
+            admin.setAutoCommit(false);
+            Statements.execute(admin, statements);
+            admin.commit();
+        } catch (SQLException e) {
+            throw SqlFailures.translate("Creating schema " + target.schema() + " for app " + target.appName(), e);
+        }
+    }
+
+    static List<String> extensionsOf(MigrationPlan plan) {
+        List<String> extensions = new ArrayList<>();
+        for (PlannedStep step : plan.steps()) {
+            Matcher m = CREATE_EXTENSION.matcher(step.sql());
+            while (m.find()) {
+                String name = m.group(1).toLowerCase(Locale.ROOT);
+                if (!EXTENSIONS.contains(name)) {
+                    throw new MigrationRefusedException("step '" + step.description() + "' creates extension " + name
+                            + ", which is not one of the allowed " + EXTENSIONS, List.of());
+                }
+                if (!extensions.contains(name)) {
+                    extensions.add(name);
+                }
+            }
+        }
+        return extensions;
+    }
+
+    private static RuntimeException translate(String generation, String schema, FlywayException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof StepFailure step) {
+                SQLException sql = step.getCause();
+                String reason = SqlFailures.reason(sql);
+                if (SqlFailures.isUnavailable(sql.getSQLState())) {
+                    return new DatabaseUnavailableException("Migrating schema " + schema + " to " + generation
+                            + " failed: database unavailable (" + reason + ")", sql);
+                }
+                return new SchemaMigrationException("Migrating schema " + schema + " to " + generation + " failed at step "
+                        + step.index + " of " + step.total + " '" + step.description + "': " + reason
+                        + "; the whole version was rolled back and not recorded", step.description, sql.getSQLState(), sql);
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                RuntimeException translated = SqlFailures.translate("Migrating schema " + schema + " to " + generation, sql);
+                if (translated instanceof DatabaseUnavailableException) {
+                    return translated;
+                }
+                return new SchemaMigrationException(translated.getMessage(), null, sql.getSQLState(), failure);
+            }
+        }
+        String message = failure.getMessage() == null ? failure.toString() : failure.getMessage().lines().findFirst().orElse("");
+        return new SchemaMigrationException("Migrating schema " + schema + " to " + generation + " failed: " + message, null, null,
+                failure);
+    }
+
+    /** One plan as a Flyway migration: runs its steps as the tenant role in the app's schema. */
+    private static final class PlanMigration implements JavaMigration {
+        private final int version;
+        private final String generation;
+        private final MigrationPlan plan;
+        private final String tenantRole;
+        private final String schema;
+
+        PlanMigration(int version, String generation, MigrationPlan plan, String tenantRole, String schema) {
+            this.version = version;
+            this.generation = generation;
+            this.plan = plan;
+            this.tenantRole = tenantRole;
+            this.schema = schema;
+        }
+
+        @Override
+        public MigrationVersion getVersion() {
+            return MigrationVersion.fromVersion(Integer.toString(version));
+        }
+
+        @Override
+        public String getDescription() {
+            return generation;
+        }
+
+        /** Over every step's SQL: a version applied before with other SQL fails Flyway's validation. */
+        @Override
+        public Integer getChecksum() {
+            CRC32 crc = new CRC32();
+            for (PlannedStep step : plan.steps()) {
+                crc.update(step.sql().getBytes(StandardCharsets.UTF_8));
+                crc.update(0);
+            }
+            return (int) crc.getValue();
+        }
+
+        @Override
+        public boolean canExecuteInTransaction() {
+            return true;
+        }
+
+        @Override
+        public void migrate(Context context) throws SQLException {
+            Connection connection = context.getConnection();
+            String searchPath;
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT pg_catalog.current_setting('search_path')")) {
+                row.next();
+                searchPath = row.getString(1);
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL ROLE " + SqlIdentifier.quote(tenantRole));
+                statement.execute("SET LOCAL search_path TO " + SqlIdentifier.quote(schema));
+                int index = 0;
+                for (PlannedStep step : plan.steps()) {
+                    index++;
+                    try {
+                        statement.execute(step.sql());
+                    } catch (SQLException e) {
+                        throw new StepFailure(index, plan.steps().size(), step.description(), e);
+                    }
+                }
+                // Flyway records the version in this same transaction, as the admin who owns the history table
+                statement.execute("RESET ROLE");
+            }
+            try (PreparedStatement restore = connection.prepareStatement("SELECT pg_catalog.set_config('search_path', ?, true)")) {
+                restore.setString(1, searchPath);
+                restore.execute();
+            }
+        }
+    }
+
+    /** Carries the failing step through Flyway's exception wrapping. */
+    private static final class StepFailure extends RuntimeException {
+        final int index;
+        final int total;
+        final String description;
+
+        StepFailure(int index, int total, String description, SQLException cause) {
+            super("step " + index + " '" + description + "' failed", cause);
+            this.index = index;
+            this.total = total;
+            this.description = description;
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+
+    /** Admin connections to the tenant's database for Flyway, with the operator's timeouts (no pool: one run, few connections). */
+    private static final class AdminDataSource implements DataSource {
+        private final AppDatabase target;
+
+        AdminDataSource(AppDatabase target) {
+            this.target = target;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return PostgresConnections.open(target.adminJdbcUrl(), target.adminUser(), target.adminPassword());
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return PostgresConnections.open(target.adminJdbcUrl(), username, password);
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return PostgresConnections.LOGIN_TIMEOUT_SECONDS;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            if (type.isInstance(this)) {
+                return type.cast(this);
+            }
+            throw new SQLException("not a wrapper for " + type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return type.isInstance(this);
+        }
+    }
+}
