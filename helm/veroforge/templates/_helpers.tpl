@@ -90,3 +90,29 @@ by this exact name, so it is fixed (one VeroForge installation per cluster).
 {{- define "veroforge.tenantAdminRole" -}}
 veroforge-tenant-admin
 {{- end }}
+
+{{/*
+Name of the Git Service and of the claim holding the repositories; with the release name
+"veroforge" the Service is veroforge-git, the operator's built-in default.
+*/}}
+{{- define "veroforge.git.fullname" -}}
+{{- printf "%s-git" (include "veroforge.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+URL ArgoCD, kaniko and people clone app repositories from: git.publicUrl, or the Service.
+*/}}
+{{- define "veroforge.git.publicUrl" -}}
+{{- if .Values.git.publicUrl }}
+{{- .Values.git.publicUrl }}
+{{- else }}
+{{- printf "http://%s.%s.svc:%v" (include "veroforge.git.fullname" .) .Release.Namespace .Values.git.service.port }}
+{{- end }}
+{{- end }}
+
+{{/*
+Where the repositories are inside the operator container (the volume's mount path).
+*/}}
+{{- define "veroforge.git.root" -}}
+/var/lib/veroforge/git
+{{- end }}

@@ -39,8 +39,10 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
@@ -94,25 +96,44 @@ class HelmChartTest {
             // one per content change and prunes old ones, with plain client calls.
             new HandKeptNeed("veroforge.io", List.of("generations"), null, List.of("get", "list", "watch", "create", "delete"),
                     "AppSpecReconciler recording and pruning Generations"),
+            // --- the Generation pipeline, with plain client calls (imperative stages, not dependents) ---
+            // Its reconciler: Generations as primary resource (informer, finalizer, status, owner of what it creates).
+            new HandKeptNeed("veroforge.io", List.of("generations"), null, List.of("get", "list", "watch", "update", "patch"),
+                    "Generation pipeline reconciling Generations"),
+            new HandKeptNeed("veroforge.io", List.of("generations/status"), null, List.of("get", "update", "patch"),
+                    "Generation pipeline status"),
+            new HandKeptNeed("veroforge.io", List.of("generations/finalizers"), null, List.of("update"),
+                    "Generation pipeline owning its Jobs, Secrets and delivered objects"),
+            // It reads the Tenant and namespace an app lives in.
+            new HandKeptNeed("veroforge.io", List.of("tenants"), null, OperatorRbacNeeds.READ,
+                    "Generation pipeline reading the app's Tenant"),
+            new HandKeptNeed("", List.of("namespaces"), null, List.of("get"),
+                    "Generation pipeline checking the app's namespace"),
+            // AppGitCredentials creates <app>-git-credentials and GitHttpServer reads it per request;
+            // app Secrets and the registry push Secret copied into the tenant namespace.
+            new HandKeptNeed("", List.of("secrets"), null, List.of("get", "list", "watch", "create", "update", "patch"),
+                    "app Git credentials, app Secrets and registry Secret copies"),
+            // kaniko build Jobs and migration Jobs: created, deleted when done or replaced, never updated.
+            new HandKeptNeed("batch", List.of("jobs"), null, List.of("get", "list", "watch", "create", "delete"),
+                    "Generation build (kaniko) and migration Jobs"),
+            // Direct delivery applies the app's Deployments, Services and ConfigMaps and prunes what a
+            // Generation no longer has.
+            new HandKeptNeed("apps", List.of("deployments"), null, MANAGE, "direct delivery (apply and prune)"),
+            new HandKeptNeed("", List.of("services", "configmaps"), null, MANAGE, "direct delivery (apply and prune)"),
+            // GitOps delivery: an ArgoCD Application per app, updated and removed with it.
+            new HandKeptNeed("argoproj.io", List.of("applications"), null, MANAGE, "GitOps delivery through ArgoCD"),
             // --- later issues, until their reconcilers exist ---
             // Plugin reconciler (primary resource: informer, finalizer, status).
             new HandKeptNeed("veroforge.io", List.of("plugins"), null, List.of("get", "list", "watch", "update", "patch"),
                     "Plugin reconciler (later)"),
-            // The Generation reconciler, and a Canary per canary rollout created and pruned by the AppSpec reconciler.
-            new HandKeptNeed("veroforge.io", List.of("generations", "canaries"), null, MANAGE,
-                    "Generation reconciler and Canaries (later)"),
-            new HandKeptNeed("veroforge.io", List.of("generations/status", "canaries/status", "plugins/status"), null,
+            // A Canary per canary rollout, created and pruned by the AppSpec reconciler, and its reconciler.
+            new HandKeptNeed("veroforge.io", List.of("canaries"), null, MANAGE, "Canaries (later)"),
+            new HandKeptNeed("veroforge.io", List.of("canaries/status", "plugins/status"), null,
                     List.of("get", "update", "patch"), "status of later reconcilers"),
-            new HandKeptNeed("veroforge.io", List.of("generations/finalizers", "canaries/finalizers", "plugins/finalizers"), null,
+            new HandKeptNeed("veroforge.io", List.of("canaries/finalizers", "plugins/finalizers"), null,
                     List.of("update"), "owner references of later reconcilers"),
-            // Generated apps delivered directly, and plugin sandboxes.
-            new HandKeptNeed("", List.of("services", "configmaps", "serviceaccounts"), null, MANAGE,
-                    "app delivery and plugin sandbox (later)"),
-            new HandKeptNeed("apps", List.of("deployments"), null, MANAGE, "app delivery and plugin sandbox (later)"),
-            // Database migration and build Jobs of a Generation.
-            new HandKeptNeed("batch", List.of("jobs"), null, MANAGE, "Generation migration/build (later)"),
-            // GitOps delivery through ArgoCD.
-            new HandKeptNeed("argoproj.io", List.of("applications"), null, MANAGE, "GitOps delivery (later)"));
+            // Plugin sandboxes run under their own ServiceAccount.
+            new HandKeptNeed("", List.of("serviceaccounts"), null, MANAGE, "plugin sandbox (later)"));
 
     private static List<HasMetadata> defaults;
 
@@ -296,7 +317,7 @@ class HelmChartTest {
         assertThat(security.getCapabilities().getDrop()).containsExactly("ALL");
         assertThat(container.getVolumeMounts()).anySatisfy(mount -> assertThat(mount.getMountPath()).isEqualTo("/tmp"));
 
-        var service = only(defaults, io.fabric8.kubernetes.api.model.Service.class);
+        var service = service(defaults, deployment.getMetadata().getName());
         assertThat(service.getSpec().getSelector()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
         assertThat(service.getMetadata().getAnnotations()).containsEntry("prometheus.io/path", "/q/metrics");
 
@@ -305,6 +326,59 @@ class HelmChartTest {
         Container customContainer = operatorContainer(operatorDeployment(custom));
         assertThat(customContainer.getImage()).isEqualTo("registry.example/vf/operator:1.2.3");
         assertThat(customContainer.getImagePullPolicy()).isEqualTo("Always");
+    }
+
+    @Test
+    void gitServiceReachesTheOperatorsGitServerWhichKeepsRepositoriesOnAClaim() {
+        Deployment deployment = operatorDeployment(defaults);
+        Container container = operatorContainer(deployment);
+        Map<String, String> env = literalEnv(container);
+
+        var service = service(defaults, "veroforge-git");
+        assertThat(service.getSpec().getSelector()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+        assertThat(service.getSpec().getPorts()).singleElement().satisfies(port -> {
+            assertThat(port.getPort()).isEqualTo(8081);
+            assertThat(port.getTargetPort().getStrVal()).isEqualTo("git");
+        });
+        assertThat(container.getPorts()).anySatisfy(port -> {
+            assertThat(port.getName()).isEqualTo("git");
+            assertThat(port.getContainerPort()).isEqualTo(8081);
+        });
+        assertThat(env).containsEntry("VEROFORGE_GIT_HTTP_PORT", "8081")
+                .containsEntry("VEROFORGE_GIT_PUBLIC_URL", "http://veroforge-git." + NAMESPACE + ".svc:8081")
+                .containsEntry("VEROFORGE_GIT_ROOT", "/var/lib/veroforge/git");
+
+        var mount = container.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(env.get("VEROFORGE_GIT_ROOT")))
+                .findFirst().orElseGet(() -> fail("nothing mounted at VEROFORGE_GIT_ROOT"));
+        assertThat(mount.getReadOnly()).isNotEqualTo(Boolean.TRUE);
+        var volume = volume(deployment, mount.getName());
+        PersistentVolumeClaim claim = only(defaults, PersistentVolumeClaim.class);
+        assertThat(volume.getPersistentVolumeClaim().getClaimName()).isEqualTo(claim.getMetadata().getName());
+        assertThat(claim.getSpec().getResources().getRequests().get("storage")).hasToString("5Gi");
+        assertThat(claim.getSpec().getStorageClassName()).isNull();
+        assertThat(claim.getMetadata().getAnnotations()).containsEntry("helm.sh/resource-policy", "keep");
+        assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getFsGroup())
+                .isEqualTo(container.getSecurityContext().getRunAsUser());
+    }
+
+    @Test
+    void gitStorageAndPublicUrlFollowTheValues() {
+        List<HasMetadata> onClass = render(Map.of("git.persistence.storageClass", "fast-ssd", "git.persistence.size", "20Gi",
+                "git.publicUrl", "https://git.example.com"));
+        PersistentVolumeClaim claim = only(onClass, PersistentVolumeClaim.class);
+        assertThat(claim.getSpec().getStorageClassName()).isEqualTo("fast-ssd");
+        assertThat(claim.getSpec().getResources().getRequests().get("storage")).hasToString("20Gi");
+        assertThat(literalEnv(operatorContainer(operatorDeployment(onClass))))
+                .containsEntry("VEROFORGE_GIT_PUBLIC_URL", "https://git.example.com");
+
+        List<HasMetadata> ephemeral = render(Map.of("git.persistence.enabled", false));
+        assertThat(objects(ephemeral, PersistentVolumeClaim.class)).isEmpty();
+        Deployment deployment = operatorDeployment(ephemeral);
+        String mounted = operatorContainer(deployment).getVolumeMounts().stream()
+                .filter(m -> m.getMountPath().equals("/var/lib/veroforge/git")).findFirst()
+                .orElseGet(() -> fail("no git volume mount")).getName();
+        assertThat(volume(deployment, mounted).getEmptyDir()).isNotNull();
     }
 
     @Test
@@ -359,6 +433,26 @@ class HelmChartTest {
                 .filter(c -> c.getName().equals("operator"))
                 .findFirst()
                 .orElseGet(() -> fail("no container named operator"));
+    }
+
+    private static io.fabric8.kubernetes.api.model.Service service(List<HasMetadata> rendered, String name) {
+        return objects(rendered, io.fabric8.kubernetes.api.model.Service.class).stream()
+                .filter(s -> s.getMetadata().getName().equals(name))
+                .findFirst()
+                .orElseGet(() -> fail("no Service " + name + " rendered"));
+    }
+
+    private static Volume volume(Deployment deployment, String name) {
+        return deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getName().equals(name))
+                .findFirst()
+                .orElseGet(() -> fail("no volume " + name));
+    }
+
+    /** Environment variables with a literal value, by name. */
+    private static Map<String, String> literalEnv(Container container) {
+        return container.getEnv().stream().filter(e -> e.getValue() != null)
+                .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue, (a, b) -> b, TreeMap::new));
     }
 
     private static ClusterRole clusterRole(List<HasMetadata> rendered, String name) {

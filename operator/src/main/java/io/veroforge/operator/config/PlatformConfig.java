@@ -79,7 +79,7 @@ public interface PlatformConfig {
         @WithDefault("/var/lib/veroforge/git")
         String root();
 
-        /** Port of the read-only Git smart HTTP server; -1 disables it. */
+        /** Port of the read-only Git smart HTTP server; 0 picks a free port, -1 disables the server. */
         @WithDefault("8081")
         int httpPort();
 
@@ -87,7 +87,11 @@ public interface PlatformConfig {
         @WithDefault("0.0.0.0")
         String bindAddress();
 
-        /** How clients (ArgoCD, kaniko, people) reach that server; repositories are {@code <url>/<namespace>/<app>.git}. */
+        /**
+         * How clients (ArgoCD, kaniko, people) reach that server; repositories are
+         * {@code <url>/<namespace>/<app>.git}. {@code {port}} is replaced by the port the server
+         * listens on, e.g. {@code http://127.0.0.1:{port}} with {@code http-port=0}.
+         */
         @WithDefault("http://veroforge-git.veroforge-system.svc:8081")
         String publicUrl();
     }

@@ -23,6 +23,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.quarkus.runtime.StartupEvent;
+import io.veroforge.operator.delivery.git.AppGitCredentials;
+import io.veroforge.operator.delivery.git.PlatformGit;
 
 /**
  * In {@code --local} mode, once the operator runs: applies {@code crds/examples/*.yaml}
@@ -38,6 +40,9 @@ public class LocalExamples {
 
     @Inject
     KubernetesClient client;
+
+    @Inject
+    PlatformGit git;
 
     void onStart(@Observes StartupEvent event) {
         boolean local = ConfigProvider.getConfig()
@@ -72,7 +77,7 @@ public class LocalExamples {
         } catch (RuntimeException e) {
             LOG.warnf(e, "Applying the examples failed");
         }
-        printSummary(System.out, applied, skipped);
+        printSummary(System.out, applied, skipped, git);
     }
 
     private List<HasMetadata> load(Path dir) {
@@ -123,7 +128,7 @@ public class LocalExamples {
                 + o.getMetadata().getName();
     }
 
-    static void printSummary(PrintStream out, List<String> applied, List<String> skipped) {
+    static void printSummary(PrintStream out, List<String> applied, List<String> skipped, PlatformGit git) {
         var config = ConfigProvider.getConfig();
         String kubeconfig = config.getOptionalValue("veroforge-local.kubeconfig", String.class).orElse("?");
         int httpPort = config.getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
@@ -138,6 +143,11 @@ public class LocalExamples {
                 .orElse("?")).append('\n');
         s.append("Metrics        : http://localhost:").append(httpPort).append("/q/metrics\n");
         s.append("Health         : http://localhost:").append(httpPort).append("/q/health\n");
+        s.append("App repos (Git): ").append(git.baseUrl()).append(" (read-only; kept in ").append(git.root())
+                .append(")\n");
+        s.append("                 git clone ").append(cloneUrlWithCredentials(git.baseUrl())).append('\n');
+        s.append("                 password: kubectl get secret <app>").append(AppGitCredentials.SECRET_SUFFIX)
+                .append(" -n <namespace> -o jsonpath='{.data.password}' | base64 -d\n");
         s.append("Examples       : ").append(applied.isEmpty() ? "none applied" : String.join(", ", applied))
                 .append('\n');
         skipped.forEach(x -> s.append("  skipped      : ").append(x).append('\n'));
@@ -148,5 +158,12 @@ public class LocalExamples {
         s.append("  kubectl get ns,resourcequota,limitrange -A\n");
         s.append("  kubectl delete tenant acme\n");
         out.println(s);
+    }
+
+    /** {@code http://<app>:<password>@host:port/<namespace>/<app>.git}, the placeholders left for the user. */
+    static String cloneUrlWithCredentials(String baseUrl) {
+        int afterScheme = baseUrl.indexOf("://") + 3;
+        return baseUrl.substring(0, afterScheme) + "<app>:<password>@" + baseUrl.substring(afterScheme)
+                + "/<namespace>/<app>.git";
     }
 }

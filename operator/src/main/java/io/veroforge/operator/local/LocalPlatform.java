@@ -1,5 +1,8 @@
 package io.veroforge.operator.local;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,8 +14,10 @@ import io.veroforge.api.v1alpha1.CrdManifests;
 
 /**
  * Everything {@code --local} starts before Quarkus: the local Kubernetes API with the VeroForge
- * CRDs, a PostgreSQL, and the kubeconfig for kubectl. It then hands the operator its
- * configuration as system properties, which Quarkus reads when it starts.
+ * CRDs, a PostgreSQL, and the kubeconfig for kubectl; it also picks where the app repositories
+ * live ({@code .local/git}) and the Git HTTP server's port, which the operator's PlatformGit then
+ * serves. It hands the operator this configuration as system properties, which Quarkus reads
+ * when it starts.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -20,18 +25,25 @@ public final class LocalPlatform implements AutoCloseable {
     public static final String ENV = "VEROFORGE_LOCAL";
     /** Tells {@link LocalExamples} (inside Quarkus) that it should apply the examples and print the summary. */
     public static final String ENABLED_PROPERTY = "veroforge-local.enabled";
+    /** The Git HTTP server's port when it is free; otherwise any free port. */
+    public static final int GIT_PORT = 8081;
+    private static final String LOOPBACK = "127.0.0.1";
 
     private final LocalKubernetesApi api;
     private final LocalPostgres postgres;
     private final LocalKubeconfig kubeconfig;
     private final List<CustomResourceDefinition> crds;
+    private final Path gitRoot;
+    private final int gitPort;
 
     private LocalPlatform(LocalKubernetesApi api, LocalPostgres postgres, LocalKubeconfig kubeconfig,
-            List<CustomResourceDefinition> crds) {
+            List<CustomResourceDefinition> crds, Path gitRoot, int gitPort) {
         this.api = api;
         this.postgres = postgres;
         this.kubeconfig = kubeconfig;
         this.crds = crds;
+        this.gitRoot = gitRoot;
+        this.gitPort = gitPort;
     }
 
     public static boolean requested(String[] args, Map<String, String> env) {
@@ -50,7 +62,8 @@ public final class LocalPlatform implements AutoCloseable {
             api.install(crds);
             LocalPostgres postgres = LocalPostgres.start();
             LocalKubeconfig kubeconfig = LocalKubeconfig.write(kubeconfigFile, api.url());
-            return new LocalPlatform(api, postgres, kubeconfig, crds);
+            Path gitRoot = LocalCheckout.findRoot().orElse(Path.of("").toAbsolutePath()).resolve(".local/git");
+            return new LocalPlatform(api, postgres, kubeconfig, crds, gitRoot, freeOrAny(GIT_PORT));
         } catch (RuntimeException e) {
             api.close();
             throw e;
@@ -68,6 +81,12 @@ public final class LocalPlatform implements AutoCloseable {
         p.put("veroforge.postgres.admin-password", postgres.adminPassword());
         p.put("veroforge.postgres.app-host", postgres.host());
         p.put("veroforge.postgres.app-port", String.valueOf(postgres.port()));
+        // app repositories beside the kubeconfig, served to this machine only; {port} becomes the
+        // port the server really got, which the start-up summary prints
+        p.put("veroforge.git.root", gitRoot.toString());
+        p.put("veroforge.git.http-port", String.valueOf(gitPort));
+        p.put("veroforge.git.bind-address", LOOPBACK);
+        p.put("veroforge.git.public-url", "http://" + LOOPBACK + ":{port}");
         // the CRDs are already installed. quarkus.operator-sdk.enable-ssa is fixed at build time,
         // so server-side apply stays on and the local API approximates it (ServerSideApplyAsMergePatch)
         p.put("quarkus.operator-sdk.crd.apply", "false");
@@ -105,6 +124,20 @@ public final class LocalPlatform implements AutoCloseable {
 
     public List<CustomResourceDefinition> crds() {
         return crds;
+    }
+
+    /** Where the platform-kept app repositories are: {@code .local/git} of the checkout. */
+    public Path gitRoot() {
+        return gitRoot;
+    }
+
+    /** {@code preferred} if nothing listens on it on the loopback interface, else 0 (any free port). */
+    static int freeOrAny(int preferred) {
+        try (ServerSocket probe = new ServerSocket(preferred, 1, InetAddress.getByName(LOOPBACK))) {
+            return preferred;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     @Override

@@ -37,6 +37,11 @@ public final class PlatformRepositories {
         return root;
     }
 
+    /** How clients reach the repositories, without a trailing {@code /}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     /**
      * The directory of the app's bare repository (which may not exist yet).
      *
