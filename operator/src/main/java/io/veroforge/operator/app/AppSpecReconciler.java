@@ -93,7 +93,7 @@ public class AppSpecReconciler implements Reconciler<AppSpec> {
         history = prune(appSpec, history, client);
 
         String latest = history.latest().orElseThrow().getMetadata().getName();
-        return report(appSpec, statuses.recorded(appSpec, resolution.model(), latest));
+        return report(appSpec, statuses.recorded(appSpec, resolution.model(), latest, history.deployed()));
     }
 
     @Override
@@ -108,7 +108,7 @@ public class AppSpecReconciler implements Reconciler<AppSpec> {
     /** Keeps the newest {@code revisionHistoryLimit} Generations and the deployed one. */
     private RevisionHistory prune(AppSpec appSpec, RevisionHistory history, KubernetesClient client) {
         Integer limit = appSpec.getSpec().getRevisionHistoryLimit();
-        String deployed = appSpec.getStatus() == null ? null : appSpec.getStatus().getDeployedGeneration();
+        String deployed = history.deployed().map(g -> g.getMetadata().getName()).orElse(null);
         List<Generation> old = history.beyond(limit == null ? 10 : limit, deployed);
         for (Generation g : old) {
             client.resource(g).delete();

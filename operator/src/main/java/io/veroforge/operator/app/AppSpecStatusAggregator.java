@@ -4,10 +4,12 @@ import static io.veroforge.operator.app.AppSpecConditions.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.veroforge.api.v1alpha1.AppSpec;
 import io.veroforge.api.v1alpha1.AppSpecStatus;
+import io.veroforge.api.v1alpha1.Generation;
 import io.veroforge.api.v1alpha1.ResolvedModelSummary;
 import io.veroforge.generator.model.Entity;
 import io.veroforge.generator.model.OriginKind;
@@ -31,13 +33,22 @@ final class AppSpecStatusAggregator {
         this.conditions = conditions;
     }
 
-    /** The spec resolved and {@code latest} records it. */
-    AppSpecStatus recorded(AppSpec appSpec, ResolvedModel model, String latest) {
+    /** The spec resolved and {@code latest} records it; {@code deployed} serves (its URL and repository are the app's). */
+    AppSpecStatus recorded(AppSpec appSpec, ResolvedModel model, String latest, Optional<Generation> deployed) {
         AppSpecStatus status = base(appSpec, List.of(
                 ConditionOutcome.met(RESOLVED, RESOLVED_OK, summaryLine(model)),
                 ConditionOutcome.met(READY, GENERATION_RECORDED, "Generation " + latest + " records the current spec")));
         status.setResolved(summary(model));
         status.setLatestGeneration(latest);
+        deployed.ifPresent(g -> {
+            status.setDeployedGeneration(g.getMetadata().getName());
+            if (g.getStatus().getDeployment() != null && g.getStatus().getDeployment().getUrl() != null) {
+                status.setAppUrl(g.getStatus().getDeployment().getUrl());
+            }
+            if (g.getStatus().getCommit() != null) {
+                status.setRepository(g.getStatus().getCommit().getRepository());
+            }
+        });
         return status;
     }
 

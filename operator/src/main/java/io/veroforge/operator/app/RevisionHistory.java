@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import io.veroforge.api.v1alpha1.AppSpec;
 import io.veroforge.api.v1alpha1.Generation;
+import io.veroforge.operator.generation.DeployedGeneration;
 
 /**
  * An AppSpec's Generations ({@code <app>-<n>}, labelled with the app), oldest first. Read from
@@ -46,6 +47,11 @@ final class RevisionHistory {
 
     Optional<Generation> latest() {
         return generations.isEmpty() ? Optional.empty() : Optional.of(generations.get(generations.size() - 1).generation());
+    }
+
+    /** The Generation serving the app, if any (see {@link DeployedGeneration}). */
+    Optional<Generation> deployed() {
+        return DeployedGeneration.among(generations.stream().map(Numbered::generation).toList());
     }
 
     /** True when the latest Generation already records exactly this content. */

@@ -122,5 +122,12 @@ public interface PlatformConfig {
 
         /** Public domain of apps, {@code https://<app>.<tenant>.<domain>}; unset: the in-cluster URL of the UI Service. */
         Optional<String> appsDomain();
+
+        /**
+         * Apply an app's manifests with server-side apply (field manager veroforge). Only the tests turn it off:
+         * the CRUD mock API server has no server-side apply, so they create or replace instead.
+         */
+        @WithDefault("true")
+        boolean serverSideApply();
     }
 }

@@ -3,11 +3,12 @@ package io.veroforge.operator.delivery;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
@@ -29,7 +30,7 @@ public final class KanikoBuild {
      * @param executorImage  kaniko executor, pinned by exact tag or digest
      * @param registry       where images are pushed, e.g. {@code registry.example.com/veroforge}
      * @param registrySecret name of a {@code kubernetes.io/dockerconfigjson} Secret in each tenant namespace
-     *                       with push access to {@code registry}
+     *                       with push access to {@code registry}; null: the registry takes anonymous pushes
      */
     public record Settings(String executorImage, String registry, String registrySecret) {
     }
@@ -58,7 +59,9 @@ public final class KanikoBuild {
      */
     public List<Job> start(Generation generation, GitSource source, List<BuildComponent> components, ImageRefs images) {
         String namespace = generation.getMetadata().getNamespace();
-        requireRegistrySecret(namespace);
+        if (settings.registrySecret() != null) {
+            requireRegistrySecret(namespace);
+        }
         if (source.credentialsSecret() != null
                 && client.secrets().inNamespace(namespace).withName(source.credentialsSecret()).get() == null) {
             throw new DeliveryException("Git credentials Secret " + source.credentialsSecret() + " not found in namespace "
@@ -122,13 +125,19 @@ public final class KanikoBuild {
             env.add(fromSecret("GIT_USERNAME", source.credentialsSecret(), "username"));
             env.add(fromSecret("GIT_PASSWORD", source.credentialsSecret(), "password"));
         }
-        Container kaniko = new ContainerBuilder()
+        ContainerBuilder kaniko = new ContainerBuilder()
                 .withName("kaniko")
                 .withImage(settings.executorImage())
                 .withArgs(args)
-                .withEnv(env)
-                .addNewVolumeMount().withName("registry-credentials").withMountPath(DOCKER_CONFIG_DIR).withReadOnly(true).endVolumeMount()
-                .build();
+                .withEnv(env);
+        List<Volume> volumes = new ArrayList<>();
+        if (settings.registrySecret() != null) {
+            kaniko.addNewVolumeMount().withName("registry-credentials").withMountPath(DOCKER_CONFIG_DIR).withReadOnly(true).endVolumeMount();
+            volumes.add(new VolumeBuilder().withName("registry-credentials")
+                    .withNewSecret().withSecretName(settings.registrySecret())
+                        .addNewItem().withKey(".dockerconfigjson").withPath("config.json").endItem()
+                    .endSecret().build());
+        }
         return new JobBuilder()
                 .withNewMetadata()
                     .withName(jobName(name, component.name()))
@@ -144,12 +153,8 @@ public final class KanikoBuild {
                         .withNewSpec()
                             .withRestartPolicy("Never")
                             .withAutomountServiceAccountToken(false)
-                            .withContainers(kaniko)
-                            .addNewVolume().withName("registry-credentials")
-                                .withNewSecret().withSecretName(settings.registrySecret())
-                                    .addNewItem().withKey(".dockerconfigjson").withPath("config.json").endItem()
-                                .endSecret()
-                            .endVolume()
+                            .withContainers(kaniko.build())
+                            .withVolumes(volumes)
                         .endSpec()
                     .endTemplate()
                 .endSpec()

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -30,6 +31,8 @@ import io.veroforge.api.v1alpha1.AppSpec;
 import io.veroforge.api.v1alpha1.AppSpecStatus;
 import io.veroforge.api.v1alpha1.EntitySpec;
 import io.veroforge.api.v1alpha1.Generation;
+import io.veroforge.api.v1alpha1.GenerationPhase;
+import io.veroforge.api.v1alpha1.GenerationStatus;
 import io.veroforge.api.v1alpha1.RelationKind;
 import io.veroforge.api.v1alpha1.RelationSpec;
 import io.veroforge.generator.synthesize.Pack;
@@ -148,10 +151,11 @@ class AppSpecReconcilerTest {
         app.getSpec().setRevisionHistoryLimit(2);
         AppSpec created = client.resource(app).create();
         awaitStatus(created, s -> "gym-members-1".equals(s.getLatestGeneration()));
-        // What the Generation reconciler will do once gym-members-1 is live.
-        apps(created).editStatus(a -> {
-            a.getStatus().setDeployedGeneration("gym-members-1");
-            return a;
+        // What the Generation reconciler records once gym-members-1 serves (this namespace has no
+        // Tenant, so its real run waits at Migrate); the AppSpec derives its deployed Generation from it.
+        await().atMost(WAIT).untilAsserted(() -> {
+            markSucceeded(ns(created), "gym-members-1");
+            assertThat(apps(created).get().getStatus().getDeployedGeneration()).isEqualTo("gym-members-1");
         });
 
         for (String entity : List.of("Locker", "Towel", "Voucher")) {
@@ -168,6 +172,17 @@ class AppSpecReconcilerTest {
         AppSpecStatus status = apps(created).get().getStatus();
         assertThat(status.getLatestGeneration()).isEqualTo("gym-members-4");
         assertThat(status.getDeployedGeneration()).isEqualTo("gym-members-1");
+    }
+
+    private void markSucceeded(String namespace, String generation) {
+        client.resources(Generation.class).inNamespace(namespace).withName(generation).editStatus(g -> {
+            GenerationStatus status = g.getStatus() == null ? new GenerationStatus() : g.getStatus();
+            status.setPhase(GenerationPhase.Succeeded);
+            status.setConditions(new java.util.ArrayList<>(List.of(new ConditionBuilder().withType("Succeeded").withStatus("True")
+                    .withReason("Verified").withLastTransitionTime("2026-11-21T00:00:00Z").build())));
+            g.setStatus(status);
+            return g;
+        });
     }
 
     private AppSpec example(String file, String namespace) throws IOException {

@@ -13,7 +13,6 @@ import io.veroforge.generator.resolve.AppModelResolver;
 import io.veroforge.generator.resolve.Resolution;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -68,7 +67,7 @@ class AppSchemaMigratorTest {
 
     @BeforeAll
     static void createDatabaseAndTenant() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(PostgresFixture.URL, "postgres", null);
+        try (Connection admin = PostgresFixture.connect(PostgresFixture.URL, "postgres", null);
              Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + DATABASE);
         }
@@ -80,7 +79,7 @@ class AppSchemaMigratorTest {
 
     @AfterAll
     static void dropDatabaseAndRole() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(PostgresFixture.URL, "postgres", null);
+        try (Connection admin = PostgresFixture.connect(PostgresFixture.URL, "postgres", null);
              Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             statement.execute("DROP ROLE IF EXISTS " + SqlIdentifier.quote(names.role()));
@@ -138,7 +137,7 @@ class AppSchemaMigratorTest {
         migrator.apply(app, 1, "rls-app-1", MigrationPlanner.plan(null, first()), false);
         String table = SqlIdentifier.quote(app.schema().value()) + ".gadgets";
 
-        try (Connection tenant = DriverManager.getConnection(server.jdbcUrl(), names.role(), "any");
+        try (Connection tenant = PostgresFixture.connect(server.jdbcUrl(), names.role(), "any");
              Statement statement = tenant.createStatement()) {
             // the generated app's connection has the app schema as search path (the audit trigger writes audit_log unqualified)
             statement.execute("SET search_path TO " + SqlIdentifier.quote(app.schema().value()));
@@ -335,7 +334,7 @@ class AppSchemaMigratorTest {
     }
 
     private static void execute(String sql) throws SQLException {
-        try (Connection admin = DriverManager.getConnection(server.jdbcUrl(), "postgres", null);
+        try (Connection admin = PostgresFixture.connect(server.jdbcUrl(), "postgres", null);
              Statement statement = admin.createStatement()) {
             statement.execute(sql);
         }
@@ -347,7 +346,7 @@ class AppSchemaMigratorTest {
     }
 
     private static List<List<Object>> rows(String sql, Object... parameters) throws SQLException {
-        try (Connection admin = DriverManager.getConnection(server.jdbcUrl(), "postgres", null);
+        try (Connection admin = PostgresFixture.connect(server.jdbcUrl(), "postgres", null);
              PreparedStatement query = admin.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 query.setObject(i + 1, parameters[i]);

@@ -3,7 +3,6 @@ package io.veroforge.operator.db;
 import io.veroforge.api.v1alpha1.Tier;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,11 +62,24 @@ final class PostgresFixture implements AutoCloseable {
     }
 
     Connection admin() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl, "postgres", null);
+        return connect(jdbcUrl, "postgres", null);
     }
 
     Connection adminTo(String database) throws SQLException {
-        return DriverManager.getConnection(server.jdbcUrlFor(database), "postgres", null);
+        return connect(server.jdbcUrlFor(database), "postgres", null);
+    }
+
+    /**
+     * Through the driver itself, not DriverManager: once a @QuarkusTest has run in this JVM, the
+     * driver DriverManager knows belongs to Quarkus' (closed) class loader and it finds none.
+     */
+    static Connection connect(String url, String user, String password) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        return new org.postgresql.Driver().connect(url, properties);
     }
 
     /** A session as the tenant's role; the shared test server trusts local TCP, so any password is accepted there. */
@@ -75,7 +87,7 @@ final class PostgresFixture implements AutoCloseable {
         Properties properties = new Properties();
         properties.setProperty("user", role);
         properties.setProperty("password", password);
-        return DriverManager.getConnection(server.jdbcUrlFor(database), properties);
+        return new org.postgresql.Driver().connect(server.jdbcUrlFor(database), properties);
     }
 
     void execute(String sql) throws SQLException {

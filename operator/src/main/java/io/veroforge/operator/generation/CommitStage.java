@@ -1,0 +1,96 @@
+package io.veroforge.operator.generation;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.veroforge.api.v1alpha1.Generation;
+import io.veroforge.api.v1alpha1.GitCommit;
+import io.veroforge.api.v1alpha1.StageName;
+import io.veroforge.generator.git.AppRepository;
+import io.veroforge.generator.git.Publication;
+import io.veroforge.generator.git.PublishResult;
+import io.veroforge.operator.delivery.AppRepositories;
+import io.veroforge.operator.delivery.AppRepositories.OpenedRepository;
+
+/**
+ * Commits the generated code to {@code veroforge/generated} and merges it three-way into the
+ * customer's branch, so their edits survive. A conflict stops the run with the paths and a
+ * {@code veroforge/conflicts/<generation>} branch to resolve from. Generations of one app commit
+ * in order: an older one still on its way to Commit goes first, or the generated branch's history
+ * (the merge base of the next run) would be out of order.
+ */
+final class CommitStage implements Stage {
+    /** Status lists at most this many paths; the message gives the count. */
+    private static final int LISTED = 100;
+
+    private final GeneratedCode code;
+    private final AppRepositories repositories;
+
+    CommitStage(GeneratedCode code, AppRepositories repositories) {
+        this.code = code;
+        this.repositories = repositories;
+    }
+
+    @Override
+    public StageName name() {
+        return StageName.Commit;
+    }
+
+    @Override
+    public boolean slow() {
+        return true;
+    }
+
+    @Override
+    public StageOutcome run(GenerationRun run) throws Exception {
+        Optional<Generation> older = olderStillToCommit(run);
+        if (older.isPresent()) {
+            return StageOutcome.waiting("WaitingForOlderGeneration", "waiting for " + older.get().getMetadata().getName()
+                    + " to commit first (Generations of one app commit in order)", Duration.ofSeconds(2));
+        }
+        Generation g = run.generation();
+        Publication publication = new Publication(run.name(), run.app(), g.getSpec().getAppSpec().getGeneration() == null ? 0
+                : g.getSpec().getAppSpec().getGeneration(), g.getSpec().getTemplatePack().getName(), g.getSpec().getTemplatePack().getRevision(),
+                repositories.customerBranch(run.appSpec()));
+        OpenedRepository opened = repositories.open(run.appSpec());
+        PublishResult result;
+        synchronized (opened.lock()) {
+            try (AppRepository repository = opened.repository()) {
+                result = repository.publish(code.of(g).files(), publication);
+            }
+        }
+        GitCommit commit = new GitCommit();
+        commit.setRepository(opened.url());
+        commit.setBranch(result.conflicting() ? result.conflictBranch() : publication.customerBranch());
+        commit.setSha(result.customerCommit()); // null when conflicting: nothing reached the customer branch
+        commit.setGeneratedSha(result.generatedCommit());
+        commit.setDrift(List.copyOf(result.drift()).subList(0, Math.min(result.drift().size(), LISTED)));
+        commit.setConflicts(List.copyOf(result.conflicts()).subList(0, Math.min(result.conflicts().size(), LISTED)));
+        String drift = result.drift().isEmpty() ? "no customized files" : result.drift().size() + " customized file(s): " + shortList(result.drift());
+        if (result.conflicting()) {
+            return StageOutcome.failed("MergeConflict", "the generated code conflicts with edits on " + publication.customerBranch() + " in "
+                    + result.conflicts().size() + " file(s): " + shortList(result.conflicts()) + ". Branch " + result.conflictBranch()
+                    + " has them with conflict markers: resolve them there, merge it into " + publication.customerBranch()
+                    + ", then delete this Generation to have the AppSpec generate again", status -> status.setCommit(commit));
+        }
+        return StageOutcome.succeeded("generated " + abbrev(result.generatedCommit()) + " merged into " + publication.customerBranch() + " as "
+                + abbrev(result.customerCommit()) + "; " + drift, status -> status.setCommit(commit));
+    }
+
+    private static Optional<Generation> olderStillToCommit(GenerationRun run) {
+        return DeployedGeneration.ofApp(run.client(), run.namespace(), run.app()).stream()
+                .filter(g -> GenerationRun.numberOf(g.getMetadata().getName()) < run.number())
+                .filter(g -> g.getStatus() == null || !GenerationTimeline.finished(g.getStatus())
+                        && g.getStatus().getStages().stream().noneMatch(s -> s.getName() == StageName.Commit && GenerationTimeline.done(s)))
+                .findFirst();
+    }
+
+    static String shortList(List<String> paths) {
+        return paths.size() <= 10 ? String.join(", ", paths) : String.join(", ", paths.subList(0, 10)) + " and " + (paths.size() - 10) + " more";
+    }
+
+    private static String abbrev(String sha) {
+        return sha == null ? "-" : sha.substring(0, Math.min(12, sha.length()));
+    }
+}

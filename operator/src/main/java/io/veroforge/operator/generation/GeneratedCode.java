@@ -1,0 +1,51 @@
+package io.veroforge.operator.generation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.veroforge.api.v1alpha1.Generation;
+import io.veroforge.generator.gaps.TemplateOnlyGapFiller;
+import io.veroforge.generator.model.ModelJson;
+import io.veroforge.generator.model.ResolvedModel;
+import io.veroforge.generator.synthesize.GeneratedRepository;
+import io.veroforge.generator.synthesize.Synthesizer;
+
+/**
+ * The code of a Generation, rendered from its frozen model snapshot. Rendering is deterministic,
+ * so the code is not stored anywhere but Git: it is kept here for the stages of one run (scan,
+ * commit) and rendered again after a restart. Keyed by content hash: equal snapshots are equal code.
+ */
+@ApplicationScoped
+public class GeneratedCode {
+    private static final int KEPT = 32;
+
+    private final Synthesizer synthesizer = new Synthesizer(new TemplateOnlyGapFiller());
+    private final Map<String, GeneratedRepository> recent = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, GeneratedRepository> eldest) {
+            return size() > KEPT;
+        }
+    };
+
+    /** The resolved model the Generation recorded. */
+    static ResolvedModel modelOf(Generation generation) {
+        return ModelJson.fromTree(generation.getSpec().getModel());
+    }
+
+    GeneratedRepository of(Generation generation) {
+        String key = generation.getSpec().getContentHash();
+        synchronized (recent) {
+            GeneratedRepository cached = recent.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        GeneratedRepository code = synthesizer.synthesize(modelOf(generation));
+        synchronized (recent) {
+            recent.put(key, code);
+        }
+        return code;
+    }
+}

@@ -1,0 +1,18 @@
+package io.veroforge.operator.generation;
+
+/** Condition types and reasons of a Generation's status. */
+final class GenerationConditions {
+    /** The run: Unknown while it runs, True when verified, False when it stopped for good. */
+    static final String SUCCEEDED = "Succeeded";
+    /** This Generation's code is what serves the app. */
+    static final String READY = "Ready";
+
+    static final String RUNNING = "Running";
+    static final String AWAITING_APPROVAL = "AwaitingApproval";
+    static final String VERIFIED = "Verified";
+    static final String NOT_DEPLOYED = "NotDeployed";
+    static final String RETRYING = "Retrying";
+
+    private GenerationConditions() {
+    }
+}

@@ -1,0 +1,182 @@
+package io.veroforge.operator.generation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jboss.logging.Logger;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.veroforge.api.v1alpha1.AppSpec;
+import io.veroforge.api.v1alpha1.Generation;
+import io.veroforge.api.v1alpha1.GenerationStatus;
+import io.veroforge.api.v1alpha1.StageName;
+import io.veroforge.api.v1alpha1.StageStatus;
+import io.veroforge.operator.conditions.ConditionAggregator;
+import io.veroforge.operator.delivery.DeliveryLabels;
+import io.veroforge.operator.events.EventRecorder;
+
+/**
+ * A Generation's story: run the stages in order — Resolve, Synthesize, Scan, Commit,
+ * AwaitApproval, Migrate, Build, Deploy, Verify — recording each in the status timeline, until
+ * one waits (approval, a build, a rollout), stops the run (a critical finding, a conflict, a
+ * rejection, a failed rollout) or the run is done.
+ *
+ * <p>The status is the run's memory: a stage recorded as done is never run again, so an operator
+ * that dies at any moment resumes at the first stage not done, and every stage is idempotent for
+ * the one it interrupted. Slow stages run on {@link StageWorkers}; their completion is an event
+ * that brings the run back here. Transient failures (API server, Git remote, database) leave the
+ * stage running with the error in its message and are retried with a doubling backoff, keeping
+ * what earlier stages of the same reconcile recorded.
+ *
+ * <p>Event processing is not generation-aware: the spec never changes, and the approval decision
+ * arrives as an annotation, which does not bump {@code metadata.generation}.
+ */
+@ControllerConfiguration(name = "generation", generationAwareEventProcessing = false)
+public class GenerationReconciler implements Reconciler<Generation> {
+    private static final Logger LOG = Logger.getLogger(GenerationReconciler.class);
+
+    private final Map<StageName, Stage> stages;
+    private final StageWorkers workers;
+    private final GenerationTimeline timeline;
+    private final RetryBackoff backoff = new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
+    private final GenerationTelemetry telemetry;
+    private final EventRecorder events;
+
+    public GenerationReconciler(GenerationStages stages, StageWorkers workers, GenerationTelemetry telemetry, EventRecorder events) {
+        this.stages = new EnumMap<>(StageName.class);
+        stages.all().forEach(s -> this.stages.put(s.name(), s));
+        this.workers = workers;
+        this.telemetry = telemetry;
+        this.events = events;
+        this.timeline = new GenerationTimeline(new ConditionAggregator(), Clock.systemUTC());
+    }
+
+    /**
+     * Besides worker completions: build Jobs and app Deployments carry the Generation's label, so
+     * a Job finishing or a Deployment becoming available brings its Generation back at once.
+     */
+    @Override
+    public List<EventSource<?, Generation>> prepareEventSources(EventSourceContext<Generation> context) {
+        return List.of(workers.completions(), labelled(Job.class, context), labelled(Deployment.class, context));
+    }
+
+    private static <R extends HasMetadata> InformerEventSource<R, Generation> labelled(Class<R> kind, EventSourceContext<Generation> context) {
+        return new InformerEventSource<>(InformerEventSourceConfiguration.from(kind, Generation.class)
+                .withLabelSelector(DeliveryLabels.GENERATION)
+                .withSecondaryToPrimaryMapper(r -> Set.of(new ResourceID(r.getMetadata().getLabels().get(DeliveryLabels.GENERATION),
+                        r.getMetadata().getNamespace())))
+                .build(), context);
+    }
+
+    @Override
+    public UpdateControl<Generation> reconcile(Generation generation, Context<Generation> context) throws Exception {
+        GenerationStatus status = timeline.workingCopy(generation);
+        if (GenerationTimeline.finished(status)) {
+            return UpdateControl.noUpdate();
+        }
+        AppSpec appSpec = context.getClient().resources(AppSpec.class).inNamespace(generation.getMetadata().getNamespace())
+                .withName(generation.getSpec().getAppSpec().getName()).get();
+        if (appSpec == null) {
+            return UpdateControl.noUpdate(); // the AppSpec is gone; garbage collection deletes its Generations
+        }
+
+        StageOutcome last = null;
+        String retrying = null;
+        Duration recheck = null;
+        for (StageName name : StageName.values()) {
+            StageStatus entry = GenerationTimeline.entry(status, name);
+            if (GenerationTimeline.done(entry)) {
+                continue;
+            }
+            Stage stage = stages.get(name);
+            timeline.started(status, name);
+            GenerationRun run = new GenerationRun(generation, appSpec, context.getClient(), status);
+            Optional<StageOutcome> outcome;
+            try {
+                outcome = stage.slow() ? workers.poll(generation, stage, run) : Optional.of(stage.run(run));
+            } catch (Exception e) {
+                retrying = TransientFailure.describe(e);
+                recheck = backoff.next(generation.getMetadata().getUid());
+                timeline.retrying(status, name, retrying);
+                LOG.warnf(e, "Generation %s/%s, stage %s: %s (retry in %s)", generation.getMetadata().getNamespace(),
+                        generation.getMetadata().getName(), name, retrying, recheck);
+                if (backoff.firstFailure(generation.getMetadata().getUid())) {
+                    events.warning(generation, TransientFailure.reason(e), name + ": " + retrying);
+                }
+                break;
+            }
+            if (outcome.isEmpty()) {
+                break; // running on a worker; its completion brings us back
+            }
+            last = outcome.get();
+            backoff.reset(generation.getMetadata().getUid());
+            Instant started = Instant.parse(entry.getStartedAt());
+            timeline.recorded(status, name, last);
+            telemetry.stage(run, name, last, Duration.between(started, Instant.now()));
+            announce(generation, name, last, status);
+            if (!last.advances()) {
+                recheck = last.recheckAfter();
+                break;
+            }
+        }
+        timeline.conclude(generation, status, last, retrying);
+        if (GenerationTimeline.finished(status)) {
+            telemetry.run(generation, status);
+        }
+        return report(generation, status, recheck);
+    }
+
+    private UpdateControl<Generation> report(Generation generation, GenerationStatus status, Duration recheck) {
+        UpdateControl<Generation> control;
+        if (generation.getStatus() != null && Serialization.asJson(generation.getStatus()).equals(Serialization.asJson(status))) {
+            control = UpdateControl.noUpdate();
+        } else {
+            generation.setStatus(status);
+            control = UpdateControl.patchStatus(generation);
+        }
+        return recheck == null ? control : control.rescheduleAfter(recheck);
+    }
+
+    /** Events at the moments a person cares about; waiting re-runs do not repeat them. */
+    private void announce(Generation generation, StageName name, StageOutcome outcome, GenerationStatus status) {
+        switch (outcome.kind()) {
+            case FAILED -> events.warning(generation, outcome.reason(), name + ": " + GenerationTimeline.cut(outcome.message()));
+            case REJECTED -> events.warning(generation, "Rejected", outcome.message());
+            case SUPERSEDED -> events.normal(generation, "Superseded", outcome.message());
+            case WAITING -> {
+                if (name == StageName.AwaitApproval && (generation.getStatus() == null || generation.getStatus().getApproval() == null)) {
+                    events.normal(generation, "ApprovalRequired", outcome.message());
+                }
+            }
+            case SUCCEEDED -> {
+                if (name == StageName.AwaitApproval && status.getApproval() != null && status.getApproval().getBy() != null
+                        && !"policy".equals(status.getApproval().getBy())) {
+                    events.normal(generation, "Approved", "approved by " + status.getApproval().getBy());
+                }
+                if (name == StageName.Verify) {
+                    events.normal(generation, "Deployed", outcome.message());
+                }
+            }
+            default -> {
+            }
+        }
+    }
+}

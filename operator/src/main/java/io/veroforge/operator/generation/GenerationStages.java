@@ -1,0 +1,33 @@
+package io.veroforge.operator.generation;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.veroforge.operator.db.AppSchemaMigrator;
+import io.veroforge.operator.delivery.AppRepositories;
+
+/** The nine stages of a run, in order, wired to what they use. */
+@ApplicationScoped
+public class GenerationStages {
+    private final List<Stage> stages;
+
+    public GenerationStages(GeneratedCode code, AppRepositories repositories, MigrationPlanning planning, AppSchemaMigrator migrator,
+            Releases releases, Deliveries deliveries) {
+        this.stages = List.of(
+                new ResolveStage(),
+                new SynthesizeStage(code),
+                new ScanStage(code),
+                new CommitStage(code, repositories),
+                new ApprovalStage(planning, Clock.systemUTC()),
+                new MigrateStage(planning, migrator),
+                new BuildStage(releases),
+                new DeployStage(deliveries),
+                new VerifyStage(deliveries));
+    }
+
+    List<Stage> all() {
+        return stages;
+    }
+}

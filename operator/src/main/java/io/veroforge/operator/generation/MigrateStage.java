@@ -1,0 +1,93 @@
+package io.veroforge.operator.generation;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.veroforge.api.v1alpha1.ApprovalState;
+import io.veroforge.api.v1alpha1.Generation;
+import io.veroforge.api.v1alpha1.MigrationPlan;
+import io.veroforge.api.v1alpha1.StageName;
+import io.veroforge.api.v1alpha1.Tier;
+import io.veroforge.operator.db.AppSchemaMigrator;
+import io.veroforge.operator.db.MigrationOutcome;
+import io.veroforge.operator.db.MigrationRefusedException;
+import io.veroforge.operator.db.SchemaMigrationException;
+
+/**
+ * Applies the recorded (and, when needed, approved) migration plan to the app's schema in the
+ * tenant's database as version n of {@code <app>-<n>}, in one transaction, tracked by Flyway so
+ * that running it again after a crash finds it applied. Destructive steps run only with an
+ * explicit approval; the migrator refuses them otherwise, whatever the caller thinks.
+ */
+final class MigrateStage implements Stage {
+    private final MigrationPlanning planning;
+    private final AppSchemaMigrator migrator;
+
+    MigrateStage(MigrationPlanning planning, AppSchemaMigrator migrator) {
+        this.planning = planning;
+        this.migrator = migrator;
+    }
+
+    @Override
+    public StageName name() {
+        return StageName.Migrate;
+    }
+
+    @Override
+    public boolean slow() {
+        return true;
+    }
+
+    @Override
+    public StageOutcome run(GenerationRun run) {
+        MigrationPlan plan = run.recorded().getMigrationPlan();
+        if (plan == null) {
+            return StageOutcome.failed("NoMigrationPlan", "no migration plan was recorded at AwaitApproval; delete this Generation to plan again");
+        }
+        Optional<AppTenant> tenant = AppTenant.of(run.client(), run.namespace());
+        if (tenant.isEmpty()) {
+            return StageOutcome.waiting("NoTenant", AppTenant.notFound(run.namespace()), Duration.ofSeconds(30));
+        }
+        if (tenant.get().tenant().getSpec().getTier() == Tier.enterprise) {
+            return StageOutcome.failed("UnsupportedTier", "tenant " + tenant.get().name() + " is enterprise: its data lives in its own "
+                    + "CloudNativePG cluster, which this operator version does not migrate yet; apply the plan in status.migrationPlan by hand "
+                    + "or use a basic or pro tenant");
+        }
+        if (!tenant.get().databaseReady()) {
+            return StageOutcome.waiting("TenantDatabaseNotReady", "tenant " + tenant.get().name() + " has no ready database yet (kubectl get tenant "
+                    + tenant.get().name() + ")", Duration.ofSeconds(10));
+        }
+        List<Generation> siblings = DeployedGeneration.ofApp(run.client(), run.namespace(), run.app());
+        Optional<Generation> busy = olderInFlight(run, siblings);
+        if (busy.isPresent()) {
+            return StageOutcome.waiting("WaitingForOlderGeneration", "waiting for " + busy.get().getMetadata().getName()
+                    + " to finish deploying (one Generation of an app migrates and deploys at a time)", Duration.ofSeconds(3));
+        }
+        String deployedNow = MigrationPlanning.deployedOtherThan(run, siblings).map(g -> g.getMetadata().getName()).orElse(null);
+        if (!Objects.equals(deployedNow, plan.getFrom())) {
+            return StageOutcome.failed("PlanOutdated", "the plan starts from " + (plan.getFrom() == null ? "an empty schema" : plan.getFrom())
+                    + " but " + (deployedNow == null ? "nothing" : deployedNow) + " is deployed now; delete this Generation to plan again");
+        }
+        boolean approved = run.recorded().getApproval() != null && run.recorded().getApproval().getState() == ApprovalState.Approved;
+        try {
+            MigrationOutcome outcome = migrator.apply(planning.target(tenant.get(), run.app()), run.number(), run.name(),
+                    MigrationPlanning.toGenerator(plan), approved);
+            return StageOutcome.succeeded(outcome.message());
+        } catch (MigrationRefusedException e) {
+            return StageOutcome.failed("MigrationRefused", e.getMessage());
+        } catch (SchemaMigrationException e) {
+            return StageOutcome.failed("MigrationFailed", e.getMessage() + "; nothing of this version stayed in the schema (it ran in one transaction)");
+        }
+    }
+
+    /** Another Generation of the app past approval and not finished: it migrates and deploys first. */
+    static Optional<Generation> olderInFlight(GenerationRun run, List<Generation> siblings) {
+        return siblings.stream()
+                .filter(g -> GenerationRun.numberOf(g.getMetadata().getName()) < run.number())
+                .filter(g -> g.getStatus() != null && !GenerationTimeline.finished(g.getStatus()))
+                .filter(g -> g.getStatus().getStages().stream().anyMatch(s -> s.getName() == StageName.AwaitApproval && GenerationTimeline.done(s)))
+                .findFirst();
+    }
+}

@@ -1,0 +1,94 @@
+package io.veroforge.operator.generation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.veroforge.api.v1alpha1.Generation;
+import io.veroforge.api.v1alpha1.MigrationPlan;
+import io.veroforge.api.v1alpha1.MigrationStep;
+import io.veroforge.api.v1alpha1.Tier;
+import io.veroforge.generator.migrate.MigrationPlanner;
+import io.veroforge.generator.migrate.PlannedStep;
+import io.veroforge.generator.model.Entity;
+import io.veroforge.generator.model.Field;
+import io.veroforge.generator.model.Marker;
+import io.veroforge.generator.model.ResolvedModel;
+import io.veroforge.operator.db.AppDatabase;
+import io.veroforge.operator.db.SharedPostgres;
+
+/**
+ * Plans a Generation's migration from the model that serves (the deployed Generation's snapshot)
+ * to its own, before approval, so the person approving sees exactly the SQL that will run; the
+ * Migrate stage applies that recorded plan and nothing else.
+ */
+@ApplicationScoped
+public class MigrationPlanning {
+    private final SharedPostgres server;
+
+    public MigrationPlanning(SharedPostgres server) {
+        this.server = server;
+    }
+
+    MigrationPlan plan(GenerationRun run, List<Generation> siblings) {
+        Optional<Generation> deployed = deployedOtherThan(run, siblings);
+        io.veroforge.generator.migrate.MigrationPlan planned = MigrationPlanner.plan(deployed.map(GeneratedCode::modelOf).orElse(null),
+                GeneratedCode.modelOf(run.generation()));
+        MigrationPlan plan = new MigrationPlan();
+        plan.setSteps(planned.steps().stream().map(s -> new MigrationStep(s.description(), s.sql(), s.destructive())).toList());
+        plan.setFrom(deployed.map(g -> g.getMetadata().getName()).orElse(null));
+        AppTenant.of(run.client(), run.namespace()).filter(t -> t.tenant().getSpec().getTier() != Tier.enterprise)
+                .ifPresent(t -> plan.setSchema(target(t, run.app()).schema().value()));
+        return plan;
+    }
+
+    /** PHI and card-data fields added, removed or changed since the deployed model: risky under auto-unless-risky. */
+    List<String> sensitiveFieldChanges(GenerationRun run, List<Generation> siblings) {
+        Optional<Generation> deployed = deployedOtherThan(run, siblings);
+        if (deployed.isEmpty()) {
+            return List.of(); // a first deployment creates sensitive columns but changes no data
+        }
+        Map<String, Field> before = sensitive(GeneratedCode.modelOf(deployed.get()));
+        Map<String, Field> after = sensitive(GeneratedCode.modelOf(run.generation()));
+        List<String> changes = new ArrayList<>();
+        for (var e : after.entrySet()) {
+            Field old = before.get(e.getKey());
+            if (old == null) {
+                changes.add("sensitive field " + e.getKey() + " added");
+            } else if (!sameShape(old, e.getValue())) {
+                changes.add("sensitive field " + e.getKey() + " changed");
+            }
+        }
+        before.keySet().stream().filter(k -> !after.containsKey(k)).forEach(k -> changes.add("sensitive field " + k + " removed"));
+        return changes;
+    }
+
+    AppDatabase target(AppTenant tenant, String app) {
+        return AppDatabase.on(server, tenant.name(), tenant.tenant().getSpec().getTier(), app);
+    }
+
+    static Optional<Generation> deployedOtherThan(GenerationRun run, List<Generation> siblings) {
+        return DeployedGeneration.among(siblings.stream().filter(g -> !g.getMetadata().getName().equals(run.name())).toList());
+    }
+
+    static io.veroforge.generator.migrate.MigrationPlan toGenerator(MigrationPlan recorded) {
+        return new io.veroforge.generator.migrate.MigrationPlan(recorded.getSteps().stream()
+                .map(s -> new PlannedStep(s.getDescription(), s.getSql(), Boolean.TRUE.equals(s.getDestructive()))).toList());
+    }
+
+    private static Map<String, Field> sensitive(ResolvedModel model) {
+        return model.entities().stream().flatMap((Entity e) -> e.fields().stream())
+                .filter(f -> f.has(Marker.PHI) || f.has(Marker.CARD_DATA))
+                .collect(Collectors.toMap(f -> f.entity() + "." + f.name(), Function.identity(), (a, b) -> a));
+    }
+
+    private static boolean sameShape(Field a, Field b) {
+        return a.type() == b.type() && a.required() == b.required() && Objects.equals(a.markers(), b.markers()) && a.storage() == b.storage();
+    }
+}
