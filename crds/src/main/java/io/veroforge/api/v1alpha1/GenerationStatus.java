@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class GenerationStatus extends ConditionedStatus {
     private GenerationPhase phase;
-    /** The stage running now, or the one that failed. */
+    /** The stage running now, the one that stopped the run, or Verify once it succeeded. */
     private StageName stage;
     private List<StageStatus> stages = new ArrayList<>();
     private ArtifactCounts artifacts;

@@ -12,6 +12,7 @@ import io.veroforge.generator.git.Publication;
 import io.veroforge.generator.git.PublishResult;
 import io.veroforge.operator.delivery.AppRepositories;
 import io.veroforge.operator.delivery.AppRepositories.OpenedRepository;
+import io.veroforge.operator.delivery.DeliveryException;
 
 /**
  * Commits the generated code to {@code veroforge/generated} and merges it three-way into the
@@ -53,7 +54,13 @@ final class CommitStage implements Stage {
         Publication publication = new Publication(run.name(), run.app(), g.getSpec().getAppSpec().getGeneration() == null ? 0
                 : g.getSpec().getAppSpec().getGeneration(), g.getSpec().getTemplatePack().getName(), g.getSpec().getTemplatePack().getRevision(),
                 repositories.customerBranch(run.appSpec()));
-        OpenedRepository opened = repositories.open(run.appSpec());
+        OpenedRepository opened;
+        try {
+            opened = repositories.open(run.appSpec());
+        } catch (DeliveryException e) {
+            // A missing or incomplete credentials Secret is for a person to fix; look again later.
+            return StageOutcome.waiting("GitCredentialsMissing", e.getMessage(), Duration.ofSeconds(30));
+        }
         PublishResult result;
         synchronized (opened.lock()) {
             try (AppRepository repository = opened.repository()) {

@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -50,6 +51,9 @@ import io.veroforge.operator.events.EventRecorder;
  * arrives as an annotation, which does not bump {@code metadata.generation}.
  */
 @ControllerConfiguration(name = "generation", generationAwareEventProcessing = false)
+// What a stage throws is handled in reconcile (RetryBackoff); this retries what is left: a status
+// write the API server refused (409: the Generation changed meanwhile) or an unreadable AppSpec.
+@GradualRetry(maxAttempts = -1, initialInterval = 500, intervalMultiplier = 2.0, maxInterval = 60_000)
 public class GenerationReconciler implements Reconciler<Generation> {
     private static final Logger LOG = Logger.getLogger(GenerationReconciler.class);
 
@@ -116,10 +120,13 @@ public class GenerationReconciler implements Reconciler<Generation> {
                 retrying = TransientFailure.describe(e);
                 recheck = backoff.next(generation.getMetadata().getUid());
                 timeline.retrying(status, name, retrying);
-                LOG.warnf(e, "Generation %s/%s, stage %s: %s (retry in %s)", generation.getMetadata().getNamespace(),
-                        generation.getMetadata().getName(), name, retrying, recheck);
                 if (backoff.firstFailure(generation.getMetadata().getUid())) {
+                    LOG.warnf(e, "Generation %s/%s, stage %s: %s (retrying with backoff)", generation.getMetadata().getNamespace(),
+                            generation.getMetadata().getName(), name, retrying);
                     events.warning(generation, TransientFailure.reason(e), name + ": " + retrying);
+                } else {
+                    LOG.infof("Generation %s/%s, stage %s: still %s (retry in %s)", generation.getMetadata().getNamespace(),
+                            generation.getMetadata().getName(), name, retrying, recheck);
                 }
                 break;
             }

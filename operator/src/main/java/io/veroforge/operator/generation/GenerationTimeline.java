@@ -110,7 +110,6 @@ final class GenerationTimeline {
         ConditionOutcome ready;
         if (allDone) {
             status.setPhase(GenerationPhase.Succeeded);
-            status.setStage(null);
             succeeded = ConditionOutcome.met(SUCCEEDED, VERIFIED, "generated, committed, migrated, built, deployed and verified");
             ready = ConditionOutcome.met(READY, VERIFIED, "this Generation's revision is serving");
         } else if (last != null && last.ends()) {

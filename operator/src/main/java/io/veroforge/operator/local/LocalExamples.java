@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.veroforge.operator.delivery.git.AppGitCredentials;
 import io.veroforge.operator.delivery.git.PlatformGit;
@@ -44,12 +45,26 @@ public class LocalExamples {
     @Inject
     PlatformGit git;
 
+    private SimulatedControllers controllers;
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (controllers != null) {
+            controllers.close();
+        }
+    }
+
     void onStart(@Observes StartupEvent event) {
         boolean local = ConfigProvider.getConfig()
                 .getOptionalValue(LocalPlatform.ENABLED_PROPERTY, Boolean.class).orElse(false);
         boolean examples = ConfigProvider.getConfig()
                 .getOptionalValue("veroforge-local.examples", Boolean.class).orElse(true);
-        if (!local || !examples) {
+        if (!local) {
+            return;
+        }
+        // No nodes run here: build Jobs and app Deployments would wait forever without this.
+        controllers = new SimulatedControllers(client);
+        LOG.info("--local has no nodes: build Jobs complete and app Deployments roll out by simulation (SimulatedControllers); nothing is built or started");
+        if (!examples) {
             return;
         }
         // the operator's informers must not wait for this; namespaces appear only once it reconciles
@@ -64,6 +79,8 @@ public class LocalExamples {
         try {
             List<HasMetadata> objects = LocalCheckout.findRoot()
                     .map(root -> load(root.resolve("crds/examples"))).orElse(List.of());
+            // A Generation is the operator's record of a run, made from an AppSpec: its example documents the shape only.
+            objects = objects.stream().filter(o -> !"Generation".equals(o.getKind())).toList();
             objects.stream().filter(o -> o.getMetadata().getNamespace() == null)
                     .forEach(o -> applied.add(apply(o)));
             Instant deadline = Instant.now().plus(NAMESPACE_WAIT);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import io.fabric8.mockwebserver.dsl.HttpMethod;
@@ -17,7 +18,9 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
  * Approximates server-side apply ({@code PATCH} with {@code application/apply-patch+yaml}),
  * which the CRUD mock rejects with 415 and which the operator uses when built with QOSDK's
  * default {@code enable-ssa=true} (a build-time setting, so {@code --local} cannot turn it off):
- * an absent object is created, a present one gets the applied fields as a JSON merge patch.
+ * an absent object is created, a present one gets the applied fields merged in as RFC 7386 says
+ * (objects merged key by key, lists replaced whole; the mock's own merge-patch appends to lists,
+ * which would pile up status conditions) and is written back with PUT.
  * There is no field ownership, so a field dropped from a later apply is kept rather than
  * removed; good enough for a local playground, not a conformance claim.
  */
@@ -45,17 +48,42 @@ final class ServerSideApplyAsMergePatch {
         byte[] json = applied.toString().getBytes(StandardCharsets.UTF_8);
         boolean status = path.endsWith("/status");
         String objectPath = status ? path.substring(0, path.length() - "/status".length()) : path;
-        boolean exists = crud.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.GET, objectPath,
-                Headers.builder().build(), new Buffer(new byte[0]))).code() == 200;
-        if (exists || status) {
-            return crud.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.PATCH, path,
-                    Headers.builder().setHeaders(request.getHeaders())
-                            .set("Content-Type", "application/merge-patch+json").build(),
-                    new Buffer(json)));
+        MockResponse current = crud.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.GET, objectPath,
+                Headers.builder().build(), new Buffer(new byte[0])));
+        if (current.code() == 200) {
+            JsonNode merged;
+            try {
+                merged = merge(YAML.readTree(current.getBody().readByteArray()), applied);
+            } catch (java.io.IOException e) {
+                return new MockResponse().setResponseCode(500).setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":500}");
+            }
+            return crud.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.PUT, path,
+                    Headers.builder().setHeaders(request.getHeaders()).set("Content-Type", "application/json").build(),
+                    new Buffer(merged.toString().getBytes(StandardCharsets.UTF_8))));
+        }
+        if (status) {
+            return current;
         }
         String collection = objectPath.substring(0, objectPath.lastIndexOf('/'));
         return crud.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.POST, collection,
                 Headers.builder().setHeaders(request.getHeaders()).set("Content-Type", "application/json").build(),
                 new Buffer(json)));
+    }
+
+    /** RFC 7386: objects merge key by key, null removes, anything else (lists included) replaces. */
+    static JsonNode merge(JsonNode target, JsonNode patch) {
+        if (!patch.isObject() || !target.isObject()) {
+            return patch;
+        }
+        ObjectNode result = ((ObjectNode) target).deepCopy();
+        patch.fields().forEachRemaining(e -> {
+            if (e.getValue().isNull()) {
+                result.remove(e.getKey());
+            } else {
+                JsonNode existing = result.get(e.getKey());
+                result.set(e.getKey(), existing == null ? e.getValue() : merge(existing, e.getValue()));
+            }
+        });
+        return result;
     }
 }

@@ -78,14 +78,14 @@ import io.veroforge.operator.telemetry.TelemetryEvent;
 import io.veroforge.operator.testing.CloudNativePgDiscovery;
 import io.veroforge.operator.testing.CustomerGitHost;
 import io.veroforge.operator.testing.RecordingTelemetrySink;
-import io.veroforge.operator.testing.SimulatedCluster;
+import io.veroforge.operator.local.SimulatedControllers;
 import io.veroforge.operator.testing.TestPostgres;
 
 /**
  * The whole pipeline with real parts: AppSpecs in real Tenants (real PostgreSQL schemas), the
  * real generator, real Git repositories (the platform's own, served over smart HTTP, and a
  * customer's remote on a real Git HTTP server), Flyway migrations into the tenant's database.
- * The API server is the CRUD mock, which runs no controllers: {@link SimulatedCluster} does what
+ * The API server is the CRUD mock, which runs no controllers: {@link SimulatedControllers} does what
  * the Job and Deployment controllers would (a Job completes or fails, a Deployment rolls out), in
  * the open.
  */
@@ -123,7 +123,7 @@ class GenerationPipelineTest {
     @Test
     void anAppSpecEndsAsACommittedMigratedDeployedApp() throws Exception {
         String ns = readyTenant("shop");
-        try (SimulatedCluster cluster = new SimulatedCluster(client).run(ns)) {
+        try (SimulatedControllers cluster = new SimulatedControllers(client).run(ns)) {
             AppSpec app = client.resource(pestControl(ns)).create();
 
             Generation done = awaitGeneration(ns, "pest-control-1", succeeded());
@@ -201,7 +201,7 @@ class GenerationPipelineTest {
     void regenerationMigratesAdditivelyKeepsCustomerEditsAndWaitsForApprovalOfDestructiveSteps() throws Exception {
         String ns = readyTenant("clinic");
         String repo = customerGit.create(ns + "-pest");
-        try (SimulatedCluster cluster = new SimulatedCluster(client).run(ns)) {
+        try (SimulatedControllers cluster = new SimulatedControllers(client).run(ns)) {
             AppSpec app = client.resource(withRemote(pestControl(ns), repo)).create();
             Generation first = awaitGeneration(ns, "pest-control-1", succeeded());
             String schema = first.getStatus().getMigrationPlan().getSchema();
@@ -259,7 +259,7 @@ class GenerationPipelineTest {
     void aConflictingCustomerEditStopsTheRunWithThePathsAndAConflictBranch() throws Exception {
         String ns = readyTenant("conflict");
         String repo = customerGit.create(ns + "-pest");
-        try (SimulatedCluster cluster = new SimulatedCluster(client).run(ns)) {
+        try (SimulatedControllers cluster = new SimulatedControllers(client).run(ns)) {
             AppSpec app = client.resource(withRemote(pestControl(ns), repo)).create();
             awaitGeneration(ns, "pest-control-1", succeeded());
 
@@ -292,7 +292,7 @@ class GenerationPipelineTest {
     @Test
     void aCrashBetweenAnyTwoStagesRepeatsNothing() throws Exception {
         String ns = readyTenant("crash");
-        try (SimulatedCluster cluster = new SimulatedCluster(client).run(ns)) {
+        try (SimulatedControllers cluster = new SimulatedControllers(client).run(ns)) {
             client.resource(pestControl(ns)).create();
             Generation done = awaitGeneration(ns, "pest-control-1", succeeded());
             String sha = done.getStatus().getCommit().getSha();
@@ -320,7 +320,7 @@ class GenerationPipelineTest {
     @Test
     void anUnreachableGitRemoteIsRetriedWithBackoffUntilItAnswers() throws Exception {
         String ns = readyTenant("offline");
-        try (SimulatedCluster cluster = new SimulatedCluster(client).run(ns)) {
+        try (SimulatedControllers cluster = new SimulatedControllers(client).run(ns)) {
             String nowhere = "http://127.0.0.1:9/nobody/pest.git";
             AppSpec app = client.resource(withRemote(pestControl(ns), nowhere)).create();
 
@@ -342,7 +342,7 @@ class GenerationPipelineTest {
     @Test
     void aFailedBuildStopsTheRunWithWhatTheBuildSaid() throws Exception {
         String ns = readyTenant("noreg");
-        try (SimulatedCluster cluster = new SimulatedCluster(client).run(ns)) {
+        try (SimulatedControllers cluster = new SimulatedControllers(client).run(ns)) {
             cluster.failJobs(ns, "error pushing image: dial tcp registry.test.invalid:443: connect: connection refused");
             client.resource(pestControl(ns)).create();
 
@@ -360,7 +360,7 @@ class GenerationPipelineTest {
     @Test
     void aFailedRolloutPutsThePreviousGenerationBack() throws Exception {
         String ns = readyTenant("rollback");
-        try (SimulatedCluster cluster = new SimulatedCluster(client).run(ns)) {
+        try (SimulatedControllers cluster = new SimulatedControllers(client).run(ns)) {
             AppSpec app = client.resource(pestControl(ns)).create();
             Generation first = awaitGeneration(ns, "pest-control-1", succeeded());
 
@@ -384,7 +384,7 @@ class GenerationPipelineTest {
     @Test
     void gitopsDeliveryPointsAnArgoCdApplicationAtTheCommitAndWaitsForItsSync() throws Exception {
         String ns = readyTenant("gitops");
-        try (SimulatedCluster cluster = new SimulatedCluster(client).run(ns)) {
+        try (SimulatedControllers cluster = new SimulatedControllers(client).run(ns)) {
             AppSpec input = pestControl(ns);
             input.getSpec().getDelivery().setMode(DeliveryMode.gitops);
             client.resource(input).create();

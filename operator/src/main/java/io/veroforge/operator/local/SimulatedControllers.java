@@ -1,4 +1,4 @@
-package io.veroforge.operator.testing;
+package io.veroforge.operator.local;
 
 import java.util.Map;
 import java.util.Set;
@@ -7,6 +7,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.jboss.logging.Logger;
+
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
@@ -14,28 +16,35 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.veroforge.operator.delivery.DeliveryLabels;
 
 /**
- * What the Kubernetes controllers and kubelets would do, done explicitly by the test because the
- * mock API server runs none: in the namespaces it is told to watch, a Job without a result
- * completes (or fails with a given message), and a Deployment whose spec changed rolls out
- * (status: observed, all replicas available, Available=True), or, when told, exceeds its progress deadline. Nothing else is simulated.
+ * What the Kubernetes Job and Deployment controllers and the kubelets would do, done explicitly
+ * because the in-process API server (the tests' mock, the {@code --local} platform) runs none:
+ * a build Job without a result completes, or fails with a given message, and a Deployment
+ * labelled with its Generation whose spec changed rolls out (status: observed, all replicas
+ * available, Available=True), or, when told, exceeds its progress deadline. Nothing runs: no
+ * image is built, no container started. Every simulated change is logged.
  */
-public final class SimulatedCluster implements AutoCloseable {
+public final class SimulatedControllers implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(SimulatedControllers.class);
+
     private final KubernetesClient client;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
+    /** Empty: every namespace. */
     private final Set<String> namespaces = ConcurrentHashMap.newKeySet();
     /** namespace -> message: Jobs there fail instead of completing. */
     private final Map<String, String> failingJobs = new ConcurrentHashMap<>();
     /** namespace -> message: Deployments there exceed their progress deadline instead of rolling out. */
     private final Map<String, String> failingRollouts = new ConcurrentHashMap<>();
 
-    public SimulatedCluster(KubernetesClient client) {
+    public SimulatedControllers(KubernetesClient client) {
         this.client = client;
         loop.scheduleWithFixedDelay(this::tick, 100, 150, TimeUnit.MILLISECONDS);
     }
 
-    public SimulatedCluster run(String namespace) {
+    /** Acts in this namespace (and others named so); without any, in every namespace. */
+    public SimulatedControllers run(String namespace) {
         namespaces.add(namespace);
         return this;
     }
@@ -49,19 +58,23 @@ public final class SimulatedCluster implements AutoCloseable {
     }
 
     private void tick() {
-        for (String ns : namespaces) {
-            try {
-                client.batch().v1().jobs().inNamespace(ns).list().getItems().stream()
-                        .filter(j -> j.getStatus() == null || j.getStatus().getConditions() == null || j.getStatus().getConditions().isEmpty())
-                        .forEach(this::finish);
-                client.apps().deployments().inNamespace(ns).list().getItems().stream()
-                        .filter(d -> d.getStatus() == null || d.getStatus().getObservedGeneration() == null
-                                || d.getStatus().getObservedGeneration() < generationOf(d))
-                        .forEach(this::rollOut);
-            } catch (RuntimeException e) {
-                // the next tick tries again; the API server mock may be between tests
-            }
+        try {
+            client.batch().v1().jobs().inAnyNamespace().withLabel(DeliveryLabels.BUILD).list().getItems().stream()
+                    .filter(j -> watched(j.getMetadata().getNamespace()))
+                    .filter(j -> j.getStatus() == null || j.getStatus().getConditions() == null || j.getStatus().getConditions().isEmpty())
+                    .forEach(this::finish);
+            client.apps().deployments().inAnyNamespace().withLabel(DeliveryLabels.GENERATION).list().getItems().stream()
+                    .filter(d -> watched(d.getMetadata().getNamespace()))
+                    .filter(d -> d.getStatus() == null || d.getStatus().getObservedGeneration() == null
+                            || d.getStatus().getObservedGeneration() < generationOf(d))
+                    .forEach(this::rollOut);
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "simulated controllers: the next tick tries again");
         }
+    }
+
+    private boolean watched(String namespace) {
+        return namespaces.isEmpty() || namespaces.contains(namespace);
     }
 
     private void finish(Job job) {
@@ -71,6 +84,8 @@ public final class SimulatedCluster implements AutoCloseable {
                 : new JobStatusBuilder().withFailed(3).withConditions(new JobConditionBuilder().withType("Failed").withStatus("True")
                         .withReason("BackoffLimitExceeded").withMessage(failure).build()).build());
         client.resource(job).updateStatus();
+        LOG.infof("simulated: Job %s/%s %s (nothing was built: no nodes run here)", job.getMetadata().getNamespace(),
+                job.getMetadata().getName(), failure == null ? "completed" : "failed: " + failure);
     }
 
     private void rollOut(Deployment d) {
@@ -82,6 +97,7 @@ public final class SimulatedCluster implements AutoCloseable {
                             .withReason("ProgressDeadlineExceeded").withMessage(failure).build())
                     .build());
             client.resource(d).updateStatus();
+            LOG.infof("simulated: Deployment %s/%s exceeded its progress deadline", d.getMetadata().getNamespace(), d.getMetadata().getName());
             return;
         }
         d.setStatus(new DeploymentStatusBuilder().withObservedGeneration(generationOf(d)).withReplicas(replicas).withReadyReplicas(replicas)
@@ -89,6 +105,8 @@ public final class SimulatedCluster implements AutoCloseable {
                 .withConditions(new DeploymentConditionBuilder().withType("Available").withStatus("True").withReason("MinimumReplicasAvailable").build())
                 .build());
         client.resource(d).updateStatus();
+        LOG.infof("simulated: Deployment %s/%s rolled out, %d/%d available (no container runs here)", d.getMetadata().getNamespace(),
+                d.getMetadata().getName(), replicas, replicas);
     }
 
     private static long generationOf(Deployment d) {
