@@ -72,13 +72,15 @@ final class TenantRole {
     /**
      * Drops what the role owns in the connected database and revokes its privileges there and on
      * shared objects, then the role itself. Objects it owns in other databases must be gone first.
+     * CASCADE: an app's schema belongs to the tenant's role but holds the migration history table
+     * the operator (admin) writes; deleting the tenant's data takes both.
      */
     List<String> statementsToDrop(Connection admin, String role) throws SQLException {
         String quoted = SqlIdentifier.quote(role);
         if (!read(admin, role).exists()) {
             return List.of();
         }
-        return List.of("DROP OWNED BY " + quoted, "DROP ROLE IF EXISTS " + quoted);
+        return List.of("DROP OWNED BY " + quoted + " CASCADE", "DROP ROLE IF EXISTS " + quoted);
     }
 
     private State read(Connection admin, String role) throws SQLException {

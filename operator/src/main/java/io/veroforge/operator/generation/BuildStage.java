@@ -49,6 +49,7 @@ final class BuildStage implements Stage {
                     return StageOutcome.waiting("NoTenant", AppTenant.notFound(run.namespace()), Duration.ofSeconds(30));
                 }
                 GitCommit commit = run.recorded().getCommit();
+                releases.copyRegistrySecretInto(run.namespace());
                 ImageRefs images = releases.kaniko().images(tenant.get().name(), run.app(), commit.getSha(), components);
                 releases.kaniko().start(run.generation(), new GitSource(commit.getRepository(), commit.getBranch(), commit.getSha(),
                         releases.gitCredentialsFor(run.appSpec())), components, images);

@@ -25,6 +25,7 @@ import io.veroforge.operator.delivery.DeliveryException;
 import io.veroforge.operator.delivery.ExternalBuild;
 import io.veroforge.operator.delivery.ImageRefs;
 import io.veroforge.operator.delivery.KanikoBuild;
+import io.veroforge.operator.delivery.RegistrySecretCopy;
 import io.veroforge.operator.tenant.CredentialsSecretDependent;
 import io.veroforge.operator.tenant.TenantObjects;
 
@@ -55,6 +56,11 @@ public class Releases {
 
     KanikoBuild kaniko() {
         return kaniko;
+    }
+
+    /** Copies the platform's registry push Secret into the namespace, when one is configured. */
+    void copyRegistrySecretInto(String namespace) {
+        config.build().registrySecret().ifPresent(name -> new RegistrySecretCopy(client, config.platformNamespace(), name).into(namespace));
     }
 
     String strategy() {

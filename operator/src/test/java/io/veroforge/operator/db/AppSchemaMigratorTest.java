@@ -285,6 +285,21 @@ class AppSchemaMigratorTest {
     }
 
     @Test
+    void deletingTheTenantsDataTakesItsAppSchemasWithIt() throws SQLException {
+        String tenant = TENANT + "-del";
+        TenantDatabaseProvisioner provisioner = new TenantDatabaseProvisioner(server);
+        provisioner.ensure(tenant, Tier.basic, PostgresFixture.newPassword());
+        AppDatabase app = AppDatabase.on(server, tenant, Tier.basic, "doomed");
+        migrator.apply(app, 1, "doomed-1", MigrationPlanner.plan(null, first()), false);
+
+        // The app schema holds the admin-written history table; the tenant's role owns the rest.
+        provisioner.drop(tenant, Tier.basic);
+
+        assertThat(queryValue("SELECT count(*) FROM pg_namespace WHERE nspname = ?", app.schema().value())).isEqualTo(0L);
+        assertThat(queryValue("SELECT count(*) FROM pg_roles WHERE rolname = ?", TenantDatabaseNames.of(tenant).role())).isEqualTo(0L);
+    }
+
+    @Test
     void anOlderVersionThanTheAppliedOneIsRefused() {
         AppDatabase app = app("old-app");
         migrator.apply(app, 3, "old-app-3", MigrationPlanner.plan(null, first()), false);

@@ -300,7 +300,7 @@ class GenerationPipelineTest {
 
             // The operator died after doing a stage's work but before writing the status: what it
             // recorded ends at the stage before. On restart it resumes there, and finds the work done.
-            for (StageName crashedIn : List.of(StageName.Commit, StageName.AwaitApproval, StageName.Migrate, StageName.Build,
+            for (StageName crashedIn : List.of(StageName.Synthesize, StageName.Scan, StageName.Commit, StageName.AwaitApproval, StageName.Migrate, StageName.Build,
                     StageName.Deploy, StageName.Verify)) {
                 generations(ns).withName("pest-control-1").editStatus(g -> forgetFrom(g, crashedIn));
                 Generation again = awaitGeneration(ns, "pest-control-1", succeeded());
