@@ -13,8 +13,10 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -31,6 +33,8 @@ import io.veroforge.generator.model.Problem;
 import io.veroforge.generator.resolve.AppModelResolver;
 import io.veroforge.generator.resolve.Resolution;
 import io.veroforge.operator.conditions.ConditionAggregator;
+import io.veroforge.operator.config.PlatformConfig;
+import io.veroforge.operator.delivery.GitOpsDeploy;
 import io.veroforge.operator.events.EventRecorder;
 
 /**
@@ -46,7 +50,7 @@ import io.veroforge.operator.events.EventRecorder;
  */
 @ControllerConfiguration(name = "appspec")
 @GradualRetry(maxAttempts = -1, initialInterval = 1_000, intervalMultiplier = 2.0, maxInterval = 60_000)
-public class AppSpecReconciler implements Reconciler<AppSpec> {
+public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> {
     private static final Logger LOG = Logger.getLogger(AppSpecReconciler.class);
     /** The generator's input records bind the CR spec as-is (CrdAlignmentTest keeps the shapes equal). */
     private static final ObjectMapper BINDER = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -57,8 +61,23 @@ public class AppSpecReconciler implements Reconciler<AppSpec> {
     private final GenerationFactory generations = new GenerationFactory();
     private final AppSpecStatusAggregator statuses = new AppSpecStatusAggregator(new ConditionAggregator());
 
-    public AppSpecReconciler(EventRecorder events) {
+    private final PlatformConfig config;
+
+    public AppSpecReconciler(EventRecorder events, PlatformConfig config) {
         this.events = events;
+        this.config = config;
+    }
+
+    /**
+     * What garbage collection cannot do: the ArgoCD Application of a gitops app lives in ArgoCD's
+     * namespace, so no owner reference reaches it, and left alone it would keep syncing a deleted
+     * app. Generations and applied objects go by their owner references; the app's schema (data)
+     * and repository (code) are kept, as a Tenant's data is by default.
+     */
+    @Override
+    public DeleteControl cleanup(AppSpec appSpec, Context<AppSpec> context) {
+        new GitOpsDeploy(context.getClient(), config.delivery().argocdNamespace()).delete(appSpec);
+        return DeleteControl.defaultDelete();
     }
 
     @Override
