@@ -12,6 +12,8 @@ final class GenerationConditions {
     static final String VERIFIED = "Verified";
     static final String NOT_DEPLOYED = "NotDeployed";
     static final String RETRYING = "Retrying";
+    /** A newer Generation serves now. */
+    static final String REPLACED = "Replaced";
 
     private GenerationConditions() {
     }

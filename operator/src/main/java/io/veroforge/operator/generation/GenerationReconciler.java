@@ -27,6 +27,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.veroforge.api.v1alpha1.AppSpec;
 import io.veroforge.api.v1alpha1.Generation;
+import io.veroforge.api.v1alpha1.GenerationPhase;
 import io.veroforge.api.v1alpha1.GenerationStatus;
 import io.veroforge.api.v1alpha1.StageName;
 import io.veroforge.api.v1alpha1.StageStatus;
@@ -94,7 +95,7 @@ public class GenerationReconciler implements Reconciler<Generation> {
     public UpdateControl<Generation> reconcile(Generation generation, Context<Generation> context) throws Exception {
         GenerationStatus status = timeline.workingCopy(generation);
         if (GenerationTimeline.finished(status)) {
-            return UpdateControl.noUpdate();
+            return report(generation, stillServing(generation, status, context), null);
         }
         AppSpec appSpec = context.getClient().resources(AppSpec.class).inNamespace(generation.getMetadata().getNamespace())
                 .withName(generation.getSpec().getAppSpec().getName()).get();
@@ -147,8 +148,27 @@ public class GenerationReconciler implements Reconciler<Generation> {
         timeline.conclude(generation, status, last, retrying);
         if (GenerationTimeline.finished(status)) {
             telemetry.run(generation, status);
+            if (status.getPhase() == GenerationPhase.Succeeded) {
+                // The Generation that served until now is no longer Ready: let it say so.
+                MigrationPlanning.deployedOtherThan(new GenerationRun(generation, appSpec, context.getClient(), status),
+                        DeployedGeneration.ofApp(context.getClient(), generation.getMetadata().getNamespace(), generation.getSpec().getAppSpec().getName()))
+                        .ifPresent(previous -> workers.completions().propagateEvent(ResourceID.fromResource(previous)));
+            }
         }
         return report(generation, status, recheck);
+    }
+
+    /** A finished run that succeeded stays Ready only while it is the app's deployed Generation. */
+    private GenerationStatus stillServing(Generation generation, GenerationStatus status, Context<Generation> context) {
+        if (status.getPhase() != GenerationPhase.Succeeded) {
+            return status;
+        }
+        String namespace = generation.getMetadata().getNamespace();
+        Optional<Generation> deployed = DeployedGeneration.among(DeployedGeneration.ofApp(context.getClient(), namespace,
+                generation.getSpec().getAppSpec().getName()));
+        String serving = deployed.map(g -> g.getMetadata().getName()).orElse(generation.getMetadata().getName());
+        timeline.replacedBy(generation, status, serving.equals(generation.getMetadata().getName()) ? null : serving);
+        return status;
     }
 
     private UpdateControl<Generation> report(Generation generation, GenerationStatus status, Duration recheck) {

@@ -3,6 +3,7 @@ package io.veroforge.operator.generation;
 import static io.veroforge.operator.generation.GenerationConditions.AWAITING_APPROVAL;
 import static io.veroforge.operator.generation.GenerationConditions.NOT_DEPLOYED;
 import static io.veroforge.operator.generation.GenerationConditions.READY;
+import static io.veroforge.operator.generation.GenerationConditions.REPLACED;
 import static io.veroforge.operator.generation.GenerationConditions.RETRYING;
 import static io.veroforge.operator.generation.GenerationConditions.RUNNING;
 import static io.veroforge.operator.generation.GenerationConditions.SUCCEEDED;
@@ -131,6 +132,19 @@ final class GenerationTimeline {
         }
         List<io.fabric8.kubernetes.api.model.Condition> previous = status.getConditions();
         status.setConditions(conditions.aggregate(previous, List.of(succeeded, ready), observed));
+    }
+
+    /** Ready of a succeeded run: True while it serves, False once {@code newer} (non-null) does. */
+    void replacedBy(Generation generation, GenerationStatus status, String newer) {
+        List<ConditionOutcome> outcomes = new ArrayList<>();
+        for (io.fabric8.kubernetes.api.model.Condition c : status.getConditions()) {
+            if (!READY.equals(c.getType())) {
+                outcomes.add(ConditionOutcome.of(c));
+            }
+        }
+        outcomes.add(newer == null ? ConditionOutcome.met(READY, VERIFIED, "this Generation's revision is serving")
+                : ConditionOutcome.failed(READY, REPLACED, newer + " serves now"));
+        status.setConditions(conditions.aggregate(status.getConditions(), outcomes, generation.getMetadata().getGeneration()));
     }
 
     private void finish(StageStatus entry, StageState state) {

@@ -227,6 +227,9 @@ class GenerationPipelineTest {
             assertThat(main.get("docs/CUSTOM.md")).isEqualTo("# ours\n");
             assertThat(main.entrySet().stream().filter(e -> e.getKey().endsWith("schema.prisma")).findFirst().orElseThrow().getValue()).contains("gateCode");
             assertThat(client.apps().deployments().inNamespace(ns).withLabel("veroforge.io/generation", "pest-control-2").list().getItems()).hasSize(2);
+            Generation replaced = awaitGeneration(ns, "pest-control-1", g -> g.getStatus().condition("Ready").map(c -> "False".equals(c.getStatus())).orElse(false));
+            assertThat(replaced.getStatus().condition("Ready").orElseThrow().getReason()).isEqualTo("Replaced");
+            assertThat(replaced.getStatus().isTrue("Succeeded")).isTrue();
 
             // Dropping a column loses data: the run waits for a person, and only then migrates.
             editApp(app, a -> {
