@@ -5,11 +5,15 @@ final class AppSpecConditions {
     /** The generator resolved the spec into a valid model. */
     static final String RESOLVED = "Resolved";
     static final String READY = "Ready";
+    /** The newest Generation's run succeeded and it serves. */
+    static final String DEPLOYED = "Deployed";
 
     static final String RESOLVED_OK = "Resolved";
     static final String INVALID_SPEC = "InvalidSpec";
     static final String GENERATION_RECORDED = "GenerationRecorded";
     static final String RECONCILE_ERROR = "ReconcileError";
+    static final String DEPLOYED_OK = "Deployed";
+    static final String NOT_STARTED = "NotStarted";
 
     private AppSpecConditions() {
     }

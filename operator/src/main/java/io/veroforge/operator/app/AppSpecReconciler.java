@@ -111,8 +111,7 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
         }
         history = prune(appSpec, history, client);
 
-        String latest = history.latest().orElseThrow().getMetadata().getName();
-        return report(appSpec, statuses.recorded(appSpec, resolution.model(), latest, history.deployed()));
+        return report(appSpec, statuses.recorded(appSpec, resolution.model(), history.latest().orElseThrow(), history.deployed()));
     }
 
     @Override

@@ -34,10 +34,12 @@ final class AppSpecStatusAggregator {
     }
 
     /** The spec resolved and {@code latest} records it; {@code deployed} serves (its URL and repository are the app's). */
-    AppSpecStatus recorded(AppSpec appSpec, ResolvedModel model, String latest, Optional<Generation> deployed) {
+    AppSpecStatus recorded(AppSpec appSpec, ResolvedModel model, Generation latestGeneration, Optional<Generation> deployed) {
+        String latest = latestGeneration.getMetadata().getName();
         AppSpecStatus status = base(appSpec, List.of(
                 ConditionOutcome.met(RESOLVED, RESOLVED_OK, summaryLine(model)),
-                ConditionOutcome.met(READY, GENERATION_RECORDED, "Generation " + latest + " records the current spec")));
+                ConditionOutcome.met(READY, GENERATION_RECORDED, "Generation " + latest + " records the current spec"),
+                deployedOutcome(latestGeneration, deployed)));
         status.setResolved(summary(model));
         status.setLatestGeneration(latest);
         deployed.ifPresent(g -> {
@@ -50,6 +52,18 @@ final class AppSpecStatusAggregator {
             }
         });
         return status;
+    }
+
+    /** Deployed: the newest Generation serves; otherwise where its run is, in its own words. */
+    private static ConditionOutcome deployedOutcome(Generation latest, Optional<Generation> deployed) {
+        String name = latest.getMetadata().getName();
+        if (deployed.isPresent() && deployed.get().getMetadata().getName().equals(name)) {
+            return ConditionOutcome.met(DEPLOYED, DEPLOYED_OK, name + " serves");
+        }
+        Optional<Condition> run = latest.getStatus() == null ? Optional.empty() : latest.getStatus().condition("Succeeded");
+        String serving = deployed.map(g -> "; " + g.getMetadata().getName() + " keeps serving").orElse("");
+        return ConditionOutcome.failed(DEPLOYED, run.map(Condition::getReason).orElse(NOT_STARTED),
+                name + ": " + run.map(Condition::getMessage).orElse("not started yet") + serving);
     }
 
     /** A spec its author must fix: every problem with its path; no Generation was created. */

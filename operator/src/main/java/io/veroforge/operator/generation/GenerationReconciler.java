@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,6 +21,7 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfig
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -95,7 +97,7 @@ public class GenerationReconciler implements Reconciler<Generation> {
     public UpdateControl<Generation> reconcile(Generation generation, Context<Generation> context) throws Exception {
         GenerationStatus status = timeline.workingCopy(generation);
         if (GenerationTimeline.finished(status)) {
-            return report(generation, stillServing(generation, status, context), null);
+            return report(generation, stillServing(generation, status, context), null, context);
         }
         AppSpec appSpec = context.getClient().resources(AppSpec.class).inNamespace(generation.getMetadata().getNamespace())
                 .withName(generation.getSpec().getAppSpec().getName()).get();
@@ -155,7 +157,7 @@ public class GenerationReconciler implements Reconciler<Generation> {
                         .ifPresent(previous -> workers.completions().propagateEvent(ResourceID.fromResource(previous)));
             }
         }
-        return report(generation, status, recheck);
+        return report(generation, status, recheck, context);
     }
 
     /** A finished run that succeeded stays Ready only while it is the app's deployed Generation. */
@@ -171,14 +173,25 @@ public class GenerationReconciler implements Reconciler<Generation> {
         return status;
     }
 
-    private UpdateControl<Generation> report(Generation generation, GenerationStatus status, Duration recheck) {
-        UpdateControl<Generation> control;
-        if (generation.getStatus() != null && Serialization.asJson(generation.getStatus()).equals(Serialization.asJson(status))) {
-            control = UpdateControl.noUpdate();
-        } else {
-            generation.setStatus(status);
-            control = UpdateControl.patchStatus(generation);
+    /**
+     * Writes the status when it changed, with optimistic locking, and caches what was written: the
+     * status is the run's memory, so the next reconcile (which this write triggers) must see it,
+     * not an older copy still in the informer, or it would run a recorded stage again.
+     */
+    private UpdateControl<Generation> report(Generation generation, GenerationStatus status, Duration recheck, Context<Generation> context) {
+        String basis = generation.getStatus() == null ? null : Serialization.asJson(generation.getStatus());
+        if (!Serialization.asJson(status).equals(basis)) {
+            PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(generation, context, fresh -> {
+                // On a conflict the utility hands us the newer copy: if its status moved, this
+                // reconcile's conclusions are stale; fail it and let the retry start from the new one.
+                if (!Objects.equals(fresh.getStatus() == null ? null : Serialization.asJson(fresh.getStatus()), basis)) {
+                    throw new IllegalStateException("status of " + generation.getMetadata().getName() + " changed meanwhile; reconciling again");
+                }
+                fresh.setStatus(status);
+                return fresh;
+            });
         }
+        UpdateControl<Generation> control = UpdateControl.noUpdate();
         return recheck == null ? control : control.rescheduleAfter(recheck);
     }
 

@@ -155,8 +155,9 @@ final class GenerationTimeline {
         entry.setFinishedAt(now());
     }
 
+    /** Milliseconds: most stages take less than a second, and telemetry times them from these. */
     private String now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
     static String cut(String message) {

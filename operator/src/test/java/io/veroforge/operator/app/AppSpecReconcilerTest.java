@@ -37,6 +37,7 @@ import io.veroforge.api.v1alpha1.RelationKind;
 import io.veroforge.api.v1alpha1.RelationSpec;
 import io.veroforge.generator.synthesize.Pack;
 import io.veroforge.operator.testing.CloudNativePgDiscovery;
+import io.veroforge.operator.testing.OnConflict;
 import io.veroforge.operator.testing.TestPostgres;
 
 /**
@@ -89,17 +90,18 @@ class AppSpecReconcilerTest {
         String hash = generations(app).get(0).getSpec().getContentHash();
 
         // revisionHistoryLimit is the operator's, not the model's: a new spec, the same content.
-        AppSpec edited = apps(app).edit(a -> {
+        OnConflict.retry(() -> apps(app).edit(a -> {
             a.getSpec().setRevisionHistoryLimit(9);
             return a;
-        });
-        awaitStatus(app, s -> edited.getMetadata().getGeneration().equals(s.getObservedGeneration()));
+        }));
+        long edited = apps(app).get().getMetadata().getGeneration();
+        awaitStatus(app, s -> Long.valueOf(edited).equals(s.getObservedGeneration()));
         // An event on the Generation runs the reconciler again, too.
-        client.resources(Generation.class).inNamespace(ns(app)).withName("gym-members-1")
+        OnConflict.retry(() -> client.resources(Generation.class).inNamespace(ns(app)).withName("gym-members-1")
                 .edit(g -> {
                     g.getMetadata().setAnnotations(Map.of("example.com/touched", "yes"));
                     return g;
-                });
+                }));
 
         await().during(Duration.ofSeconds(2)).atMost(WAIT).untilAsserted(() ->
                 assertThat(generations(app)).extracting(g -> g.getMetadata().getName()).containsExactly("gym-members-1"));
@@ -112,10 +114,10 @@ class AppSpecReconcilerTest {
         AppSpec app = client.resource(example("appspec-gym-sparse.yaml", newNamespace())).create();
         awaitStatus(app, s -> "gym-members-1".equals(s.getLatestGeneration()));
 
-        apps(app).edit(a -> {
+        OnConflict.retry(() -> apps(app).edit(a -> {
             a.getSpec().getEntities().add(entity("Locker"));
             return a;
-        });
+        }));
 
         AppSpec changed = awaitStatus(app, s -> "gym-members-2".equals(s.getLatestGeneration()));
         List<Generation> all = generations(app);
@@ -153,16 +155,16 @@ class AppSpecReconcilerTest {
         awaitStatus(created, s -> "gym-members-1".equals(s.getLatestGeneration()));
         // What the Generation reconciler records once gym-members-1 serves (this namespace has no
         // Tenant, so its real run waits at Migrate); the AppSpec derives its deployed Generation from it.
-        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> { // a 409 when the run wrote status meanwhile: again
-            markSucceeded(ns(created), "gym-members-1");
+        await().atMost(WAIT).untilAsserted(() -> {
+            OnConflict.retry(() -> markSucceeded(ns(created), "gym-members-1"));
             assertThat(apps(created).get().getStatus().getDeployedGeneration()).isEqualTo("gym-members-1");
         });
 
         for (String entity : List.of("Locker", "Towel", "Voucher")) {
-            apps(created).edit(a -> {
+            OnConflict.retry(() -> apps(created).edit(a -> {
                 a.getSpec().getEntities().add(entity(entity));
                 return a;
-            });
+            }));
             long generation = apps(created).get().getMetadata().getGeneration();
             awaitStatus(created, s -> Long.valueOf(generation).equals(s.getObservedGeneration()));
         }

@@ -77,6 +77,7 @@ import io.veroforge.operator.delivery.git.PlatformGit;
 import io.veroforge.operator.telemetry.TelemetryEvent;
 import io.veroforge.operator.testing.CloudNativePgDiscovery;
 import io.veroforge.operator.testing.CustomerGitHost;
+import io.veroforge.operator.testing.OnConflict;
 import io.veroforge.operator.testing.RecordingTelemetrySink;
 import io.veroforge.operator.local.SimulatedControllers;
 import io.veroforge.operator.testing.TestPostgres;
@@ -186,6 +187,7 @@ class GenerationPipelineTest {
             AppSpec reported = await().atMost(WAIT).until(() -> apps(app).get(),
                     a -> a.getStatus() != null && "pest-control-1".equals(a.getStatus().getDeployedGeneration()));
             assertThat(reported.getStatus().getRepository()).isEqualTo(url);
+            await().atMost(WAIT).until(() -> apps(app).get().getStatus().isTrue("Deployed"));
             assertThat(reported.getStatus().getAppUrl()).isEqualTo(status.getDeployment().getUrl()).isNotBlank();
 
             // Telemetry: the run, with its counts, under an anonymous customer id.
@@ -241,14 +243,20 @@ class GenerationPipelineTest {
             assertThat(waiting.getStatus().getApproval().getReason()).contains("destructive");
             assertThat(waiting.getStatus().getMigrationPlan().getSteps()).anyMatch(s -> Boolean.TRUE.equals(s.getDestructive()));
             assertThat(stage(waiting, StageName.Migrate).getState()).isEqualTo(StageState.Pending);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(apps(app).get().getStatus().condition("Deployed").orElseThrow())
+                    .satisfies(c -> {
+                        assertThat(c.getStatus()).isEqualTo("False");
+                        assertThat(c.getReason()).isEqualTo("AwaitingApproval");
+                        assertThat(c.getMessage()).contains("pest-control-2 keeps serving");
+                    }));
             await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> columnsOf(schema, "customers").contains("gate_code"));
 
-            generations(ns).withName("pest-control-3").edit(g -> {
+            OnConflict.retry(() -> generations(ns).withName("pest-control-3").edit(g -> {
                 Map<String, String> annotations = g.getMetadata().getAnnotations() == null ? new java.util.HashMap<>() : g.getMetadata().getAnnotations();
                 annotations.put(Generation.APPROVE_ANNOTATION, "alice");
                 g.getMetadata().setAnnotations(annotations);
                 return g;
-            });
+            }));
             Generation approved = awaitGeneration(ns, "pest-control-3", succeeded());
             assertThat(approved.getStatus().getApproval().getState()).isEqualTo(ApprovalState.Approved);
             assertThat(approved.getStatus().getApproval().getBy()).isEqualTo("alice");
@@ -305,10 +313,7 @@ class GenerationPipelineTest {
             // recorded ends at the stage before. On restart it resumes there, and finds the work done.
             for (StageName crashedIn : List.of(StageName.Synthesize, StageName.Scan, StageName.Commit, StageName.AwaitApproval, StageName.Migrate, StageName.Build,
                     StageName.Deploy, StageName.Verify)) {
-                await().atMost(WAIT).ignoreExceptions().until(() -> { // 409: the operator wrote in between
-                    generations(ns).withName("pest-control-1").editStatus(g -> forgetFrom(g, crashedIn));
-                    return true;
-                });
+                OnConflict.retry(() -> generations(ns).withName("pest-control-1").editStatus(g -> forgetFrom(g, crashedIn)));
                 Generation again = awaitGeneration(ns, "pest-control-1", succeeded());
                 assertThat(again.getStatus().getCommit().getSha()).as("after a crash in " + crashedIn).isEqualTo(sha);
             }
@@ -517,12 +522,8 @@ class GenerationPipelineTest {
         }
     }
 
-    /** An edit as a person makes it: read, change, write; again when the operator wrote in between (409). */
     private void editApp(AppSpec app, java.util.function.UnaryOperator<AppSpec> change) {
-        await().atMost(WAIT).ignoreExceptions().until(() -> {
-            apps(app).edit(change);
-            return true;
-        });
+        OnConflict.retry(() -> apps(app).edit(change));
     }
 
     private static Predicate<Generation> succeeded() {
