@@ -105,6 +105,9 @@ public class GenerationReconciler implements Reconciler<Generation> {
             return UpdateControl.noUpdate(); // the AppSpec is gone; garbage collection deletes its Generations
         }
 
+        if (generation.getStatus() == null) {
+            wakeOlderRuns(generation, context);
+        }
         StageOutcome last = null;
         String retrying = null;
         Duration recheck = null;
@@ -158,6 +161,18 @@ public class GenerationReconciler implements Reconciler<Generation> {
             }
         }
         return report(generation, status, recheck, context);
+    }
+
+    /**
+     * A new Generation makes older unfinished ones of the app obsolete; those waiting for approval
+     * would not otherwise look again (an annotation is what normally wakes them) and find out.
+     */
+    private void wakeOlderRuns(Generation generation, Context<Generation> context) {
+        int mine = GenerationRun.numberOf(generation.getMetadata().getName());
+        DeployedGeneration.ofApp(context.getClient(), generation.getMetadata().getNamespace(), generation.getSpec().getAppSpec().getName()).stream()
+                .filter(g -> GenerationRun.numberOf(g.getMetadata().getName()) < mine)
+                .filter(g -> g.getStatus() != null && !GenerationTimeline.finished(g.getStatus()))
+                .forEach(g -> workers.completions().propagateEvent(ResourceID.fromResource(g)));
     }
 
     /** A finished run that succeeded stays Ready only while it is the app's deployed Generation. */

@@ -51,6 +51,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.veroforge.api.v1alpha1.AppSpec;
+import io.veroforge.api.v1alpha1.ApprovalPolicy;
 import io.veroforge.api.v1alpha1.ApprovalState;
 import io.veroforge.api.v1alpha1.DeliveryMode;
 import io.veroforge.api.v1alpha1.DeliverySpec;
@@ -263,6 +264,39 @@ class GenerationPipelineTest {
             assertThat(columnsOf(schema, "customers")).doesNotContain("gate_code").contains("name", "email");
             assertThat(customerNames(ns, schema)).containsExactly("Ada");
             assertThat(eventsOf(ns, "pest-control-3")).extracting(Event::getReason).contains("ApprovalRequired", "Approved");
+        }
+    }
+
+    @Test
+    void underManualApprovalANewerGenerationSupersedesAWaitingOneAndARejectionStopsTheRun() throws Exception {
+        String ns = readyTenant("manual");
+        try (SimulatedControllers cluster = new SimulatedControllers(client).run(ns)) {
+            AppSpec input = pestControl(ns);
+            input.getSpec().getApproval().setPolicy(ApprovalPolicy.MANUAL);
+            AppSpec app = client.resource(input).create();
+            Generation first = awaitGeneration(ns, "pest-control-1", g -> g.getStatus() != null && g.getStatus().getPhase() == GenerationPhase.AwaitingApproval);
+            assertThat(first.getStatus().getApproval().getReason()).startsWith("policy manual");
+            assertThat(tablesOf(first.getStatus().getMigrationPlan().getSchema())).as("nothing migrated before approval").isEmpty();
+
+            // The AppSpec moves on while pest-control-1 waits: approving it would deploy a model nobody wants any more.
+            editApp(app, a -> addCustomerField(a, "gateCode"));
+            Generation superseded = awaitGeneration(ns, "pest-control-1", g -> g.getStatus().getPhase() == GenerationPhase.Superseded);
+            assertThat(superseded.getStatus().condition("Succeeded").orElseThrow().getReason()).isEqualTo("Superseded");
+            assertThat(stage(superseded, StageName.AwaitApproval).getMessage()).contains("pest-control-2");
+
+            awaitGeneration(ns, "pest-control-2", g -> g.getStatus() != null && g.getStatus().getPhase() == GenerationPhase.AwaitingApproval);
+            OnConflict.retry(() -> generations(ns).withName("pest-control-2").edit(g -> {
+                g.getMetadata().setAnnotations(Map.of(Generation.REJECT_ANNOTATION, "bob", Generation.REJECT_REASON_ANNOTATION, "not before the audit"));
+                return g;
+            }));
+            Generation rejected = awaitGeneration(ns, "pest-control-2", g -> g.getStatus().getPhase() == GenerationPhase.Rejected);
+            assertThat(rejected.getStatus().getApproval().getState()).isEqualTo(ApprovalState.Rejected);
+            assertThat(rejected.getStatus().getApproval().getBy()).isEqualTo("bob");
+            assertThat(rejected.getStatus().getApproval().getReason()).isEqualTo("not before the audit");
+            assertThat(rejected.getStatus().getApproval().getAt()).isNotBlank();
+            assertThat(stage(rejected, StageName.Migrate).getState()).isEqualTo(StageState.Pending);
+            assertThat(eventsOf(ns, "pest-control-2")).filteredOn(e -> "Warning".equals(e.getType())).extracting(Event::getReason).contains("Rejected");
+            assertThat(client.apps().deployments().inNamespace(ns).list().getItems()).isEmpty();
         }
     }
 
