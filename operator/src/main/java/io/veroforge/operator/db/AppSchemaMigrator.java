@@ -85,7 +85,9 @@ public final class AppSchemaMigrator {
         int latest = applied.stream().mapToInt(AppliedVersion::version).max().orElse(0);
         if (latest > version) {
             throw new MigrationRefusedException("generation " + generation + " (version " + version + ") is older than version "
-                    + latest + " already applied to schema " + schema + "; a migration cannot go back", List.of());
+                    + latest + " already applied to schema " + schema + "; a migration cannot go back. If an earlier app of this name"
+                    + " was deleted (its schema and data are kept), drop the schema to start over (DROP SCHEMA \"" + schema
+                    + "\" CASCADE loses its data) or give the app another name", List.of());
         }
         if (plan.destructive() && !allowDestructive) {
             List<String> destructive = plan.destructiveSteps().stream().map(PlannedStep::description).toList();

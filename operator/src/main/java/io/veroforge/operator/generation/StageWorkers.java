@@ -38,6 +38,17 @@ public class StageWorkers {
     private record Submitted(CompletableFuture<StageOutcome> outcome, long at) {
     }
 
+    /** A slow stage that came back waiting, and until when that answer stands. */
+    private record Waiting(StageOutcome outcome, long until) {
+    }
+
+    /**
+     * Waiting answers of slow stages, kept until their recheck time: the status write that
+     * records one triggers a reconcile at once, which must not run the stage again (that would
+     * loop hot on a missing Secret or a busy sibling).
+     */
+    private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+
     public StageWorkers(PlatformConfig config) {
         int workers = Math.max(1, config.generation().workers());
         AtomicInteger n = new AtomicInteger();
@@ -59,6 +70,15 @@ public class StageWorkers {
      */
     Optional<StageOutcome> poll(Generation generation, Stage stage, GenerationRun run) throws Exception {
         String key = generation.getMetadata().getUid() + "/" + stage.name();
+        Waiting answered = waiting.get(key);
+        if (answered != null) {
+            long left = answered.until() - System.nanoTime();
+            if (left > 0) {
+                StageOutcome o = answered.outcome();
+                return Optional.of(new StageOutcome(o.kind(), o.reason(), o.message(), Duration.ofNanos(left), o.record()));
+            }
+            waiting.remove(key);
+        }
         Submitted existing = submitted.get(key);
         if (existing == null) {
             submit(key, generation, stage, run);
@@ -69,7 +89,11 @@ public class StageWorkers {
         }
         submitted.remove(key);
         try {
-            return Optional.of(existing.outcome().join());
+            StageOutcome outcome = existing.outcome().join();
+            if (outcome.kind() == StageOutcome.Kind.WAITING && outcome.recheckAfter() != null) {
+                waiting.put(key, new Waiting(outcome, System.nanoTime() + outcome.recheckAfter().toNanos()));
+            }
+            return Optional.of(outcome);
         } catch (CompletionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
@@ -99,6 +123,8 @@ public class StageWorkers {
     private void dropUncollected() {
         long oldest = System.nanoTime() - UNCOLLECTED.toNanos();
         submitted.values().removeIf(s -> s.outcome().isDone() && s.at() < oldest);
+        long now = System.nanoTime();
+        waiting.values().removeIf(w -> w.until() < now);
     }
 
     @PreDestroy

@@ -64,8 +64,8 @@ final class ApiServerDispatcher extends Dispatcher {
             return json(openApi.answer(path, types()));
         }
         String contentType = header(request, "Content-Type");
-        MockResponse response = ServerSideApplyAsMergePatch.isApply(request, contentType)
-                ? ServerSideApplyAsMergePatch.handle(request, crud)
+        MockResponse response = MergingPatches.isApply(request, contentType) || MergingPatches.isMergePatch(request, contentType)
+                ? MergingPatches.handle(request, crud)
                 : crud.dispatch(request);
         if (response.getHeaders().header("Content-Type") == null) {
             response.setHeader("Content-Type", "application/json");
@@ -140,7 +140,7 @@ final class ApiServerDispatcher extends Dispatcher {
                 .setBody(status.toString());
     }
 
-    private static String header(RecordedRequest request, String name) {
+    static String header(RecordedRequest request, String name) {
         String value = request.getHeader(name);
         return value != null ? value : request.getHeader(name.toLowerCase());
     }

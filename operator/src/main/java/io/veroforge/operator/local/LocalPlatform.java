@@ -63,6 +63,8 @@ public final class LocalPlatform implements AutoCloseable {
             LocalPostgres postgres = LocalPostgres.start();
             LocalKubeconfig kubeconfig = LocalKubeconfig.write(kubeconfigFile, api.url());
             Path gitRoot = LocalCheckout.findRoot().orElse(Path.of("").toAbsolutePath()).resolve(".local/git");
+            // Like the database: the API forgets every AppSpec, so their repositories start over too.
+            deleteRecursively(gitRoot);
             return new LocalPlatform(api, postgres, kubeconfig, crds, gitRoot, freeOrAny(GIT_PORT));
         } catch (RuntimeException e) {
             api.close();
@@ -88,7 +90,7 @@ public final class LocalPlatform implements AutoCloseable {
         p.put("veroforge.git.bind-address", LOOPBACK);
         p.put("veroforge.git.public-url", "http://" + LOOPBACK + ":{port}");
         // the CRDs are already installed. quarkus.operator-sdk.enable-ssa is fixed at build time,
-        // so server-side apply stays on and the local API approximates it (ServerSideApplyAsMergePatch)
+        // so server-side apply stays on and the local API approximates it (MergingPatches)
         p.put("quarkus.operator-sdk.crd.apply", "false");
         p.put(ENABLED_PROPERTY, "true");
         p.put("veroforge-local.api-url", api.url());
@@ -146,6 +148,19 @@ public final class LocalPlatform implements AutoCloseable {
             api.close();
         } finally {
             postgres.close();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not clear " + dir + " (the previous run's app repositories)", e);
         }
     }
 }

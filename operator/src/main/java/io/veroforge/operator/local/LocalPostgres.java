@@ -13,6 +13,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * {@code 127.0.0.1:5432} accepts {@code postgres} without a password (the usual trust setup of a
  * developer box or CI), otherwise an embedded PostgreSQL started in-process, so that a fresh
  * machine needs nothing installed.
+ *
+ * <p>The platform's data goes into a database of its own, {@value #DATABASE}, made anew on every
+ * start: the local Kubernetes API keeps nothing between runs, so schemas, app tables and their
+ * migration history left by an earlier run would belong to no Tenant and no Generation (a new
+ * {@code <app>-1} would find version 2 of its schema already applied).
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -23,15 +28,18 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String LOCAL_HOST = "127.0.0.1";
     public static final int LOCAL_PORT = 5432;
     public static final String ADMIN_USER = "postgres";
+    public static final String DATABASE = "veroforge_local";
 
     private final Source source;
     private final String host;
     private final int port;
     private final String adminPassword;
     private final EmbeddedPostgres embedded;
+    private final String database;
 
-    private LocalPostgres(Source source, String host, int port, String adminPassword, EmbeddedPostgres embedded) {
+    private LocalPostgres(Source source, String host, int port, String adminPassword, EmbeddedPostgres embedded, String database) {
         this.source = source;
+        this.database = database;
         this.host = host;
         this.port = port;
         this.adminPassword = adminPassword;
@@ -40,16 +48,17 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Uses the server on 127.0.0.1:5432 when it accepts a connection, else starts an embedded one. */
     public static LocalPostgres start() {
-        return start(LOCAL_HOST, LOCAL_PORT);
+        return start(LOCAL_HOST, LOCAL_PORT, DATABASE);
     }
 
-    static LocalPostgres start(String host, int port) {
-        if (accepts(jdbcUrl(host, port), ADMIN_USER, "")) {
-            return new LocalPostgres(Source.LOCAL_SERVER, host, port, "", null);
+    /** @param database made anew (tests pass a name of their own, so a running local platform keeps its data) */
+    static LocalPostgres start(String host, int port, String database) {
+        if (accepts(maintenanceUrl(host, port), ADMIN_USER, "")) {
+            return new LocalPostgres(Source.LOCAL_SERVER, host, port, "", null, database).withFreshDatabase();
         }
         try {
             EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-            return new LocalPostgres(Source.EMBEDDED, "localhost", pg.getPort(), "postgres", pg);
+            return new LocalPostgres(Source.EMBEDDED, "localhost", pg.getPort(), "postgres", pg, database).withFreshDatabase();
         } catch (IOException e) {
             throw new UncheckedIOException("No PostgreSQL on " + host + ":" + port
                     + " and the embedded one did not start: " + e.getMessage(), e);
@@ -69,8 +78,23 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    private static String jdbcUrl(String host, int port) {
+    private static String maintenanceUrl(String host, int port) {
         return "jdbc:postgresql://" + host + ":" + port + "/postgres";
+    }
+
+    private LocalPostgres withFreshDatabase() {
+        Properties props = new Properties();
+        props.setProperty("user", ADMIN_USER);
+        props.setProperty("password", adminPassword);
+        try (Connection c = new org.postgresql.Driver().connect(maintenanceUrl(host, port), props);
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + database);
+            return this;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the local platform's database " + DATABASE + " on " + host + ":" + port
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     public Source source() {
@@ -78,7 +102,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return jdbcUrl(host, port);
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
 
     public String adminUser() {
@@ -97,7 +121,7 @@ public final class LocalPostgres implements AutoCloseable {
         return port;
     }
 
-    /** For the startup summary, e.g. "local server jdbc:postgresql://127.0.0.1:5432/postgres". */
+    /** For the startup summary, e.g. "local server jdbc:postgresql://127.0.0.1:5432/veroforge_local". */
     public String describe() {
         return (source == Source.LOCAL_SERVER ? "local server " : "embedded ") + jdbcUrl();
     }

@@ -385,6 +385,26 @@ class GenerationPipelineTest {
     }
 
     @Test
+    void aMissingCredentialsSecretIsReportedAndWaitedForWithoutSpinning() throws Exception {
+        String ns = readyTenant("nocreds");
+        AppSpec input = pestControl(ns);
+        GitRepositorySpec git = new GitRepositorySpec();
+        git.setUrl(customerGit.create(ns + "-pest"));
+        git.setSecretRef("not-created-yet");
+        input.getSpec().getDelivery().setGit(git);
+        client.resource(input).create();
+
+        Generation waiting = awaitGeneration(ns, "pest-control-1", g -> g.getStatus() != null
+                && g.getStatus().condition("Succeeded").map(c -> "GitCredentialsMissing".equals(c.getReason())).orElse(false));
+        assertThat(stage(waiting, StageName.Commit).getMessage()).contains("spec.delivery.git.secretRef").contains("not-created-yet")
+                .contains("username and password");
+        // Waiting is quiet: the status is not rewritten until the stage looks again (30 s later).
+        String version = waiting.getMetadata().getResourceVersion();
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+                .until(() -> generations(ns).withName("pest-control-1").get().getMetadata().getResourceVersion(), version::equals);
+    }
+
+    @Test
     void aFailedBuildStopsTheRunWithWhatTheBuildSaid() throws Exception {
         String ns = readyTenant("noreg");
         try (SimulatedControllers cluster = new SimulatedControllers(client).run(ns)) {

@@ -10,15 +10,28 @@ import org.junit.jupiter.api.Test;
 class LocalPostgresTest {
 
     @Test
-    void usesThePostgresOnPort5432WhenItAcceptsConnections() {
+    void usesThePostgresOnPort5432WhenItAcceptsConnections() throws Exception {
         assumeTrue(LocalPostgres.accepts("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", ""),
                 "needs the trust-auth PostgreSQL on 127.0.0.1:5432 that CI provides");
-        try (LocalPostgres pg = LocalPostgres.start()) {
+        String database = "veroforge_local_test_" + ProcessHandle.current().pid();
+        try (LocalPostgres pg = LocalPostgres.start("127.0.0.1", 5432, database)) {
             assertThat(pg.source()).isEqualTo(LocalPostgres.Source.LOCAL_SERVER);
-            assertThat(pg.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/postgres");
+            assertThat(pg.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/" + database);
+            assertThat(LocalPostgres.accepts(pg.jdbcUrl(), "postgres", "")).as("its own database, made at start").isTrue();
             assertThat(pg.port()).isEqualTo(5432);
             assertThat(pg.describe()).startsWith("local server");
+        } finally {
+            try (var c = new org.postgresql.Driver().connect("jdbc:postgresql://127.0.0.1:5432/postgres", props());
+                 var s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
         }
+    }
+
+    private static java.util.Properties props() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", "postgres");
+        return p;
     }
 
     @Test
@@ -27,7 +40,7 @@ class LocalPostgresTest {
         try (ServerSocket s = new ServerSocket(0)) {
             unused = s.getLocalPort();
         }
-        try (LocalPostgres pg = LocalPostgres.start("127.0.0.1", unused)) {
+        try (LocalPostgres pg = LocalPostgres.start("127.0.0.1", unused, LocalPostgres.DATABASE)) {
             assertThat(pg.source()).isEqualTo(LocalPostgres.Source.EMBEDDED);
             assertThat(pg.port()).isNotEqualTo(unused);
             assertThat(LocalPostgres.accepts(pg.jdbcUrl(), pg.adminUser(), pg.adminPassword()))
