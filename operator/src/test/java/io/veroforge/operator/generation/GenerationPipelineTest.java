@@ -36,6 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -50,6 +53,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.veroforge.api.telemetry.TelemetryEventSchema;
 import io.veroforge.api.v1alpha1.AppSpec;
 import io.veroforge.api.v1alpha1.ApprovalPolicy;
 import io.veroforge.api.v1alpha1.ApprovalState;
@@ -197,6 +201,10 @@ class GenerationPipelineTest {
             assertThat(run.data().metrics()).containsKeys("entitiesGenerated", "apiEndpointsGenerated", "uiComponentsGenerated");
             assertThat(run.customerId()).matches("[0-9a-f]{32}").doesNotContain(tenantOf(ns));
             assertThat(telemetry.events()).anyMatch(e -> e.type() == TelemetryEvent.Type.deployment && e.data().success());
+            JsonSchema contract = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(TelemetryEventSchema.open());
+            for (TelemetryEvent event : telemetry.events()) {
+                assertThat(contract.validate(new ObjectMapper().valueToTree(event))).as("%s", event).isEmpty();
+            }
         }
     }
 
