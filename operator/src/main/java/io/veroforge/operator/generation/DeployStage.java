@@ -7,7 +7,10 @@ import io.veroforge.api.v1alpha1.DeploymentStatus;
 import io.veroforge.api.v1alpha1.StageName;
 import io.veroforge.operator.delivery.DeliveryException;
 
-/** Deploys the Generation's release (see {@link Deliveries}); applying again changes nothing. */
+/**
+ * Deploys the Generation's release (see {@link Deliveries}); applying again changes nothing. Slow:
+ * it reads the manifests from Git, which for a remote repository may mean a fetch.
+ */
 final class DeployStage implements Stage {
     private final Deliveries deliveries;
 
@@ -18,6 +21,11 @@ final class DeployStage implements Stage {
     @Override
     public StageName name() {
         return StageName.Deploy;
+    }
+
+    @Override
+    public boolean slow() {
+        return true;
     }
 
     @Override

@@ -151,16 +151,18 @@ public class GenerationReconciler implements Reconciler<Generation> {
             }
         }
         timeline.conclude(generation, status, last, retrying);
+        Optional<Generation> replaced = Optional.empty();
         if (GenerationTimeline.finished(status)) {
             telemetry.run(generation, status);
             if (status.getPhase() == GenerationPhase.Succeeded) {
-                // The Generation that served until now is no longer Ready: let it say so.
-                MigrationPlanning.deployedOtherThan(new GenerationRun(generation, appSpec, context.getClient(), status),
-                        DeployedGeneration.ofApp(context.getClient(), generation.getMetadata().getNamespace(), generation.getSpec().getAppSpec().getName()))
-                        .ifPresent(previous -> workers.completions().propagateEvent(ResourceID.fromResource(previous)));
+                replaced = MigrationPlanning.deployedOtherThan(new GenerationRun(generation, appSpec, context.getClient(), status),
+                        DeployedGeneration.ofApp(context.getClient(), generation.getMetadata().getNamespace(), generation.getSpec().getAppSpec().getName()));
             }
         }
-        return report(generation, status, recheck, context);
+        UpdateControl<Generation> control = report(generation, status, recheck, context);
+        // Once this success is written, the Generation that served until now is no longer Ready: let it say so.
+        replaced.ifPresent(previous -> workers.completions().propagateEvent(ResourceID.fromResource(previous)));
+        return control;
     }
 
     /**
