@@ -122,9 +122,15 @@ final class RemoteMirror {
         }
         String pem = key.privateKeyPem().endsWith("\n") ? key.privateKeyPem() : key.privateKeyPem() + "\n";
         Files.writeString(keyFile, pem, StandardCharsets.UTF_8);
+        Path knownHosts = sshDirectory.resolve("known_hosts");
+        if (Files.notExists(knownHosts)) {
+            // JGit appends accepted host keys only to an existing file (creating one needs a user to ask)
+            Files.createFile(knownHosts);
+        }
         Path config = sshDirectory.resolve("config");
-        Files.writeString(config, "Host *\n  StrictHostKeyChecking accept-new\n  IdentitiesOnly yes\n  PreferredAuthentications publickey\n",
-                StandardCharsets.UTF_8);
+        // With IdentitiesOnly, JGit offers only the config's IdentityFile keys, never the default identities
+        Files.writeString(config, "Host *\n  StrictHostKeyChecking accept-new\n  IdentityFile \"" + keyFile.toAbsolutePath()
+                + "\"\n  IdentitiesOnly yes\n  PreferredAuthentications publickey\n", StandardCharsets.UTF_8);
         return new SshdSessionFactoryBuilder()
                 .setHomeDirectory(sshDirectory.toFile())
                 .setSshDirectory(sshDirectory.toFile())
