@@ -42,6 +42,15 @@ public interface PlatformConfig {
 
         @WithDefault("5432")
         int appPort();
+
+        /**
+         * How the operator reaches an enterprise tenant's own cluster (CloudNativePG) to migrate its
+         * apps' schemas, as the tenant's role: {@code {cluster}} and {@code {namespace}} are filled in.
+         * The default is the cluster's read-write Service; an operator running outside the cluster
+         * (or a test) points it elsewhere.
+         */
+        @WithDefault("jdbc:postgresql://{cluster}-rw.{namespace}.svc:5432/app")
+        String clusterJdbcUrl();
     }
 
     interface Tenant {

@@ -32,9 +32,19 @@ public record AppDatabase(String adminJdbcUrl, String adminUser, String adminPas
             case basic -> server.jdbcUrl();
             case pro -> server.jdbcUrlFor(names.database());
             case enterprise -> throw new IllegalArgumentException(
-                    "spec.tier enterprise keeps its data in its own CloudNativePG cluster, not on the shared server");
+                    "spec.tier enterprise keeps its data in its own CloudNativePG cluster, not on the shared server: use inCluster");
         };
         return new AppDatabase(url, server.adminUser(), server.adminPassword(), names.role(), names.schema(), appName);
+    }
+
+    /**
+     * The app's database in an enterprise tenant's own cluster, reached as the tenant's role: it owns
+     * the cluster's application database, so it may create the app's schema (and trusted extensions)
+     * there itself; nobody else needs to.
+     */
+    public static AppDatabase inCluster(String jdbcUrl, String tenantName, String tenantPassword, String appName) {
+        TenantDatabaseNames names = TenantDatabaseNames.of(tenantName);
+        return new AppDatabase(jdbcUrl, names.role(), tenantPassword, names.role(), names.schema(), appName);
     }
 
     public AppSchemaName schema() {

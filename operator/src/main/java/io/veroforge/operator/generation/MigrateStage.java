@@ -9,7 +9,6 @@ import io.veroforge.api.v1alpha1.ApprovalState;
 import io.veroforge.api.v1alpha1.Generation;
 import io.veroforge.api.v1alpha1.MigrationPlan;
 import io.veroforge.api.v1alpha1.StageName;
-import io.veroforge.api.v1alpha1.Tier;
 import io.veroforge.operator.db.AppSchemaMigrator;
 import io.veroforge.operator.db.MigrationOutcome;
 import io.veroforge.operator.db.MigrationRefusedException;
@@ -50,11 +49,6 @@ final class MigrateStage implements Stage {
         if (tenant.isEmpty()) {
             return StageOutcome.waiting("NoTenant", AppTenant.notFound(run.namespace()), Duration.ofSeconds(30));
         }
-        if (tenant.get().tenant().getSpec().getTier() == Tier.enterprise) {
-            return StageOutcome.failed("UnsupportedTier", "tenant " + tenant.get().name() + " is enterprise: its data lives in its own "
-                    + "CloudNativePG cluster, which this operator version does not migrate yet; apply the plan in status.migrationPlan by hand "
-                    + "or use a basic or pro tenant");
-        }
         if (!tenant.get().databaseReady()) {
             return StageOutcome.waiting("TenantDatabaseNotReady", "tenant " + tenant.get().name() + " has no ready database yet (kubectl get tenant "
                     + tenant.get().name() + ")", Duration.ofSeconds(10));
@@ -72,7 +66,7 @@ final class MigrateStage implements Stage {
         }
         boolean approved = run.recorded().getApproval() != null && run.recorded().getApproval().getState() == ApprovalState.Approved;
         try {
-            MigrationOutcome outcome = migrator.apply(planning.target(tenant.get(), run.app()), run.number(), run.name(),
+            MigrationOutcome outcome = migrator.apply(planning.target(tenant.get(), run.app(), run.client()), run.number(), run.name(),
                     MigrationPlanning.toGenerator(plan), approved);
             return StageOutcome.succeeded(outcome.message());
         } catch (MigrationRefusedException e) {

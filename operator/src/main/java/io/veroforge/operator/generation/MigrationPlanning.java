@@ -1,6 +1,8 @@
 package io.veroforge.operator.generation;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,6 +11,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
 
 import io.veroforge.api.v1alpha1.Generation;
 import io.veroforge.api.v1alpha1.MigrationPlan;
@@ -20,8 +25,14 @@ import io.veroforge.generator.model.Entity;
 import io.veroforge.generator.model.Field;
 import io.veroforge.generator.model.Marker;
 import io.veroforge.generator.model.ResolvedModel;
+import io.veroforge.operator.config.PlatformConfig;
 import io.veroforge.operator.db.AppDatabase;
+import io.veroforge.operator.db.AppSchemaName;
 import io.veroforge.operator.db.SharedPostgres;
+import io.veroforge.operator.db.TenantDatabaseNames;
+import io.veroforge.operator.delivery.DeliveryException;
+import io.veroforge.operator.tenant.CredentialsSecretDependent;
+import io.veroforge.operator.tenant.TenantObjects;
 
 /**
  * Plans a Generation's migration from the model that serves (the deployed Generation's snapshot)
@@ -31,9 +42,11 @@ import io.veroforge.operator.db.SharedPostgres;
 @ApplicationScoped
 public class MigrationPlanning {
     private final SharedPostgres server;
+    private final PlatformConfig config;
 
-    public MigrationPlanning(SharedPostgres server) {
+    public MigrationPlanning(SharedPostgres server, PlatformConfig config) {
         this.server = server;
+        this.config = config;
     }
 
     MigrationPlan plan(GenerationRun run, List<Generation> siblings) {
@@ -43,8 +56,8 @@ public class MigrationPlanning {
         MigrationPlan plan = new MigrationPlan();
         plan.setSteps(planned.steps().stream().map(s -> new MigrationStep(s.description(), s.sql(), s.destructive())).toList());
         plan.setFrom(deployed.map(g -> g.getMetadata().getName()).orElse(null));
-        AppTenant.of(run.client(), run.namespace()).filter(t -> t.tenant().getSpec().getTier() != Tier.enterprise)
-                .ifPresent(t -> plan.setSchema(target(t, run.app()).schema().value()));
+        AppTenant.of(run.client(), run.namespace())
+                .ifPresent(t -> plan.setSchema(AppSchemaName.of(TenantDatabaseNames.of(t.name()).schema(), run.app()).value()));
         return plan;
     }
 
@@ -69,8 +82,20 @@ public class MigrationPlanning {
         return changes;
     }
 
-    AppDatabase target(AppTenant tenant, String app) {
-        return AppDatabase.on(server, tenant.name(), tenant.tenant().getSpec().getTier(), app);
+    /** Where the app's schema lives: the shared server (basic, pro) or the tenant's own cluster (enterprise). */
+    AppDatabase target(AppTenant tenant, String app, KubernetesClient client) {
+        if (tenant.tenant().getSpec().getTier() != Tier.enterprise) {
+            return AppDatabase.on(server, tenant.name(), tenant.tenant().getSpec().getTier(), app);
+        }
+        String url = config.postgres().clusterJdbcUrl().replace("{cluster}", TenantObjects.DATABASE_CLUSTER)
+                .replace("{namespace}", tenant.tenant().namespaceName());
+        Secret credentials = client.secrets().inNamespace(tenant.tenant().namespaceName()).withName(TenantObjects.CREDENTIALS_SECRET).get();
+        if (credentials == null || credentials.getData() == null || credentials.getData().get(CredentialsSecretDependent.PASSWORD) == null) {
+            throw new DeliveryException("Secret " + TenantObjects.CREDENTIALS_SECRET + " in " + tenant.tenant().namespaceName()
+                    + " has no password; the Tenant reconciler writes it — check the Tenant's status");
+        }
+        String password = new String(Base64.getDecoder().decode(credentials.getData().get(CredentialsSecretDependent.PASSWORD)), StandardCharsets.UTF_8);
+        return AppDatabase.inCluster(url, tenant.name(), password, app);
     }
 
     static Optional<Generation> deployedOtherThan(GenerationRun run, List<Generation> siblings) {

@@ -49,6 +49,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -76,6 +77,7 @@ import io.veroforge.api.v1alpha1.TenantSpec;
 import io.veroforge.api.v1alpha1.Tier;
 import io.veroforge.generator.GenerationPipeline;
 import io.veroforge.generator.input.AppSpecInput;
+import io.veroforge.operator.db.TenantDatabaseNames;
 import io.veroforge.operator.delivery.GitOpsDeploy;
 import io.veroforge.operator.delivery.git.AppGitCredentials;
 import io.veroforge.operator.delivery.git.PlatformGit;
@@ -309,6 +311,56 @@ class GenerationPipelineTest {
     }
 
     @Test
+    void anEnterpriseTenantsAppIsMigratedInsideItsOwnCluster() throws Exception {
+        String name = TestPostgres.tenantName("ent");
+        Tenant enterprise = tenant(name);
+        enterprise.getSpec().setTier(Tier.enterprise);
+        client.resource(enterprise).create();
+        String ns = enterprise.namespaceName();
+        String role = TenantDatabaseNames.of(name).role();
+        String database = "vf_cluster_" + ns; // veroforge.postgres.cluster-jdbc-url of the test profile
+        var clusters = client.genericKubernetesResources(new ResourceDefinitionContext.Builder().withGroup("postgresql.cnpg.io")
+                .withVersion("v1").withKind("Cluster").withPlural("clusters").withNamespaced(true).build()).inNamespace(ns);
+        try (SimulatedControllers cluster = new SimulatedControllers(client).run(ns)) {
+            GenericKubernetesResource pg = await().atMost(WAIT).until(() -> clusters.withName("tenant-db").get(), c -> c != null);
+            // What CloudNativePG would do: bootstrap the application database, owned by the tenant's
+            // role from the credentials Secret, lock down public, and report the cluster ready.
+            try (Connection c = admin(); Statement s = c.createStatement()) {
+                s.execute("CREATE ROLE \"" + role + "\" LOGIN");
+                s.execute("CREATE DATABASE \"" + database + "\" OWNER \"" + role + "\"");
+            }
+            try (Connection c = adminTo(database); Statement s = c.createStatement()) {
+                s.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC");
+            }
+            pg.getAdditionalProperties().put("status", Map.of("readyInstances", 1, "phase", "Cluster in healthy state"));
+            clusters.resource(pg).updateStatus();
+            await().atMost(WAIT).until(() -> client.resources(Tenant.class).withName(name).get(), t -> t.getStatus() != null && t.getStatus().isTrue("Ready"));
+
+            client.resource(pestControl(ns)).create();
+            Generation done = awaitGeneration(ns, "pest-control-1", succeeded());
+
+            String schema = done.getStatus().getMigrationPlan().getSchema();
+            try (Connection c = adminTo(database); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT c.relname, pg_get_userbyid(c.relowner), c.relforcerowsecurity FROM pg_class c"
+                         + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '" + schema + "' AND c.relkind = 'r'"
+                         + " AND c.relname <> 'veroforge_schema_history' ORDER BY 1")) {
+                List<String> tables = new ArrayList<>();
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                    assertThat(rs.getString(2)).as("owner of " + rs.getString(1)).isEqualTo(role);
+                    assertThat(rs.getBoolean(3)).as("RLS forced on " + rs.getString(1)).isTrue();
+                }
+                assertThat(tables).contains("customers", "properties", "service_visits");
+            }
+            assertThat(tablesOf(schema)).as("nothing on the shared server").isEmpty();
+        } finally {
+            try (Connection c = admin(); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)");
+            }
+        }
+    }
+
+    @Test
     void aConflictingCustomerEditStopsTheRunWithThePathsAndAConflictBranch() throws Exception {
         String ns = readyTenant("conflict");
         String repo = customerGit.create(ns + "-pest");
@@ -504,17 +556,22 @@ class GenerationPipelineTest {
 
     private String readyTenant(String suffix) {
         String name = TestPostgres.tenantName(suffix);
-        Tenant tenant = new Tenant();
-        tenant.setMetadata(new ObjectMetaBuilder().withName(name).build());
-        TenantSpec spec = new TenantSpec();
-        spec.setTier(Tier.basic);
-        spec.setDisplayName("Generation test " + suffix);
-        spec.setOwners(new ArrayList<>(List.of(new TenantOwner(TenantOwner.OwnerKind.User, "alice@example.com", null))));
-        tenant.setSpec(spec);
+        Tenant tenant = tenant(name);
         client.resource(tenant).create();
         await().atMost(WAIT).until(() -> client.resources(Tenant.class).withName(name).get(),
                 t -> t.getStatus() != null && t.getStatus().isTrue("Ready"));
         return tenant.namespaceName();
+    }
+
+    private static Tenant tenant(String name) {
+        Tenant tenant = new Tenant();
+        tenant.setMetadata(new ObjectMetaBuilder().withName(name).build());
+        TenantSpec spec = new TenantSpec();
+        spec.setTier(Tier.basic);
+        spec.setDisplayName("Generation test " + name);
+        spec.setOwners(new ArrayList<>(List.of(new TenantOwner(TenantOwner.OwnerKind.User, "alice@example.com", null))));
+        tenant.setSpec(spec);
+        return tenant;
     }
 
     private static String tenantOf(String namespace) {
@@ -686,7 +743,11 @@ class GenerationPipelineTest {
     // --- the tenant's database ------------------------------------------------------------------
 
     private static Connection admin() throws SQLException {
-        return DriverManager.getConnection(TestPostgres.ADMIN_URL.replaceAll("/[^/?]*(\\?|$)", "/" + TestPostgres.database + "$1"), "postgres", "");
+        return adminTo(TestPostgres.database);
+    }
+
+    private static Connection adminTo(String database) throws SQLException {
+        return DriverManager.getConnection(TestPostgres.ADMIN_URL.replaceAll("/[^/?]*(\\?|$)", "/" + database + "$1"), "postgres", "");
     }
 
     private static List<String> tablesOf(String schema) throws SQLException {
