@@ -155,18 +155,6 @@ public final class AppSchemaMigrator {
         }
     }
 
-    /** AppSpec deletion with policy Delete: drops the app's schema with its tables, rows and history. */
-    public void dropAppSchema(AppDatabase target) {
-        String schema = target.schema().value();
-        try (Connection admin = PostgresConnections.open(target.adminJdbcUrl(), target.adminUser(), target.adminPassword());
-             Statement statement = admin.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + SqlIdentifier.quote(schema) + " CASCADE");
-            LOG.infof("Dropped schema %s of app %s", schema, target.appName());
-        } catch (SQLException e) {
-            throw SqlFailures.translate("Dropping schema " + schema, e);
-        }
-    }
-
     /** The app's schema, owned by the tenant role, and the extensions the plan creates; one transaction. */
     private static void prepareSchema(AppDatabase target, MigrationPlan plan) {
         String schema = SqlIdentifier.quote(target.schema().value());

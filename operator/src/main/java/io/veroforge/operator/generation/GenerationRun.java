@@ -1,6 +1,5 @@
 package io.veroforge.operator.generation;
 
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,9 +8,6 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.veroforge.api.v1alpha1.AppSpec;
 import io.veroforge.api.v1alpha1.Generation;
 import io.veroforge.api.v1alpha1.GenerationStatus;
-import io.veroforge.api.v1alpha1.StageName;
-import io.veroforge.api.v1alpha1.StageState;
-import io.veroforge.api.v1alpha1.StageStatus;
 
 /**
  * What a stage works with: the Generation, its AppSpec as it is now, the API client and a copy
@@ -76,18 +72,5 @@ final class GenerationRun {
     static int numberOf(String generationName) {
         Matcher m = NUMBERED.matcher(generationName);
         return m.matches() ? Integer.parseInt(m.group(1)) : 0;
-    }
-
-    Optional<StageStatus> stage(StageName name) {
-        return recorded.getStages().stream().filter(s -> s.getName() == name).findFirst();
-    }
-
-    boolean stageSucceeded(StageName name) {
-        return stage(name).map(s -> s.getState() == StageState.Succeeded).orElse(false);
-    }
-
-    /** This run with the status as it stands mid-reconcile (after earlier stages of the same reconcile recorded theirs). */
-    GenerationRun withRecorded(GenerationStatus status) {
-        return new GenerationRun(generation, appSpec, client, status);
     }
 }

@@ -309,17 +309,6 @@ class AppSchemaMigratorTest {
     }
 
     @Test
-    void dropAppSchemaRemovesTheAppsTablesAndHistory() throws SQLException {
-        AppDatabase app = app("gone-app");
-        migrator.apply(app, 1, "gone-app-1", MigrationPlanner.plan(null, first()), false);
-
-        migrator.dropAppSchema(app);
-
-        assertThat(queryValue("SELECT count(*) FROM pg_namespace WHERE nspname = ?", app.schema().value())).isEqualTo(0L);
-        assertThat(migrator.appliedVersions(app)).isEmpty();
-    }
-
-    @Test
     void anUnreachableDatabaseIsReportedAsUnavailable() {
         AppDatabase unreachable = new AppDatabase("jdbc:postgresql://127.0.0.1:1/" + DATABASE, "postgres", null, names.role(),
                 names.schema(), "lost-app");
