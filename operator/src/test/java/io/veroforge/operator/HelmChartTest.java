@@ -110,9 +110,10 @@ class HelmChartTest {
             new HandKeptNeed("", List.of("namespaces"), null, List.of("get"),
                     "Generation pipeline checking the app's namespace"),
             // AppGitCredentials creates <app>-git-credentials and GitHttpServer reads it per request;
-            // app Secrets and the registry push Secret copied into the tenant namespace.
-            new HandKeptNeed("", List.of("secrets"), null, List.of("get", "list", "watch", "create", "update", "patch"),
-                    "app Git credentials, app Secrets and registry Secret copies"),
+            // app Secrets and the registry push Secret copied into the tenant namespace; the ArgoCD
+            // repository Secret of a gitops app, deleted with the app; app Secrets pruned by direct deploy.
+            new HandKeptNeed("", List.of("secrets"), null, List.of("get", "list", "watch", "create", "update", "patch", "delete"),
+                    "app Git credentials, app Secrets, registry Secret copies and ArgoCD repository Secrets"),
             // kaniko build Jobs and migration Jobs: created, deleted when done or replaced, never updated.
             new HandKeptNeed("batch", List.of("jobs"), null, List.of("get", "list", "watch", "create", "delete"),
                     "Generation build (kaniko) and migration Jobs"),

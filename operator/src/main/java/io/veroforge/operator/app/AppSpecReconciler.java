@@ -34,6 +34,7 @@ import io.veroforge.generator.resolve.AppModelResolver;
 import io.veroforge.generator.resolve.Resolution;
 import io.veroforge.operator.conditions.ConditionAggregator;
 import io.veroforge.operator.config.PlatformConfig;
+import io.veroforge.operator.delivery.ArgoCdRepositoryCredentials;
 import io.veroforge.operator.delivery.GitOpsDeploy;
 import io.veroforge.operator.events.EventRecorder;
 
@@ -69,14 +70,15 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
     }
 
     /**
-     * What garbage collection cannot do: the ArgoCD Application of a gitops app lives in ArgoCD's
-     * namespace, so no owner reference reaches it, and left alone it would keep syncing a deleted
-     * app. Generations and applied objects go by their owner references; the app's schema (data)
+     * What garbage collection cannot do: the ArgoCD Application of a gitops app and its repository
+     * Secret live in ArgoCD's namespace, so no owner reference reaches them, and left alone the
+     * Application would keep syncing a deleted app. Generations and applied objects go by their owner references; the app's schema (data)
      * and repository (code) are kept, as a Tenant's data is by default.
      */
     @Override
     public DeleteControl cleanup(AppSpec appSpec, Context<AppSpec> context) {
         new GitOpsDeploy(context.getClient(), config.delivery().argocdNamespace()).delete(appSpec);
+        new ArgoCdRepositoryCredentials(context.getClient(), config.delivery().argocdNamespace()).delete(appSpec);
         return DeleteControl.defaultDelete();
     }
 

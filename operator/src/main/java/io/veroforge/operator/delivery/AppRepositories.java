@@ -49,6 +49,12 @@ public class AppRepositories {
         return git == null || git.getBranch() == null ? "main" : git.getBranch();
     }
 
+    /** Secret in the app's namespace with the repository's credentials (username/password or ssh-privatekey); null: anonymous. */
+    public String credentialsSecret(AppSpec app) {
+        GitRepositorySpec git = remote(app);
+        return git == null ? AppGitCredentials.secretName(app.getMetadata().getName()) : git.getSecretRef();
+    }
+
     /** Secret with username/password readers (kaniko) clone with; null when none applies (SSH, anonymous). */
     public String readerCredentials(AppSpec app) {
         GitRepositorySpec git = remote(app);

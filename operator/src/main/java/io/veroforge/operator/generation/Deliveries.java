@@ -13,6 +13,8 @@ import io.veroforge.api.v1alpha1.Generation;
 import io.veroforge.generator.git.GitUnavailableException;
 import io.veroforge.operator.config.PlatformConfig;
 import io.veroforge.operator.delivery.AppManifests;
+import io.veroforge.operator.delivery.AppRepositories;
+import io.veroforge.operator.delivery.ArgoCdRepositoryCredentials;
 import io.veroforge.operator.delivery.AppUrl;
 import io.veroforge.operator.delivery.DirectDeploy;
 import io.veroforge.operator.delivery.GitOpsDeploy;
@@ -28,11 +30,15 @@ public class Deliveries {
     private final Releases releases;
     private final DirectDeploy direct;
     private final GitOpsDeploy gitOps;
+    private final ArgoCdRepositoryCredentials argoCredentials;
+    private final AppRepositories repositories;
     private final PlatformConfig config;
 
-    public Deliveries(Releases releases, KubernetesClient client, PlatformConfig config) {
+    public Deliveries(Releases releases, AppRepositories repositories, KubernetesClient client, PlatformConfig config) {
         this.releases = releases;
+        this.repositories = repositories;
         this.config = config;
+        this.argoCredentials = new ArgoCdRepositoryCredentials(client, config.delivery().argocdNamespace());
         this.direct = new DirectDeploy(client, config.delivery().serverSideApply() ? DirectDeploy.ApplyMode.SERVER_SIDE
                 : DirectDeploy.ApplyMode.CREATE_OR_REPLACE);
         this.gitOps = new GitOpsDeploy(client, config.delivery().argocdNamespace());
@@ -56,6 +62,7 @@ public class Deliveries {
         deployment.setUrl(AppUrl.of(app.getMetadata().getName(), tenant.name(), manifests.slug(), app.getMetadata().getNamespace(),
                 config.delivery().appsDomain().orElse(null)));
         if (modeOf(app) == DeliveryMode.gitops) {
+            argoCredentials.ensure(app, generation.getStatus().getCommit().getRepository(), repositories.credentialsSecret(app));
             gitOps.apply(app, generation.getStatus().getCommit().getRepository(), generation.getStatus().getCommit().getSha());
             deployment.setObjects(List.of("Application/" + config.delivery().argocdNamespace() + "/" + GitOpsDeploy.applicationName(app)));
             deployment.setResult("Syncing");

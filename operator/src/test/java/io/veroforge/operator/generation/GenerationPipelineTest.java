@@ -524,6 +524,13 @@ class GenerationPipelineTest {
                     .containsEntry("targetRevision", deploying.getStatus().getCommit().getSha()).containsEntry("path", "deploy/k8s");
             assertThat(nested(created.getAdditionalProperties(), "spec", "destination")).containsEntry("namespace", ns);
             assertThat(stage(deploying, StageName.Verify).getState()).isIn(StageState.Running, StageState.Pending);
+            // ArgoCD clones the platform-kept repository with the app's credentials, from a repository Secret in its namespace.
+            Secret repository = client.secrets().inNamespace("argocd").withName("repo-" + applicationName).get();
+            AppGitCredentials credentials = AppGitCredentials.read(client, ns, "pest-control").orElseThrow();
+            assertThat(repository.getMetadata().getLabels()).containsEntry("argocd.argoproj.io/secret-type", "repository");
+            assertThat(decode(repository, "url")).isEqualTo(platformGit.cloneUrl(ns, "pest-control"));
+            assertThat(decode(repository, "username")).isEqualTo(credentials.username());
+            assertThat(decode(repository, "password")).isEqualTo(credentials.password());
 
             // What ArgoCD would report once it synced the commit.
             application.edit(a -> {
@@ -549,6 +556,7 @@ class GenerationPipelineTest {
             }
             await().atMost(WAIT).until(() -> application.get() == null);
             await().atMost(WAIT).until(() -> client.resources(AppSpec.class).inNamespace(ns).withName("pest-control").get() == null);
+            assertThat(client.secrets().inNamespace("argocd").withName("repo-" + applicationName).get()).isNull();
         }
     }
 
