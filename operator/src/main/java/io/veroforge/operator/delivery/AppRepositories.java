@@ -1,7 +1,6 @@
 package io.veroforge.operator.delivery;
 
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,6 +15,7 @@ import io.veroforge.generator.git.GitCredentials;
 import io.veroforge.generator.git.GitUnavailableException;
 import io.veroforge.operator.delivery.git.AppGitCredentials;
 import io.veroforge.operator.delivery.git.PlatformGit;
+import io.veroforge.operator.secrets.SecretValues;
 
 /**
  * The Git repository of an app: the remote its AppSpec names ({@code spec.delivery.git}, with
@@ -103,10 +103,7 @@ public class AppRepositories {
     }
 
     private static String value(Secret secret, String key) {
-        if (secret.getData() != null && secret.getData().get(key) != null) {
-            return new String(Base64.getDecoder().decode(secret.getData().get(key)), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        return secret.getStringData() == null ? null : secret.getStringData().get(key);
+        return SecretValues.get(secret, key).orElse(null);
     }
 
     private static GitRepositorySpec remote(AppSpec app) {

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.veroforge.api.v1alpha1.AppSpec;
+import io.veroforge.operator.secrets.SecretValues;
 
 /**
  * ArgoCD clones an app's repository with the credentials of a repository Secret in its own
@@ -67,10 +68,6 @@ public final class ArgoCdRepositoryCredentials {
     }
 
     private static void copy(Secret from, String key, Map<String, String> to, String as) {
-        if (from.getData() != null && from.getData().get(key) != null) {
-            to.put(as, new String(Base64.getDecoder().decode(from.getData().get(key)), java.nio.charset.StandardCharsets.UTF_8));
-        } else if (from.getStringData() != null && from.getStringData().get(key) != null) {
-            to.put(as, from.getStringData().get(key));
-        }
+        SecretValues.get(from, key).ifPresent(v -> to.put(as, v));
     }
 }

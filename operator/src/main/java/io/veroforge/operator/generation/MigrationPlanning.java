@@ -1,8 +1,6 @@
 package io.veroforge.operator.generation;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,11 +88,11 @@ public class MigrationPlanning {
         String url = config.postgres().clusterJdbcUrl().replace("{cluster}", TenantObjects.DATABASE_CLUSTER)
                 .replace("{namespace}", tenant.tenant().namespaceName());
         Secret credentials = client.secrets().inNamespace(tenant.tenant().namespaceName()).withName(TenantObjects.CREDENTIALS_SECRET).get();
-        if (credentials == null || credentials.getData() == null || credentials.getData().get(CredentialsSecretDependent.PASSWORD) == null) {
+        String password = credentials == null ? null : CredentialsSecretDependent.password(credentials);
+        if (password == null) {
             throw new DeliveryException("Secret " + TenantObjects.CREDENTIALS_SECRET + " in " + tenant.tenant().namespaceName()
                     + " has no password; the Tenant reconciler writes it — check the Tenant's status");
         }
-        String password = new String(Base64.getDecoder().decode(credentials.getData().get(CredentialsSecretDependent.PASSWORD)), StandardCharsets.UTF_8);
         return AppDatabase.inCluster(url, tenant.name(), password, app);
     }
 

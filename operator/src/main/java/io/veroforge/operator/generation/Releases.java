@@ -1,7 +1,5 @@
 package io.veroforge.operator.generation;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -26,6 +24,7 @@ import io.veroforge.operator.delivery.ExternalBuild;
 import io.veroforge.operator.delivery.ImageRefs;
 import io.veroforge.operator.delivery.KanikoBuild;
 import io.veroforge.operator.delivery.RegistrySecretCopy;
+import io.veroforge.operator.secrets.SecretValues;
 import io.veroforge.operator.tenant.CredentialsSecretDependent;
 import io.veroforge.operator.tenant.TenantObjects;
 
@@ -119,10 +118,7 @@ public class Releases {
     }
 
     private static String value(Secret secret, String key) {
-        String encoded = secret.getData().get(key);
-        if (encoded == null) {
-            throw new DeliveryException("Secret " + TenantObjects.CREDENTIALS_SECRET + " has no key " + key);
-        }
-        return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        return SecretValues.get(secret, key)
+                .orElseThrow(() -> new DeliveryException("Secret " + TenantObjects.CREDENTIALS_SECRET + " has no key " + key));
     }
 }

@@ -15,6 +15,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.veroforge.api.v1alpha1.Tenant;
 import io.veroforge.operator.config.PlatformConfig;
+import io.veroforge.operator.secrets.SecretValues;
 
 /**
  * The tenant's database credentials, in the tenant namespace, for its apps. The password is
@@ -63,11 +64,7 @@ public class CredentialsSecretDependent extends InTenantNamespaceDependent<Secre
 
     /** The password stored in a credentials Secret, or null when it has none. */
     public static String password(Secret secret) {
-        String value = secret.getData() == null ? null : secret.getData().get(PASSWORD);
-        if (value == null && secret.getStringData() != null) {
-            return secret.getStringData().get(PASSWORD);
-        }
-        return value == null ? null : new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+        return SecretValues.get(secret, PASSWORD).orElse(null);
     }
 
     static String newPassword() {

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.veroforge.operator.secrets.SecretValues;
 import io.veroforge.operator.tenant.TenantObjects;
 
 /**
@@ -99,10 +100,7 @@ public record AppGitCredentials(String username, String password) {
     }
 
     private static String value(Secret secret, String key) {
-        if (secret.getData() != null && secret.getData().get(key) != null) {
-            return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
-        }
-        return secret.getStringData() == null ? null : secret.getStringData().get(key);
+        return SecretValues.get(secret, key).orElse(null);
     }
 
     private static String encode(String value) {
