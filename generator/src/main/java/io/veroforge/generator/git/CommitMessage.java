@@ -35,6 +35,11 @@ final class CommitMessage {
                 + trailer(p);
     }
 
+    /** Whether {@code commit} is a conflicts-branch commit (its tree has conflict markers). */
+    static boolean isConflicts(RevCommit commit) {
+        return commit.getShortMessage().startsWith("Conflicts merging ");
+    }
+
     static String conflicts(Publication p, int count) {
         return "Conflicts merging " + p.generation() + " into " + p.customerBranch() + "\n\n"
                 + count + " file(s) carry conflict markers. Resolve them on this branch and merge it into "

@@ -64,7 +64,9 @@ final class CustomerBranch {
         }
         RevCommit head = walk.parseCommit(current.getObjectId());
         if (walk.isMergedInto(generated, head)) {
-            return clean(integratingCommit(walk, head, generated).orElse(head));
+            // Ours (the generated commit itself or our merge): the same answer as the first time.
+            // The conflicts commit, merged in by someone who resolved it: what they resolved, the head.
+            return clean(integratingCommit(walk, head, generated).filter(c -> !CommitMessage.isConflicts(c)).orElse(head));
         }
         if (walk.isMergedInto(head, generated)) {
             RefMove.to(repository, ref, head, generated, "fast-forward to " + publication.generation(), false);
@@ -151,7 +153,9 @@ final class CustomerBranch {
 
     /**
      * The conflicts branch: the cleanly merged files, and the conflicting ones with conflict markers.
-     * Rewritten (forced) when the customer branch moved since the last attempt; reused when it did not.
+     * Kept when it already holds both the customer branch's head and the generated commit — our
+     * earlier commit, or a resolution someone is pushing on top of it, which a later look must never
+     * overwrite; rewritten (forced) when the customer branch moved on since.
      */
     private void writeConflictBranch(RevWalk walk, String branch, RevCommit head, RevCommit generated, DirCache merged,
                                      ResolveMerger merger, Publication publication, int conflictCount) throws IOException {
@@ -159,7 +163,7 @@ final class CustomerBranch {
         Ref existing = repository.exactRef(ref);
         if (existing != null) {
             RevCommit previous = walk.parseCommit(existing.getObjectId());
-            if (previous.getParentCount() == 2 && previous.getParent(0).equals(head) && previous.getParent(1).equals(generated)) {
+            if (walk.isMergedInto(head, previous) && walk.isMergedInto(generated, previous)) {
                 return;
             }
         }

@@ -80,6 +80,10 @@ public interface PlatformConfig {
         /** Slow stages waiting for a worker; beyond this a Generation waits and is rescheduled. */
         @WithDefault("256")
         int queue();
+
+        /** How often a Generation stopped by a merge conflict looks whether the resolution reached the customer's branch. */
+        @WithDefault("60s")
+        java.time.Duration conflictRecheck();
     }
 
     /** Where the code of apps without a remote repository is kept and how it is served. */

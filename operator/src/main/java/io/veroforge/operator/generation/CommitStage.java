@@ -16,8 +16,9 @@ import io.veroforge.operator.delivery.DeliveryException;
 
 /**
  * Commits the generated code to {@code veroforge/generated} and merges it three-way into the
- * customer's branch, so their edits survive. A conflict stops the run with the paths and a
- * {@code veroforge/conflicts/<generation>} branch to resolve from. Generations of one app commit
+ * customer's branch, so their edits survive. A conflict stops the stage with the paths and a
+ * {@code veroforge/conflicts/<generation>} branch to resolve from, until the resolution reaches the
+ * customer's branch (or a newer Generation supersedes this one). Generations of one app commit
  * in order: an older one still on its way to Commit goes first, or the generated branch's history
  * (the merge base of the next run) would be out of order.
  */
@@ -25,12 +26,16 @@ final class CommitStage implements Stage {
     /** Status lists at most this many paths; the message gives the count. */
     private static final int LISTED = 100;
 
+    static final String MERGE_CONFLICT = "MergeConflict";
+
     private final GeneratedCode code;
     private final AppRepositories repositories;
+    private final Duration conflictRecheck;
 
-    CommitStage(GeneratedCode code, AppRepositories repositories) {
+    CommitStage(GeneratedCode code, AppRepositories repositories, Duration conflictRecheck) {
         this.code = code;
         this.repositories = repositories;
+        this.conflictRecheck = conflictRecheck;
     }
 
     @Override
@@ -45,7 +50,14 @@ final class CommitStage implements Stage {
 
     @Override
     public StageOutcome run(GenerationRun run) throws Exception {
-        Optional<Generation> older = olderStillToCommit(run);
+        List<Generation> siblings = DeployedGeneration.ofApp(run.client(), run.namespace(), run.app());
+        if (inConflict(run.recorded().getCommit())) {
+            Optional<Generation> newer = siblings.stream().filter(g -> GenerationRun.numberOf(g.getMetadata().getName()) > run.number()).findFirst();
+            if (newer.isPresent()) {
+                return StageOutcome.superseded("superseded by " + newer.get().getMetadata().getName() + " while its merge conflict was open");
+            }
+        }
+        Optional<Generation> older = olderStillToCommit(run, siblings);
         if (older.isPresent()) {
             return StageOutcome.waiting("WaitingForOlderGeneration", "waiting for " + older.get().getMetadata().getName()
                     + " to commit first (Generations of one app commit in order)", Duration.ofSeconds(2));
@@ -76,21 +88,30 @@ final class CommitStage implements Stage {
         commit.setConflicts(List.copyOf(result.conflicts()).subList(0, Math.min(result.conflicts().size(), LISTED)));
         String drift = result.drift().isEmpty() ? "no customized files" : result.drift().size() + " customized file(s): " + shortList(result.drift());
         if (result.conflicting()) {
-            return StageOutcome.failed("MergeConflict", "the generated code conflicts with edits on " + publication.customerBranch() + " in "
+            // Waits for a person: once the conflicts branch (resolved) is merged into the customer's
+            // branch, the next look finds the generated commit there and the run goes on.
+            return StageOutcome.waiting(MERGE_CONFLICT, "the generated code conflicts with edits on " + publication.customerBranch() + " in "
                     + result.conflicts().size() + " file(s): " + shortList(result.conflicts()) + ". Branch " + result.conflictBranch()
-                    + " has them with conflict markers: resolve them there, merge it into " + publication.customerBranch()
-                    + ", then delete this Generation to have the AppSpec generate again", status -> status.setCommit(commit));
+                    + " has them with conflict markers: resolve them there and merge it into " + publication.customerBranch()
+                    + "; the operator looks again every " + conflictRecheck.toSeconds() + " s and goes on (or change the AppSpec: a newer Generation supersedes this one)",
+                    conflictRecheck, status -> status.setCommit(commit));
         }
         return StageOutcome.succeeded("generated " + abbrev(result.generatedCommit()) + " merged into " + publication.customerBranch() + " as "
                 + abbrev(result.customerCommit()) + "; " + drift, status -> status.setCommit(commit));
     }
 
-    private static Optional<Generation> olderStillToCommit(GenerationRun run) {
-        return DeployedGeneration.ofApp(run.client(), run.namespace(), run.app()).stream()
+    /** An older Generation still on its way to Commit goes first; one stuck in a merge conflict does not hold the app up. */
+    private static Optional<Generation> olderStillToCommit(GenerationRun run, List<Generation> siblings) {
+        return siblings.stream()
                 .filter(g -> GenerationRun.numberOf(g.getMetadata().getName()) < run.number())
                 .filter(g -> g.getStatus() == null || !GenerationTimeline.finished(g.getStatus())
-                        && g.getStatus().getStages().stream().noneMatch(s -> s.getName() == StageName.Commit && GenerationTimeline.done(s)))
+                        && g.getStatus().getStages().stream().noneMatch(s -> s.getName() == StageName.Commit && GenerationTimeline.done(s))
+                        && !inConflict(g.getStatus().getCommit()))
                 .findFirst();
+    }
+
+    private static boolean inConflict(GitCommit commit) {
+        return commit != null && !commit.getConflicts().isEmpty();
     }
 
     static String shortList(List<String> paths) {

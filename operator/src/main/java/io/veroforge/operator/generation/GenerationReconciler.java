@@ -222,6 +222,11 @@ public class GenerationReconciler implements Reconciler<Generation> {
                 if (name == StageName.AwaitApproval && (generation.getStatus() == null || generation.getStatus().getApproval() == null)) {
                     events.normal(generation, "ApprovalRequired", outcome.message());
                 }
+                boolean conflictBefore = generation.getStatus() != null && generation.getStatus().getCommit() != null
+                        && !generation.getStatus().getCommit().getConflicts().isEmpty();
+                if (CommitStage.MERGE_CONFLICT.equals(outcome.reason()) && !conflictBefore) {
+                    events.warning(generation, outcome.reason(), name + ": " + GenerationTimeline.cut(outcome.message()));
+                }
             }
             case SUCCEEDED -> {
                 if (name == StageName.AwaitApproval && status.getApproval() != null && status.getApproval().getBy() != null

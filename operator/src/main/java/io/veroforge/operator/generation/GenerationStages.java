@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.veroforge.operator.config.PlatformConfig;
 import io.veroforge.operator.db.AppSchemaMigrator;
 import io.veroforge.operator.delivery.AppRepositories;
 
@@ -14,12 +15,12 @@ public class GenerationStages {
     private final List<Stage> stages;
 
     public GenerationStages(GeneratedCode code, AppRepositories repositories, MigrationPlanning planning, AppSchemaMigrator migrator,
-            Releases releases, Deliveries deliveries) {
+            Releases releases, Deliveries deliveries, PlatformConfig config) {
         this.stages = List.of(
                 new ResolveStage(),
                 new SynthesizeStage(code),
                 new ScanStage(code),
-                new CommitStage(code, repositories),
+                new CommitStage(code, repositories, config.generation().conflictRecheck()),
                 new ApprovalStage(planning, Clock.systemUTC()),
                 new MigrateStage(planning, migrator),
                 new BuildStage(releases),

@@ -361,7 +361,7 @@ class GenerationPipelineTest {
     }
 
     @Test
-    void aConflictingCustomerEditStopsTheRunWithThePathsAndAConflictBranch() throws Exception {
+    void aConflictingCustomerEditStopsTheRunUntilTheResolutionReachesMain() throws Exception {
         String ns = readyTenant("conflict");
         String repo = customerGit.create(ns + "-pest");
         try (SimulatedControllers cluster = new SimulatedControllers(client).run(ns)) {
@@ -376,21 +376,34 @@ class GenerationPipelineTest {
             List<String> edited = new ArrayList<>(lines(v1.get(path)));
             int changed = firstDifference(lines(v1.get(path)), lines(v2.get(path)));
             edited.set(changed, edited.get(changed) + " // customer tweak");
-            customerCommit(repo, Map.of(path, String.join("\n", edited)));
+            customerCommit(repo, "main", Map.of(path, String.join("\n", edited)));
             String mainBefore = head(repo, "main");
 
             editApp(app, this::widenCustomerName);
-            Generation failed = awaitGeneration(ns, "pest-control-2", g -> g.getStatus() != null && g.getStatus().getPhase() == GenerationPhase.Failed);
-            assertThat(failed.getStatus().getStage()).isEqualTo(StageName.Commit);
-            assertThat(failed.getStatus().condition("Succeeded").orElseThrow().getReason()).isEqualTo("MergeConflict");
-            assertThat(failed.getStatus().getCommit().getConflicts()).contains(path);
-            assertThat(failed.getStatus().getCommit().getBranch()).isEqualTo("veroforge/conflicts/pest-control-2");
-            assertThat(stage(failed, StageName.Commit).getMessage()).contains(path).contains("veroforge/conflicts/pest-control-2");
-            assertThat(filesOn(repo, "veroforge/conflicts/pest-control-2").get(path)).contains("<<<<<<<").contains("customer tweak");
+            Generation stopped = awaitGeneration(ns, "pest-control-2", g -> g.getStatus() != null
+                    && g.getStatus().condition("Succeeded").map(c -> "MergeConflict".equals(c.getReason())).orElse(false));
+            assertThat(stopped.getStatus().getPhase()).isEqualTo(GenerationPhase.Running);
+            assertThat(stopped.getStatus().getStage()).isEqualTo(StageName.Commit);
+            assertThat(stopped.getStatus().condition("Succeeded").orElseThrow().getStatus()).isEqualTo("Unknown");
+            assertThat(stopped.getStatus().getCommit().getConflicts()).containsExactly(path);
+            assertThat(stopped.getStatus().getCommit().getBranch()).isEqualTo("veroforge/conflicts/pest-control-2");
+            assertThat(stage(stopped, StageName.Commit).getMessage()).contains(path).contains("veroforge/conflicts/pest-control-2");
+            String marked = filesOn(repo, "veroforge/conflicts/pest-control-2").get(path);
+            assertThat(marked).contains("<<<<<<<").contains("customer tweak");
             assertThat(head(repo, "main")).isEqualTo(mainBefore);
-            // Nothing after Commit ran: the schema still has the old limit's version only.
-            assertThat(stage(failed, StageName.Migrate).getState()).isEqualTo(StageState.Pending);
-            assertThat(eventsOf(ns, "pest-control-2")).extracting(Event::getReason).contains("MergeConflict");
+            assertThat(stage(stopped, StageName.Migrate).getState()).isEqualTo(StageState.Pending);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOf(ns, "pest-control-2")).filteredOn(e -> "Warning".equals(e.getType()))
+                    .extracting(Event::getReason).containsOnlyOnce("MergeConflict"));
+
+            // The developer resolves on the conflicts branch (keeping both: the new limit and the tweak) and merges it into main.
+            String resolved = v2.get(path).replace(lines(v2.get(path)).get(changed), lines(v2.get(path)).get(changed) + " // customer tweak");
+            customerCommit(repo, "veroforge/conflicts/pest-control-2", Map.of(path, resolved));
+            fastForward(repo, "main", "veroforge/conflicts/pest-control-2");
+
+            Generation done = awaitGeneration(ns, "pest-control-2", succeeded());
+            assertThat(done.getStatus().getCommit().getConflicts()).isEmpty();
+            assertThat(done.getStatus().getCommit().getSha()).isEqualTo(head(repo, "main"));
+            assertThat(filesOn(repo, "main").get(path)).isEqualTo(resolved).doesNotContain("<<<<<<<");
         }
     }
 
@@ -702,9 +715,13 @@ class GenerationPipelineTest {
     // --- the customer's Git host ----------------------------------------------------------------
 
     private static void customerCommit(String url, Map<String, String> files) throws Exception {
+        customerCommit(url, "main", files);
+    }
+
+    private static void customerCommit(String url, String branch, Map<String, String> files) throws Exception {
         Path work = Files.createTempDirectory("customer");
         UsernamePasswordCredentialsProvider login = new UsernamePasswordCredentialsProvider(CustomerGitHost.USER, CustomerGitHost.TOKEN);
-        try (Git git = Git.cloneRepository().setURI(url).setBranch("main").setDirectory(work.toFile()).setCredentialsProvider(login).call()) {
+        try (Git git = Git.cloneRepository().setURI(url).setBranch(branch).setDirectory(work.toFile()).setCredentialsProvider(login).call()) {
             for (var e : files.entrySet()) {
                 Path file = work.resolve(e.getKey());
                 Files.createDirectories(file.getParent());
@@ -713,6 +730,15 @@ class GenerationPipelineTest {
             git.add().addFilepattern(".").call();
             git.commit().setMessage("customer edits").setAuthor("Dev", "dev@customer.example").setCommitter("Dev", "dev@customer.example").call();
             git.push().setCredentialsProvider(login).call();
+        }
+    }
+
+    /** {@code git push origin <from>:<to>}: the developer merges the resolved conflicts branch (a descendant of main). */
+    private static void fastForward(String url, String to, String from) throws Exception {
+        Path work = Files.createTempDirectory("customer");
+        UsernamePasswordCredentialsProvider login = new UsernamePasswordCredentialsProvider(CustomerGitHost.USER, CustomerGitHost.TOKEN);
+        try (Git git = Git.cloneRepository().setURI(url).setBranch(from).setDirectory(work.toFile()).setCredentialsProvider(login).call()) {
+            git.push().setCredentialsProvider(login).setRefSpecs(new org.eclipse.jgit.transport.RefSpec("refs/heads/" + from + ":refs/heads/" + to)).call();
         }
     }
 
