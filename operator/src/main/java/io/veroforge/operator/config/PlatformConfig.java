@@ -109,11 +109,19 @@ public interface PlatformConfig {
         String publicUrl();
     }
 
+    /** Who builds an app's images. */
+    enum BuildStrategy {
+        /** A kaniko Job per component in the tenant's namespace. */
+        kaniko,
+        /** The repository's own CI; the Generation waits for the veroforge.io/images annotation. */
+        external
+    }
+
     /** How a Generation's container images are built. */
     interface Build {
         /** kaniko: a Job per component in the tenant namespace. external: the repository's own CI builds and the Generation waits for the image references. */
         @WithDefault("kaniko")
-        String strategy();
+        BuildStrategy strategy();
 
         /** Registry host (and path) images are pushed to: {@code <registry>/<tenant>/<app>-<component>:<commit>}. */
         @WithDefault("registry.veroforge-system.svc:5000")

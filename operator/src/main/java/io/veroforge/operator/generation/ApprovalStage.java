@@ -45,7 +45,7 @@ final class ApprovalStage implements Stage {
     @Override
     public StageOutcome run(GenerationRun run) throws Exception {
         List<Generation> siblings = DeployedGeneration.ofApp(run.client(), run.namespace(), run.app());
-        Optional<Generation> newer = siblings.stream().filter(g -> GenerationRun.numberOf(g.getMetadata().getName()) > run.number()).findFirst();
+        Optional<Generation> newer = run.newerAmong(siblings);
         if (newer.isPresent()) {
             return StageOutcome.superseded("superseded by " + newer.get().getMetadata().getName() + ", which records the AppSpec's newer content");
         }

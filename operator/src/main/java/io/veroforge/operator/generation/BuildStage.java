@@ -41,7 +41,7 @@ final class BuildStage implements Stage {
         List<BuildComponent> components = releases.components(run.generation());
         try {
             BuildProgress progress;
-            if (Releases.EXTERNAL.equals(releases.strategy())) {
+            if (!releases.buildsWithKaniko()) {
                 progress = ExternalBuild.poll(run.generation(), components);
             } else {
                 Optional<AppTenant> tenant = AppTenant.of(run.client(), run.namespace());

@@ -52,7 +52,7 @@ final class CommitStage implements Stage {
     public StageOutcome run(GenerationRun run) throws Exception {
         List<Generation> siblings = DeployedGeneration.ofApp(run.client(), run.namespace(), run.app());
         if (inConflict(run.recorded().getCommit())) {
-            Optional<Generation> newer = siblings.stream().filter(g -> GenerationRun.numberOf(g.getMetadata().getName()) > run.number()).findFirst();
+            Optional<Generation> newer = run.newerAmong(siblings);
             if (newer.isPresent()) {
                 return StageOutcome.superseded("superseded by " + newer.get().getMetadata().getName() + " while its merge conflict was open");
             }

@@ -22,6 +22,11 @@ public final class DeployedGeneration {
                 .max(Comparator.comparingInt(g -> GenerationRun.numberOf(g.getMetadata().getName())));
     }
 
+    /** The one serving apart from {@code name}: what a run replaces, migrates from, or rolls back to. */
+    static Optional<Generation> otherThan(String name, List<Generation> generations) {
+        return among(generations.stream().filter(g -> !g.getMetadata().getName().equals(name)).toList());
+    }
+
     static List<Generation> ofApp(KubernetesClient client, String namespace, String app) {
         return client.resources(Generation.class).inNamespace(namespace).withLabel(Generation.APPSPEC_LABEL, app).list().getItems();
     }

@@ -155,7 +155,7 @@ public class GenerationReconciler implements Reconciler<Generation> {
         if (GenerationTimeline.finished(status)) {
             telemetry.run(generation, status);
             if (status.getPhase() == GenerationPhase.Succeeded) {
-                replaced = MigrationPlanning.deployedOtherThan(new GenerationRun(generation, appSpec, context.getClient(), status),
+                replaced = DeployedGeneration.otherThan(generation.getMetadata().getName(),
                         DeployedGeneration.ofApp(context.getClient(), generation.getMetadata().getNamespace(), generation.getSpec().getAppSpec().getName()));
             }
         }

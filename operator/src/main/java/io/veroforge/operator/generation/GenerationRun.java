@@ -1,5 +1,7 @@
 package io.veroforge.operator.generation;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,6 +69,11 @@ final class GenerationRun {
     /** n of {@code <app>-<n>}: the migration version and the order of Generations of one app. */
     int number() {
         return numberOf(name());
+    }
+
+    /** A Generation of the same app recorded after this one: its model is what the AppSpec says now. */
+    Optional<Generation> newerAmong(List<Generation> siblings) {
+        return siblings.stream().filter(g -> numberOf(g.getMetadata().getName()) > number()).findFirst();
     }
 
     static int numberOf(String generationName) {

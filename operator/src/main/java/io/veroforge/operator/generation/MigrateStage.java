@@ -59,7 +59,7 @@ final class MigrateStage implements Stage {
             return StageOutcome.waiting("WaitingForOlderGeneration", "waiting for " + busy.get().getMetadata().getName()
                     + " to finish deploying (one Generation of an app migrates and deploys at a time)", Duration.ofSeconds(3));
         }
-        String deployedNow = MigrationPlanning.deployedOtherThan(run, siblings).map(g -> g.getMetadata().getName()).orElse(null);
+        String deployedNow = DeployedGeneration.otherThan(run.name(), siblings).map(g -> g.getMetadata().getName()).orElse(null);
         if (!Objects.equals(deployedNow, plan.getFrom())) {
             return StageOutcome.failed("PlanOutdated", "the plan starts from " + (plan.getFrom() == null ? "an empty schema" : plan.getFrom())
                     + " but " + (deployedNow == null ? "nothing" : deployedNow) + " is deployed now; delete this Generation to plan again");

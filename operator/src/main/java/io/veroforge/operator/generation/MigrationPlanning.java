@@ -48,7 +48,7 @@ public class MigrationPlanning {
     }
 
     MigrationPlan plan(GenerationRun run, List<Generation> siblings) {
-        Optional<Generation> deployed = deployedOtherThan(run, siblings);
+        Optional<Generation> deployed = DeployedGeneration.otherThan(run.name(), siblings);
         io.veroforge.generator.migrate.MigrationPlan planned = MigrationPlanner.plan(deployed.map(GeneratedCode::modelOf).orElse(null),
                 GeneratedCode.modelOf(run.generation()));
         MigrationPlan plan = new MigrationPlan();
@@ -61,7 +61,7 @@ public class MigrationPlanning {
 
     /** PHI and card-data fields added, removed or changed since the deployed model: risky under auto-unless-risky. */
     List<String> sensitiveFieldChanges(GenerationRun run, List<Generation> siblings) {
-        Optional<Generation> deployed = deployedOtherThan(run, siblings);
+        Optional<Generation> deployed = DeployedGeneration.otherThan(run.name(), siblings);
         if (deployed.isEmpty()) {
             return List.of(); // a first deployment creates sensitive columns but changes no data
         }
@@ -94,10 +94,6 @@ public class MigrationPlanning {
                     + " has no password; the Tenant reconciler writes it — check the Tenant's status");
         }
         return AppDatabase.inCluster(url, tenant.name(), password, app);
-    }
-
-    static Optional<Generation> deployedOtherThan(GenerationRun run, List<Generation> siblings) {
-        return DeployedGeneration.among(siblings.stream().filter(g -> !g.getMetadata().getName().equals(run.name())).toList());
     }
 
     static io.veroforge.generator.migrate.MigrationPlan toGenerator(MigrationPlan recorded) {

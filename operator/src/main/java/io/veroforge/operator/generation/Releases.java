@@ -35,9 +35,6 @@ import io.veroforge.operator.tenant.TenantObjects;
  */
 @ApplicationScoped
 public class Releases {
-    static final String KANIKO = "kaniko";
-    static final String EXTERNAL = "external";
-
     private final GeneratedCode code;
     private final AppRepositories repositories;
     private final KubernetesClient client;
@@ -62,12 +59,8 @@ public class Releases {
         config.build().registrySecret().ifPresent(name -> new RegistrySecretCopy(client, config.platformNamespace(), name).into(namespace));
     }
 
-    String strategy() {
-        String strategy = config.build().strategy();
-        if (!KANIKO.equals(strategy) && !EXTERNAL.equals(strategy)) {
-            throw new DeliveryException("veroforge.build.strategy is '" + strategy + "'; set it to kaniko or external");
-        }
-        return strategy;
+    boolean buildsWithKaniko() {
+        return config.build().strategy() == PlatformConfig.BuildStrategy.kaniko;
     }
 
     List<BuildComponent> components(Generation generation) {
@@ -77,7 +70,7 @@ public class Releases {
     /** The images the Generation's build produced (kaniko: derived from the commit; external: from the annotation). */
     ImageRefs images(Generation generation, String tenant) {
         List<BuildComponent> components = components(generation);
-        if (KANIKO.equals(strategy())) {
+        if (buildsWithKaniko()) {
             return kaniko.images(tenant, generation.getSpec().getAppSpec().getName(), generation.getStatus().getCommit().getSha(), components);
         }
         if (ExternalBuild.poll(generation, components) instanceof BuildProgress.Succeeded built) {

@@ -71,7 +71,7 @@ final class VerifyStage implements Stage {
     }
 
     private StageOutcome rolledBack(GenerationRun run, DeploymentStatus deployment, String why) throws Exception {
-        Optional<Generation> previous = MigrationPlanning.deployedOtherThan(run, DeployedGeneration.ofApp(run.client(), run.namespace(), run.app()));
+        Optional<Generation> previous = DeployedGeneration.otherThan(run.name(), DeployedGeneration.ofApp(run.client(), run.namespace(), run.app()));
         Optional<AppTenant> tenant = AppTenant.of(run.client(), run.namespace());
         String back;
         if (previous.isPresent() && tenant.isPresent()) {
