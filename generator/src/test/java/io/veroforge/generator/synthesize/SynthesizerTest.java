@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.veroforge.generator.Fixtures;
 import io.veroforge.generator.model.ResolvedModel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +48,62 @@ class SynthesizerTest {
     private static List<Path> files(Path root) throws Exception {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+        }
+    }
+
+    /** Every spec that resolves: the AppSpec examples, the valid test specs and the 20-entity benchmark. */
+    private static final List<Path> DIGESTED_SPECS = List.of(
+            Path.of("../crds/examples/appspec-gym-sparse.yaml"), Path.of("../crds/examples/appspec-pest-control.yaml"),
+            Path.of("src/test/resources/appspecs/clinic.yaml"), Path.of("src/test/resources/appspecs/pest-control-explicit.yaml"),
+            Path.of("src/test/resources/appspecs/pest-control-sparse.yaml"), Path.of("src/test/resources/appspecs/retail-store.yaml"),
+            Path.of("src/test/resources/appspecs/shop-pci.yaml"), Path.of("src/bench/resources/bench/facility-ops-20.yaml"));
+    private static final Path TREE_DIGESTS = Path.of("src/test/resources/synthesize/generated-trees.sha256");
+    private static final String UPDATE_DIGESTS = "veroforge.updateTreeDigests";
+
+    /**
+     * A refactoring of the view model or templates must not change what is generated: every file of
+     * every digested spec hashes to the value pinned in {@code generated-trees.sha256}. The pack
+     * revision is masked, since it changes with every template edit even when no output does. When an
+     * output change is intended, regenerate the list with {@code -Dveroforge.updateTreeDigests=true}
+     * and commit it with the change (its diff shows which files changed).
+     */
+    @Test
+    void examplesGenerateExactlyThePinnedTrees() throws Exception {
+        Map<String, String> actual = new TreeMap<>();
+        for (Path spec : DIGESTED_SPECS) {
+            var resolution = Fixtures.resolveYaml(Files.readString(spec));
+            assertThat(resolution.errors()).as(spec.toString()).isEmpty();
+            GeneratedRepository repo = new Synthesizer().synthesize(resolution.model());
+            String name = spec.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            repo.files().forEach((path, content) -> actual.put(name + " " + path, digest(content.replace(repo.revision(), "<revision>"))));
+        }
+        if (Boolean.getBoolean(UPDATE_DIGESTS)) {
+            List<String> lines = new ArrayList<>(List.of("# <spec> <generated path> <first 16 hex digits of the SHA-256 of the file, pack revision masked>",
+                    "# regenerate: ./mvnw -pl generator -am test -Dtest=SynthesizerTest -D" + UPDATE_DIGESTS + "=true"));
+            actual.forEach((key, hash) -> lines.add(key + " " + hash));
+            Files.write(TREE_DIGESTS, lines, StandardCharsets.UTF_8);
+        }
+        Map<String, String> pinned = new TreeMap<>();
+        for (String line : Files.readAllLines(TREE_DIGESTS, StandardCharsets.UTF_8)) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                int last = line.lastIndexOf(' ');
+                pinned.put(line.substring(0, last), line.substring(last + 1));
+            }
+        }
+        Set<String> keys = new TreeSet<>(pinned.keySet());
+        keys.addAll(actual.keySet());
+        List<String> changed = keys.stream().filter(k -> !Objects.equals(pinned.get(k), actual.get(k)))
+                .map(k -> k + (pinned.containsKey(k) ? actual.containsKey(k) ? " changed" : " no longer generated" : " newly generated")).toList();
+        assertThat(changed).as("generated files that differ from %s (intended? rerun with -D%s=true)", TREE_DIGESTS, UPDATE_DIGESTS)
+                .isEmpty();
+    }
+
+    private static String digest(String content) {
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JVM has SHA-256
         }
     }
 
