@@ -16,7 +16,7 @@ CREATE TABLE {e.names.table} (
   id uuid NOT NULL DEFAULT gen_random_uuid(),
   tenant_id text NOT NULL DEFAULT current_setting('veroforge.tenant_id', true),
 {#for f in e.fields}
-  {f.sqlColumn},
+  {f.sql.definition},
 {/for}
 {#for r in e.foreignKeys}
   {r.sqlColumn},
@@ -29,18 +29,18 @@ CREATE TABLE {e.names.table} (
   created_by text DEFAULT current_setting('veroforge.user_id', true),
   updated_by text DEFAULT current_setting('veroforge.user_id', true),
 {#for f in e.fields}
-{#for c in f.sqlChecks}
+{#for c in f.sql.checks}
   {c},
 {/for}
-{#if f.unique}
-  CONSTRAINT {e.names.table}_{f.column}_key UNIQUE (tenant_id, {f.column}),
+{#if f.sql.unique}
+  {f.sql.uniqueConstraint},
 {/if}
 {/for}
   CONSTRAINT {e.names.table}_pkey PRIMARY KEY (id),
   CONSTRAINT {e.names.table}_tenant_id_id_key UNIQUE (tenant_id, id)
 );
 {#for f in e.searchFields}
-CREATE INDEX {e.names.table}_{f.column}_idx ON {e.names.table} (tenant_id, {f.column});
+{f.sql.createIndex}
 {/for}
 {#if e.hasOwner}
 CREATE INDEX {e.names.table}_{e.ownerColumn}_idx ON {e.names.table} (tenant_id, {e.ownerColumn});

@@ -6,7 +6,7 @@ import io.veroforge.generator.model.FieldType;
 import io.veroforge.generator.model.ResolvedModel;
 import io.veroforge.generator.synthesize.AppView;
 import io.veroforge.generator.synthesize.EntityView;
-import io.veroforge.generator.synthesize.FieldView;
+import io.veroforge.generator.synthesize.FieldSql;
 import io.veroforge.generator.synthesize.RelationView;
 import io.veroforge.generator.synthesize.SchemaSql;
 import java.math.BigDecimal;
@@ -144,22 +144,22 @@ public final class MigrationPlanner {
 
         private void alterEntity(EntityView was, EntityView is) {
             String table = is.names().table();
-            Map<String, FieldView> oldFields = new LinkedHashMap<>();
-            was.fields().forEach(f -> oldFields.put(f.field().name(), f));
-            Map<String, FieldView> newFields = new LinkedHashMap<>();
-            is.fields().forEach(f -> newFields.put(f.field().name(), f));
+            Map<String, FieldSql> oldFields = new LinkedHashMap<>();
+            was.sqlFields().forEach(f -> oldFields.put(f.name(), f));
+            Map<String, FieldSql> newFields = new LinkedHashMap<>();
+            is.sqlFields().forEach(f -> newFields.put(f.name(), f));
 
             // removed fields, and fields whose column or storage changed (a cast cannot encrypt or tokenize)
-            for (FieldView f : was.fields()) {
-                FieldView n = newFields.get(f.field().name());
+            for (FieldSql f : was.sqlFields()) {
+                FieldSql n = newFields.get(f.name());
                 if (n == null || replaced(f, n)) {
                     alters.add(new PlannedStep("drop column " + table + "." + f.column() + (n == null ? "" : " (storage changes to "
-                            + n.field().storage().name().toLowerCase() + ": re-added empty)") + " (its values are lost)",
+                            + n.storage().name().toLowerCase() + ": re-added empty)") + " (its values are lost)",
                             "ALTER TABLE " + table + " DROP COLUMN " + f.column() + ";", true));
                 }
             }
-            for (FieldView f : is.fields()) {
-                FieldView o = oldFields.get(f.field().name());
+            for (FieldSql f : is.sqlFields()) {
+                FieldSql o = oldFields.get(f.name());
                 if (o == null || replaced(o, f)) {
                     addColumn(table, f);
                 } else {
@@ -170,42 +170,42 @@ public final class MigrationPlanner {
             alterRelations(was, is);
         }
 
-        private static boolean replaced(FieldView old, FieldView now) {
-            return !old.column().equals(now.column()) || old.field().storage() != now.field().storage();
+        private static boolean replaced(FieldSql old, FieldSql now) {
+            return !old.column().equals(now.column()) || old.storage() != now.storage();
         }
 
-        private void addColumn(String table, FieldView f) {
+        private void addColumn(String table, FieldSql f) {
             String column = table + "." + f.column();
             StringBuilder sql = new StringBuilder();
             String description = "add column " + column;
             if (!f.required()) {
-                sql.append("ALTER TABLE ").append(table).append(" ADD COLUMN ").append(f.sqlColumn()).append(";\n");
+                sql.append("ALTER TABLE ").append(table).append(" ADD COLUMN ").append(f.definition()).append(";\n");
             } else {
                 Optional<String> placeholder = placeholder(f.field());
                 if (placeholder.isPresent()) {
-                    sql.append("ALTER TABLE ").append(table).append(" ADD COLUMN ").append(f.sqlColumn()).append(" DEFAULT ")
+                    sql.append("ALTER TABLE ").append(table).append(" ADD COLUMN ").append(f.definition()).append(" DEFAULT ")
                             .append(placeholder.get()).append(";\n");
                     sql.append("ALTER TABLE ").append(table).append(" ALTER COLUMN ").append(f.column()).append(" DROP DEFAULT;\n");
                     description += " (required: existing rows get " + placeholder.get() + ", then the default is dropped)";
                 } else {
-                    sql.append("ALTER TABLE ").append(table).append(" ADD COLUMN ").append(nullable(f.sqlColumn())).append(";\n");
+                    sql.append("ALTER TABLE ").append(table).append(" ADD COLUMN ").append(nullable(f.definition())).append(";\n");
                     description += " (required, but added without NOT NULL: existing rows have no value;"
                             + " fill them, then a later generation can make it NOT NULL)";
                 }
             }
-            for (String check : f.sqlChecks()) {
+            for (String check : f.checks()) {
                 sql.append("ALTER TABLE ").append(table).append(" ADD ").append(check).append(";\n");
             }
             if (f.unique()) {
                 sql.append(addUnique(table, f)).append("\n");
             }
-            if (f.searchable()) {
-                sql.append(createIndex(table, f)).append("\n");
+            if (f.indexed()) {
+                sql.append(f.createIndex()).append("\n");
             }
             alters.add(new PlannedStep(description, sql.toString(), false));
         }
 
-        private void alterColumn(String table, FieldView o, FieldView n) {
+        private void alterColumn(String table, FieldSql o, FieldSql n) {
             String column = table + "." + n.column();
             Map<String, String> oldChecks = checks(o);
             Map<String, String> newChecks = checks(n);
@@ -215,8 +215,8 @@ public final class MigrationPlanner {
                     alters.add(new PlannedStep("drop check " + name, "ALTER TABLE " + table + " DROP CONSTRAINT " + name + ";", false));
                 }
             });
-            String fromType = o.field().sqlType();
-            String toType = n.field().sqlType();
+            String fromType = o.type();
+            String toType = n.type();
             if (!fromType.equals(toType)) {
                 if (widens(fromType, toType)) {
                     alters.add(new PlannedStep("widen " + column + " from " + fromType + " to " + toType,
@@ -242,17 +242,17 @@ public final class MigrationPlanner {
                 }
             });
             if (!o.unique() && n.unique()) {
-                alters.add(new PlannedStep("add unique key " + uniqueName(table, n) + " (fails while existing rows hold duplicates)",
+                alters.add(new PlannedStep("add unique key " + n.uniqueName() + " (fails while existing rows hold duplicates)",
                         addUnique(table, n), false));
             } else if (o.unique() && !n.unique()) {
-                alters.add(new PlannedStep("drop unique key " + uniqueName(table, n),
-                        "ALTER TABLE " + table + " DROP CONSTRAINT " + uniqueName(table, n) + ";", false));
+                alters.add(new PlannedStep("drop unique key " + n.uniqueName(),
+                        "ALTER TABLE " + table + " DROP CONSTRAINT " + n.uniqueName() + ";", false));
             }
-            if (!o.searchable() && n.searchable()) {
-                alters.add(new PlannedStep("add index " + indexName(table, n.column()), createIndex(table, n), false));
-            } else if (o.searchable() && !n.searchable()) {
-                alters.add(new PlannedStep("drop index " + indexName(table, n.column()),
-                        "DROP INDEX " + indexName(table, n.column()) + ";", false));
+            if (!o.indexed() && n.indexed()) {
+                alters.add(new PlannedStep("add index " + n.indexName(), n.createIndex(), false));
+            } else if (o.indexed() && !n.indexed()) {
+                alters.add(new PlannedStep("drop index " + n.indexName(),
+                        "DROP INDEX " + n.indexName() + ";", false));
             }
         }
 
@@ -363,9 +363,9 @@ public final class MigrationPlanner {
                 r.sqlForeignKey() + "\n" + r.sqlIndex() + "\n", false);
     }
 
-    private static Map<String, String> checks(FieldView f) {
+    private static Map<String, String> checks(FieldSql f) {
         Map<String, String> checks = new LinkedHashMap<>();
-        for (String check : f.sqlChecks()) {
+        for (String check : f.checks()) {
             Matcher m = CONSTRAINT_NAME.matcher(check);
             checks.put(m.find() ? m.group(1) : check, check);
         }
@@ -373,20 +373,12 @@ public final class MigrationPlanner {
     }
 
     // the names db/schema.sql gives unique keys, indexes and foreign keys
-    private static String uniqueName(String table, FieldView f) {
-        return table + "_" + f.column() + "_key";
-    }
-
-    private static String addUnique(String table, FieldView f) {
-        return "ALTER TABLE " + table + " ADD CONSTRAINT " + uniqueName(table, f) + " UNIQUE (tenant_id, " + f.column() + ");";
+    private static String addUnique(String table, FieldSql f) {
+        return "ALTER TABLE " + table + " ADD " + f.uniqueConstraint() + ";";
     }
 
     private static String indexName(String table, String column) {
         return table + "_" + column + "_idx";
-    }
-
-    private static String createIndex(String table, FieldView f) {
-        return "CREATE INDEX " + indexName(table, f.column()) + " ON " + table + " (tenant_id, " + f.column() + ");";
     }
 
     private static String fkName(String table, RelationView r) {

@@ -71,6 +71,11 @@ public final class EntityView {
         return fields;
     }
 
+    /** The fields as {@code db/schema.sql} spells them, in order: what the migration planner compares. */
+    public List<FieldSql> sqlFields() {
+        return fields.stream().map(FieldView::sql).toList();
+    }
+
     public List<RelationView> relations() {
         return relations;
     }
@@ -105,7 +110,7 @@ public final class EntityView {
 
     /** An encrypted field the sample fills, for the at-rest check. */
     public FieldView sampleEncryptedField() {
-        return fields.stream().filter(f -> f.encrypted() && f.inSample()).findFirst().orElse(null);
+        return fields.stream().filter(f -> f.encrypted() && f.samples().included()).findFirst().orElse(null);
     }
 
     public List<FieldView> encryptedFields() {
@@ -130,12 +135,11 @@ public final class EntityView {
 
     /** PII fields an erase overwrites: optional ones become null (required ones keep their value, the row must stay valid). */
     public List<FieldView> erasableFields() {
-        return fields.stream().filter(f -> !f.required() && (f.field().has(io.veroforge.generator.model.Marker.PII)
-                || f.field().has(io.veroforge.generator.model.Marker.PHI))).toList();
+        return fields.stream().filter(f -> !f.required() && f.personal()).toList();
     }
 
     public List<FieldView> filterFields() {
-        return fields.stream().filter(FieldView::filterable).toList();
+        return fields.stream().filter(f -> f.dto().filterable()).toList();
     }
 
     public List<FieldView> searchFields() {
@@ -149,7 +153,7 @@ public final class EntityView {
     /** Sort keys accepted by {@code ?sort=key:asc|desc}, as a TypeScript array literal. */
     public String sortKeysLiteral() {
         List<String> keys = new ArrayList<>(List.of("createdAt", "updatedAt"));
-        fields.stream().filter(FieldView::sortable).map(FieldView::property).forEach(keys::add);
+        fields.stream().filter(f -> f.dto().sortable()).map(FieldView::property).forEach(keys::add);
         return TsLiteral.stringArray(keys);
     }
 
@@ -185,7 +189,7 @@ public final class EntityView {
 
     /** Fields the sample payload fills. */
     public List<FieldView> sampleFields() {
-        return fields.stream().filter(FieldView::inSample).toList();
+        return fields.stream().filter(f -> f.samples().included()).toList();
     }
 
     /** Required foreign keys the sample payload fills with ids created earlier in the test. */
@@ -196,29 +200,29 @@ public final class EntityView {
     /** The sample create payload as a TypeScript expression over {@code ids} (ids of rows created earlier, by entity name). */
     public String sampleLiteral() {
         List<String> parts = new ArrayList<>();
-        sampleFields().forEach(f -> parts.add(f.property() + ": " + f.sample()));
+        sampleFields().forEach(f -> parts.add(f.property() + ": " + f.samples().value()));
         sampleParents().forEach(r -> parts.add(r.fkProperty() + ": ids[" + TsLiteral.string(r.relation().target()) + "]"));
         return parts.isEmpty() ? "({})" : "({ " + String.join(", ", parts) + " })";
     }
 
     /** The field the update test changes, or null when none can be changed and read back simply. */
     public FieldView updateField() {
-        return fields.stream().filter(FieldView::updatable).findFirst().orElse(null);
+        return fields.stream().filter(f -> f.samples().updatable()).findFirst().orElse(null);
     }
 
     /** The field the filter test uses, or null. */
     public FieldView filterField() {
-        return fields.stream().filter(f -> f.filterable() && f.inSample()).findFirst().orElse(null);
+        return fields.stream().filter(f -> f.dto().filterable() && f.samples().included()).findFirst().orElse(null);
     }
 
     /** The plain, non-unique string field shown as the row title in lists, or the id. */
     public String titleProperty() {
-        return fields.stream().filter(f -> f.inputKind().equals("text") && !f.encrypted() && !f.tokenized())
+        return fields.stream().filter(f -> f.ui().inputKind().equals("text") && !f.encrypted() && !f.tokenized())
                 .map(FieldView::property).findFirst().orElse("id");
     }
 
     public String listColumnsLiteral() {
-        return TsLiteral.stringArray(fields.stream().filter(f -> !f.encrypted() && !f.inputKind().equals("textarea"))
+        return TsLiteral.stringArray(fields.stream().filter(f -> !f.encrypted() && !f.ui().inputKind().equals("textarea"))
                 .limit(5).map(FieldView::property).collect(Collectors.toList()));
     }
 }

@@ -66,9 +66,9 @@ describe('{app.title} API', () => {
       const res = await http(app)
         .patch(`${ route }/${ ids['{e.name}'] }`)
         .set('Authorization', admin)
-        .send({ {e.updateField.property}: {e.updateField.otherSample} })
+        .send({ {e.updateField.property}: {e.updateField.samples.otherValue} })
         .expect(200);
-      expect(res.body.{e.updateField.property}).toEqual({e.updateField.otherSample});
+      expect(res.body.{e.updateField.property}).toEqual({e.updateField.samples.otherValue});
     });
 {/if}
 

@@ -11,7 +11,7 @@ export const {e.names.camel}: EntityDescriptor = {
   listColumns: {e.listColumnsLiteral},
   fields: [
 {#for f in e.fields}
-    {f.uiDescriptor},
+    {f.ui.descriptor},
 {/for}
   ],
   references: [

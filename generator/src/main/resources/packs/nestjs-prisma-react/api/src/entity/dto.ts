@@ -23,10 +23,10 @@ import { DecimalRange, IsDecimalString } from '../common/validators';
 /** Body of POST /{e.names.pluralKebab}: the rules of the AppSpec, enforced before the database sees anything. */
 export class Create{e.names.pascal}Dto {
 {#for f in e.fields}
-{#for d in f.dtoDecorators}
+{#for d in f.dto.decorators}
   {d}
 {/for}
-  {f.property}{f.optionalMark}: {f.tsType}{#if !f.required} | null{/if};
+  {f.property}{f.dto.optionalMark}: {f.dto.tsType}{#if !f.required} | null{/if};
 
 {/for}
 {#for r in e.foreignKeys}
@@ -46,10 +46,10 @@ export class Update{e.names.pascal}Dto extends PartialType(Create{e.names.pascal
 /** Query of GET /{e.names.pluralKebab}: paging, sorting, search, and equality filters. */
 export class List{e.names.pluralPascal}Query extends PageQuery {
 {#for f in e.filterFields}
-{#for d in f.filterDecorators}
+{#for d in f.dto.filterDecorators}
   {d}
 {/for}
-  {f.property}?: {f.filterTsType};
+  {f.property}?: {f.dto.filterTsType};
 
 {/for}
 {#for r in e.foreignKeys}
@@ -65,7 +65,7 @@ export class List{e.names.pluralPascal}Query extends PageQuery {
 export type {e.names.pascal}View = {
   id: string;
 {#for f in e.fields}
-  {f.property}: {f.tsType}{#if !f.required} | null{/if};
+  {f.property}: {f.dto.tsType}{#if !f.required} | null{/if};
 {/for}
 {#for r in e.foreignKeys}
   {r.fkProperty}: string{#if !r.required} | null{/if};

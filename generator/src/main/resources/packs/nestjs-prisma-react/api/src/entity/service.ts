@@ -140,7 +140,7 @@ export class {e.names.pascal}Service {
     void tx;
     return {
 {#for f in e.fields}
-      {f.property}: {f.writeExpression},
+      {f.property}: {f.dto.writeExpression},
 {/for}
 {#for r in e.foreignKeys}
       {r.fkProperty}: dto.{r.fkProperty},
@@ -153,7 +153,7 @@ export class {e.names.pascal}Service {
     return {
       id: row.id,
 {#for f in e.fields}
-      {f.property}: {f.readExpression},
+      {f.property}: {f.dto.readExpression},
 {/for}
 {#for r in e.foreignKeys}
       {r.fkProperty}: row.{r.fkProperty},
