@@ -527,7 +527,7 @@ class GenerationPipelineTest {
             input.getSpec().getDelivery().setMode(DeliveryMode.gitops);
             client.resource(input).create();
 
-            String applicationName = ns + "-pest-control";
+            String applicationName = ns + ".pest-control";
             Resource<GenericKubernetesResource> application = client.genericKubernetesResources(GitOpsDeploy.APPLICATION)
                     .inNamespace("argocd").withName(applicationName);
             GenericKubernetesResource created = await().atMost(WAIT).until(application::get, a -> a != null);
