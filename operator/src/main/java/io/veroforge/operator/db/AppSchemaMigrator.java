@@ -180,12 +180,16 @@ public final class AppSchemaMigrator {
                 refuseLegacyData(admin, target);
             }
             boolean catalogueHere = target.catalogueJdbcUrl() != null && target.catalogueJdbcUrl().equals(target.adminJdbcUrl());
+            if (catalogueHere) {
+                catalogue.ensureTable(admin); // in autocommit mode, before the transaction below
+            }
             admin.setAutoCommit(false);
             if (catalogueHere) {
                 claim(admin, target, state);
             } else if (target.catalogueJdbcUrl() != null) {
                 try (Connection catalogueConnection = PostgresConnections.open(target.catalogueJdbcUrl(), target.adminUser(),
                         target.adminPassword())) {
+                    catalogue.ensureTable(catalogueConnection);
                     catalogueConnection.setAutoCommit(false);
                     claim(catalogueConnection, target, state);
                     catalogueConnection.commit(); // before the schema exists: a crash leaves a claim to fill, never an unclaimed schema
@@ -196,7 +200,7 @@ public final class AppSchemaMigrator {
             }
             List<String> statements = new ArrayList<>();
             if (!state.exists()) {
-                statements.add("CREATE SCHEMA " + schema + " AUTHORIZATION " + role);
+                statements.add("CREATE SCHEMA IF NOT EXISTS " + schema + " AUTHORIZATION " + role); // claimed: a racing twin may have made it
             } else if (!state.ownedByTenantRole()) {
                 statements.add("ALTER SCHEMA " + schema + " OWNER TO " + role); // recorded as this app's: repairs a change made by hand
             }
@@ -210,9 +214,8 @@ public final class AppSchemaMigrator {
         }
     }
 
+    /** Claims the app's schema in the caller's transaction; the catalogue's table must exist. */
     private void claim(Connection catalogueConnection, AppDatabase target, SchemaState state) throws SQLException {
-        catalogue.ensureTable(catalogueConnection);
-        catalogueConnection.setAutoCommit(false);
         OwnedObjects.Existing existing = !state.exists() ? OwnedObjects.Existing.ABSENT
                 : state.ownedByTenantRole() ? OwnedObjects.Existing.adoptable()
                 : OwnedObjects.Existing.notAdoptable("it is not owned by the tenant's role " + target.tenantRole());
