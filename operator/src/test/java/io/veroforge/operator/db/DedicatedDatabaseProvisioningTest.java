@@ -88,6 +88,22 @@ class DedicatedDatabaseProvisioningTest {
     }
 
     @Test
+    void aDatabaseOfTheTenantsNameSomeoneElseOwnsIsNeitherTakenOverNorDropped() throws Exception {
+        String tenant = postgres.newTenant("squatted", Tier.pro);
+        TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
+        postgres.execute("CREATE DATABASE " + names.database());
+        postgres.cleanupSql("DROP DATABASE IF EXISTS " + names.database() + " WITH (FORCE)");
+
+        assertThatThrownBy(() -> provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.pro, PostgresFixture.newPassword()))
+                .isInstanceOf(NameConflictException.class).hasMessageContaining("database " + names.database());
+        provisioner.drop(tenant, PostgresFixture.uidOf(tenant), Tier.pro);
+
+        assertThat(postgres.queryValue("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = ?", names.database()))
+                .isEqualTo("postgres");
+        assertThat(postgres.queryValue("SELECT count(*) FROM pg_roles WHERE rolname = ?", names.role())).isEqualTo(0L);
+    }
+
+    @Test
     void ensureRepairsADatabaseLeftOpenByACrash() throws Exception {
         String tenant = postgres.newTenant("crashed", Tier.pro);
         TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
