@@ -141,6 +141,8 @@ final class DedicatedDatabaseProvisioner implements TierProvisioner {
                         catalogue.forget(admin, entry);
                     }
                 }
+            } else if (role.existing(admin, names.role()).exists()) {
+                kept = List.of("role " + names.role()); // not recorded as this tenant's: not ours to drop
             }
             admin.commit();
             LOG.infof("Dropped database %s and role %s of tenant %s%s", names.database(), names.role(), names.tenant(),

@@ -81,6 +81,8 @@ final class SchemaProvisioner implements TierProvisioner {
                         catalogue.forget(admin, entry);
                     }
                 }
+            } else if (role.existing(admin, names.role()).exists()) {
+                kept = List.of("role " + names.role()); // not recorded as this tenant's: not ours to drop
             }
             admin.commit();
             LOG.infof("Dropped schema %s and role %s of tenant %s%s", names.schema(), names.role(), names.tenant(),

@@ -126,8 +126,8 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
                 events.normal(tenant, "DataDeleted", "deletionPolicy Delete: dropped the " + tier + " tenant's data and role");
                 if (!kept.isEmpty()) {
                     events.warning(tenant, TenantConditions.NAME_CONFLICT, "kept " + String.join(", ", kept)
-                            + ": owned by the tenant's role but not recorded as this Tenant's, so not dropped (now owned by the"
-                            + " platform's admin); see docs/tenants.md#name-conflicts");
+                            + ": not recorded as this Tenant's, so not dropped (what its role owned now belongs to the"
+                            + " platform's admin user); see docs/tenants.md#name-conflicts");
                 }
             } else {
                 provisioner.retain(name, tier);

@@ -210,6 +210,8 @@ class SchemaProvisioningTest {
 
         assertThat(postgres.queryValue("SELECT rolcreatedb AND NOT rolcanlogin FROM pg_roles WHERE rolname = ?", names.role())).isEqualTo(true);
         assertThat(postgres.queryValue("SELECT count(*) FROM pg_namespace WHERE nspname = ?", names.schema())).isEqualTo(0L);
+        assertThat(provisioner.drop(tenant, PostgresFixture.uidOf(tenant), Tier.basic)).containsExactly("role " + names.role());
+        assertThat(postgres.queryValue("SELECT rolcreatedb FROM pg_roles WHERE rolname = ?", names.role())).isEqualTo(true);
     }
 
     @Test
