@@ -33,7 +33,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  * = the Generation's number, description = its name), tracked in {@code veroforge_schema_history}
  * inside the app's schema, each version in its own transaction.
  *
- * <p>The app's schema ({@link AppSchemaName}) is created on first use, owned by the tenant role.
+ * <p>The app's schema ({@link AppSchemaName}) is created on first use, owned by the tenant role,
+ * once its name is recorded as this app's in the catalogue ({@link OwnedObjects}).
  * The plan runs after {@code SET LOCAL ROLE <tenant role>} and {@code SET LOCAL search_path TO
  * <app schema>}: tables belong to the tenant role, so the FORCEd row-level security binds the role
  * the app logs in as, and the pack's unqualified names land in the app's schema. Extensions the
@@ -45,7 +46,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  * failing step rolls the whole version back and it is not recorded. Throws
  * {@link DatabaseUnavailableException} when the server cannot be reached (retry with backoff),
  * {@link MigrationRefusedException} for an unapproved destructive plan or an old version, and
- * {@link SchemaMigrationException} when a step fails.
+ * {@link SchemaMigrationException} when a step fails, and {@link NameConflictException} when the
+ * app's schema name is recorded for someone else in the platform's catalogue.
  */
 public final class AppSchemaMigrator {
 
@@ -59,6 +61,8 @@ public final class AppSchemaMigrator {
     /** A version applied to an app's schema, as recorded in its history table. */
     public record AppliedVersion(int version, String generation, Instant appliedAt) {
     }
+
+    private final OwnedObjects catalogue = new OwnedObjects();
 
     public AppSchemaMigrator() {
     }
@@ -155,22 +159,101 @@ public final class AppSchemaMigrator {
         }
     }
 
-    /** The app's schema, owned by the tenant role, and the extensions the plan creates; one transaction. */
-    private static void prepareSchema(AppDatabase target, MigrationPlan plan) {
-        String schema = SqlIdentifier.quote(target.schema().value());
+    /** What the app's database has under one schema name. */
+    private record SchemaState(String database, boolean exists, boolean ownedByTenantRole, boolean holdsHistory) {
+    }
+
+    /**
+     * The app's schema, owned by the tenant role, and the extensions the plan creates. The name is
+     * claimed in the catalogue first (in the same transaction when the catalogue is in the app's
+     * database, as for the basic tier), so the schema is created, or its owner repaired, only when
+     * it is recorded as this app's. Data kept under the name of an older VeroForge is never used
+     * nor moved silently: the plan is refused until it is renamed (docs/generations.md).
+     */
+    private void prepareSchema(AppDatabase target, MigrationPlan plan) {
+        AppSchemaName name = target.schema();
+        String schema = SqlIdentifier.quote(name.value());
         String role = SqlIdentifier.quote(target.tenantRole());
-        List<String> statements = new ArrayList<>();
-        statements.add("CREATE SCHEMA IF NOT EXISTS " + schema + " AUTHORIZATION " + role);
-        statements.add("ALTER SCHEMA " + schema + " OWNER TO " + role); // repairs a schema created by someone else
-        for (String extension : extensionsOf(plan)) {
-            statements.add("CREATE EXTENSION IF NOT EXISTS " + SqlIdentifier.quote(extension) + " WITH SCHEMA public");
-        }
         try (Connection admin = PostgresConnections.open(target.adminJdbcUrl(), target.adminUser(), target.adminPassword())) {
+            SchemaState state = read(admin, name.value(), target.tenantRole());
+            if (!state.exists()) {
+                refuseLegacyData(admin, target);
+            }
+            boolean catalogueHere = target.catalogueJdbcUrl() != null && target.catalogueJdbcUrl().equals(target.adminJdbcUrl());
+            if (catalogueHere) {
+                catalogue.ensureTable(admin); // in autocommit mode, before the transaction below
+            }
             admin.setAutoCommit(false);
+            if (catalogueHere) {
+                claim(admin, target, state);
+            } else if (target.catalogueJdbcUrl() != null) {
+                try (Connection catalogueConnection = PostgresConnections.open(target.catalogueJdbcUrl(), target.adminUser(),
+                        target.adminPassword())) {
+                    catalogue.ensureTable(catalogueConnection);
+                    catalogueConnection.setAutoCommit(false);
+                    claim(catalogueConnection, target, state);
+                    catalogueConnection.commit(); // before the schema exists: a crash leaves a claim to fill, never an unclaimed schema
+                }
+            } else if (state.exists() && !state.ownedByTenantRole()) {
+                throw new NameConflictException("schema " + name + " in database " + state.database() + " exists but is not owned by role "
+                        + target.tenantRole() + "; VeroForge does not take it over; " + OwnedObjects.SEE);
+            }
+            List<String> statements = new ArrayList<>();
+            if (!state.exists()) {
+                statements.add("CREATE SCHEMA IF NOT EXISTS " + schema + " AUTHORIZATION " + role); // claimed: a racing twin may have made it
+            } else if (!state.ownedByTenantRole()) {
+                statements.add("ALTER SCHEMA " + schema + " OWNER TO " + role); // recorded as this app's: repairs a change made by hand
+            }
+            for (String extension : extensionsOf(plan)) {
+                statements.add("CREATE EXTENSION IF NOT EXISTS " + SqlIdentifier.quote(extension) + " WITH SCHEMA public");
+            }
             Statements.execute(admin, statements);
             admin.commit();
         } catch (SQLException e) {
-            throw SqlFailures.translate("Creating schema " + target.schema() + " for app " + target.appName(), e);
+            throw SqlFailures.translate("Creating schema " + name + " for app " + target.appName(), e);
+        }
+    }
+
+    /** Claims the app's schema in the caller's transaction; the catalogue's table must exist. */
+    private void claim(Connection catalogueConnection, AppDatabase target, SchemaState state) throws SQLException {
+        OwnedObjects.Existing existing = !state.exists() ? OwnedObjects.Existing.ABSENT
+                : state.ownedByTenantRole() ? OwnedObjects.Existing.adoptable()
+                : OwnedObjects.Existing.notAdoptable("it is not owned by the tenant's role " + target.tenantRole());
+        catalogue.claim(catalogueConnection, OwnedObjects.Kind.schema, state.database(), target.schema().value(),
+                OwnedObjects.Owner.tenant(target.tenantUid(), target.tenantName()).app(target.appName()), existing);
+    }
+
+    /** The app's migrated data under its old name ({@link AppSchemaName#legacyValue()}) stops the migration until someone renames it. */
+    private static void refuseLegacyData(Connection admin, AppDatabase target) throws SQLException {
+        String legacy = target.schema().legacyValue();
+        SchemaState old = read(admin, legacy, target.tenantRole());
+        if (!old.exists() || !old.holdsHistory()) {
+            return;
+        }
+        String rename = "ALTER SCHEMA \"" + legacy + "\" RENAME TO \"" + target.schema().value() + "\"";
+        if (old.ownedByTenantRole()) {
+            throw new MigrationRefusedException("app " + target.appName() + " has data in schema " + legacy + " (its name before schema names"
+                    + " were made unique across tenants); VeroForge does not move data by itself: rename it in database " + old.database()
+                    + " (" + rename + "), then create a new Generation; see docs/generations.md#schema-names", List.of());
+        }
+        throw new NameConflictException("schema " + legacy + " in database " + old.database() + ", the old name of app " + target.appName()
+                + "'s schema, holds a migration history but is not owned by role " + target.tenantRole() + ": under the old names another"
+                + " Tenant may have taken it over; VeroForge uses neither it nor a fresh schema until a person decides; " + OwnedObjects.SEE);
+    }
+
+    private static SchemaState read(Connection admin, String schema, String role) throws SQLException {
+        try (PreparedStatement query = admin.prepareStatement("SELECT pg_catalog.current_database(), n.oid IS NOT NULL,"
+                + " coalesce(n.nspowner = r.oid, false),"
+                + " EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.relnamespace = n.oid AND c.relname = ?)"
+                + " FROM (SELECT 1) AS one LEFT JOIN pg_catalog.pg_namespace n ON n.nspname = ?"
+                + " LEFT JOIN pg_catalog.pg_roles r ON r.rolname = ?")) {
+            query.setString(1, HISTORY_TABLE);
+            query.setString(2, schema);
+            query.setString(3, role);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return new SchemaState(row.getString(1), row.getBoolean(2), row.getBoolean(3), row.getBoolean(4));
+            }
         }
     }
 

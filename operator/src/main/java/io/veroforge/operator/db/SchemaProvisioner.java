@@ -1,5 +1,8 @@
 package io.veroforge.operator.db;
 
+import io.veroforge.operator.db.OwnedObjects.Entry;
+import io.veroforge.operator.db.OwnedObjects.Kind;
+import io.veroforge.operator.db.OwnedObjects.Owner;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -7,8 +10,9 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Basic tier: the tenant's data is a schema in the shared database. Role and schema are converged
- * in one transaction on one connection, so a crash leaves either all of it or none.
+ * Basic tier: the tenant's data is a schema in the shared database. The catalogue claims, role
+ * and schema are converged in one transaction on one connection, so a crash leaves either all of
+ * it or none; a name another owner holds stops it before any DDL runs.
  */
 final class SchemaProvisioner implements TierProvisioner {
 
@@ -16,19 +20,24 @@ final class SchemaProvisioner implements TierProvisioner {
 
     private final PostgresConnections connections;
     private final TenantRole role;
+    private final OwnedObjects catalogue;
 
-    SchemaProvisioner(PostgresConnections connections, TenantRole role) {
+    SchemaProvisioner(PostgresConnections connections, TenantRole role, OwnedObjects catalogue) {
         this.connections = connections;
         this.role = role;
+        this.catalogue = catalogue;
     }
 
     @Override
-    public ProvisionedDatabase ensure(TenantDatabaseNames names, String password) {
+    public ProvisionedDatabase ensure(TenantDatabaseNames names, Owner owner, String password) {
         try (Connection admin = connections.admin()) {
+            catalogue.ensureTable(admin);
             admin.setAutoCommit(false);
+            catalogue.claim(admin, Kind.role, "", names.role(), owner, role.existing(admin, names.role()));
+            TenantSchema.State schema = TenantSchema.read(admin, names);
+            catalogue.claim(admin, Kind.schema, schema.database(), names.schema(), owner, schema.existing());
             List<String> statements = new ArrayList<>(role.statementsToConverge(admin, names.role(), password));
-            TenantSchema.Plan schema = TenantSchema.plan(admin, names);
-            statements.addAll(schema.statements());
+            statements.addAll(TenantSchema.statements(schema, names));
             Statements.execute(admin, statements);
             admin.commit();
             if (!statements.isEmpty()) {
@@ -42,19 +51,58 @@ final class SchemaProvisioner implements TierProvisioner {
         }
     }
 
+    /** Drops the schemas recorded as the tenant's (its own and its apps'), then its role; keeps and returns what else the role owned. */
     @Override
-    public void drop(TenantDatabaseNames names) {
+    public List<String> drop(TenantDatabaseNames names, Owner owner) {
         try (Connection admin = connections.admin()) {
-            role.disableLogin(admin, names.role());
+            catalogue.ensureTable(admin);
+            adoptForDrop(admin, names, owner);
+            boolean ownsRole = ownsRole(catalogue.ownedBy(admin, owner.tenantUid(), owner.tenantName()), names);
+            if (ownsRole) {
+                role.disableLogin(admin, names.role());
+            }
             admin.setAutoCommit(false);
+            String database = TenantSchema.read(admin, names).database();
             List<String> statements = new ArrayList<>();
-            statements.add("DROP SCHEMA IF EXISTS " + SqlIdentifier.quote(names.schema()) + " CASCADE");
-            statements.addAll(role.statementsToDrop(admin, names.role()));
+            List<Entry> owned = catalogue.ownedBy(admin, owner.tenantUid(), owner.tenantName());
+            for (Entry entry : owned) {
+                if (entry.kind() == Kind.schema && entry.database().equals(database)) {
+                    statements.add("DROP SCHEMA IF EXISTS " + SqlIdentifier.quote(entry.name()) + " CASCADE");
+                    catalogue.forget(admin, entry);
+                }
+            }
             Statements.execute(admin, statements);
+            List<String> kept = List.of();
+            if (ownsRole(owned, names)) {
+                kept = role.ownedSchemasAndDatabases(admin, names.role());
+                Statements.execute(admin, role.statementsToDrop(admin, names.role()));
+                for (Entry entry : owned) {
+                    if (entry.kind() == Kind.role) {
+                        catalogue.forget(admin, entry);
+                    }
+                }
+            } else if (role.existing(admin, names.role()).exists()) {
+                kept = List.of("role " + names.role()); // not recorded as this tenant's: not ours to drop
+            }
             admin.commit();
-            LOG.infof("Dropped schema %s and role %s of tenant %s", names.schema(), names.role(), names.tenant());
+            LOG.infof("Dropped schema %s and role %s of tenant %s%s", names.schema(), names.role(), names.tenant(),
+                    kept.isEmpty() ? "" : "; kept (not recorded as the tenant's, now owned by the admin): " + kept);
+            return kept;
         } catch (SQLException e) {
             throw SqlFailures.translate("Dropping schema " + names.schema() + " of tenant " + names.tenant(), e);
+        }
+    }
+
+    static boolean ownsRole(List<Entry> owned, TenantDatabaseNames names) {
+        return owned.stream().anyMatch(e -> e.kind() == Kind.role && e.name().equals(names.role()));
+    }
+
+    /** A tenant from before the catalogue, deleted before it was reconciled again: adopt its role and schema by the usual rule. */
+    private void adoptForDrop(Connection admin, TenantDatabaseNames names, Owner owner) throws SQLException {
+        TenantSchema.State schema = TenantSchema.read(admin, names);
+        Adoption.tryClaim(admin, catalogue, names, Kind.role, "", names.role(), owner, role.existing(admin, names.role()));
+        if (schema.exists()) {
+            Adoption.tryClaim(admin, catalogue, names, Kind.schema, schema.database(), names.schema(), owner, schema.existing());
         }
     }
 

@@ -5,7 +5,9 @@ import java.util.regex.Pattern;
 /**
  * The PostgreSQL names of one tenant, derived here and nowhere else. A tenant name is a DNS label
  * (the CRD validates it; it is checked again here because these names end up in DDL). Replacing
- * {@code -} by {@code _} cannot make two tenants collide, since {@code _} is not allowed in tenant names.
+ * {@code -} by {@code _} cannot make two tenants collide, since {@code _} is not allowed in tenant names;
+ * and no app schema ({@link AppSchemaName}, prefix {@code app_}) can take a tenant's schema name.
+ * The platform's catalogue ({@link OwnedObjects}) records which Tenant owns each name.
  *
  * @param tenant the Tenant's {@code metadata.name}
  * @param schema {@code tenant_<name>}: the tenant's schema (in the shared database, or in its own database)
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
 public record TenantDatabaseNames(String tenant, String schema, String role, String database) {
 
     static final int MAX_TENANT_NAME_LENGTH = 40;
+    static final String SCHEMA_PREFIX = "tenant_";
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z]([a-z0-9-]*[a-z0-9])?");
 
     /** @throws IllegalArgumentException naming {@code metadata.name} when the name is not a valid tenant name */
@@ -26,7 +29,7 @@ public record TenantDatabaseNames(String tenant, String schema, String role, Str
                     + " characters of lower-case letters, digits and '-', starting with a letter and"
                     + " ending with a letter or digit");
         }
-        String base = "tenant_" + tenantName.replace('-', '_');
+        String base = SCHEMA_PREFIX + tenantName.replace('-', '_');
         return new TenantDatabaseNames(tenantName, base, base + "_owner", base);
     }
 

@@ -70,17 +70,54 @@ final class TenantRole {
     }
 
     /**
-     * Drops what the role owns in the connected database and revokes its privileges there and on
-     * shared objects, then the role itself. Objects it owns in other databases must be gone first.
-     * CASCADE: an app's schema belongs to the tenant's role but holds the migration history table
-     * the operator (admin) writes; deleting the tenant's data takes both.
+     * Adoption rule for a role with no catalogue row (installations from before the catalogue):
+     * the tenant's role name is derived from the tenant name alone, so a role of that name is the
+     * tenant's as long as it has no powers VeroForge never gives (then someone else made it).
+     */
+    OwnedObjects.Existing existing(Connection admin, String role) throws SQLException {
+        try (PreparedStatement query = admin.prepareStatement("SELECT r.rolsuper OR r.rolcreatedb OR r.rolcreaterole OR r.rolreplication"
+                + " OR r.rolbypassrls FROM pg_catalog.pg_roles r WHERE r.rolname = ?")) {
+            query.setString(1, role);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return OwnedObjects.Existing.ABSENT;
+                }
+                return row.getBoolean(1) ? OwnedObjects.Existing.notAdoptable("it has powers VeroForge never gives a tenant role")
+                        : OwnedObjects.Existing.adoptable();
+            }
+        }
+    }
+
+    /** The schemas (in the connected database) and databases the role still owns: what dropping it would have to keep. */
+    List<String> ownedSchemasAndDatabases(Connection admin, String role) throws SQLException {
+        List<String> owned = new ArrayList<>();
+        try (PreparedStatement query = admin.prepareStatement("SELECT 'schema ' || n.nspname FROM pg_catalog.pg_namespace n"
+                + " JOIN pg_catalog.pg_roles r ON r.oid = n.nspowner WHERE r.rolname = ?"
+                + " UNION ALL SELECT 'database ' || d.datname FROM pg_catalog.pg_database d"
+                + " JOIN pg_catalog.pg_roles r ON r.oid = d.datdba WHERE r.rolname = ? ORDER BY 1")) {
+            query.setString(1, role);
+            query.setString(2, role);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    owned.add(rows.getString(1));
+                }
+            }
+        }
+        return owned;
+    }
+
+    /**
+     * Drops the role, keeping whatever it still owns: the caller has dropped the objects recorded
+     * as the tenant's, so anything left (another tenant's schema taken over under the old names,
+     * an app schema never recorded) passes to the admin instead of being dropped with the role.
+     * Objects it owns in other databases must be gone first.
      */
     List<String> statementsToDrop(Connection admin, String role) throws SQLException {
         String quoted = SqlIdentifier.quote(role);
         if (!read(admin, role).exists()) {
             return List.of();
         }
-        return List.of("DROP OWNED BY " + quoted + " CASCADE", "DROP ROLE IF EXISTS " + quoted);
+        return List.of("REASSIGN OWNED BY " + quoted + " TO CURRENT_USER", "DROP OWNED BY " + quoted, "DROP ROLE IF EXISTS " + quoted);
     }
 
     private State read(Connection admin, String role) throws SQLException {

@@ -30,7 +30,7 @@ public final class ArgoCdRepositoryCredentials {
     }
 
     public static String secretName(AppSpec app) {
-        return "repo-" + GitOpsDeploy.applicationName(app);
+        return ArgoCdNames.repositorySecret(app);
     }
 
     /**
@@ -63,7 +63,20 @@ public final class ArgoCdRepositoryCredentials {
                 .endMetadata().withData(encoded).build()).createOr(NonDeletingOperation::update);
     }
 
+    /**
+     * Deletes the app's repository Secret, and the one of its old name ({@link ArgoCdNames}) when it
+     * carries the app's label and names the same repository (then it is surely this app's, not
+     * another app's that happened to get the same old name).
+     */
     public void delete(AppSpec app) {
+        Secret current = client.secrets().inNamespace(argoNamespace).withName(secretName(app)).get();
+        Secret legacy = client.secrets().inNamespace(argoNamespace).withName(ArgoCdNames.legacyRepositorySecret(app)).get();
+        if (legacy != null && current != null && current.getData() != null && legacy.getData() != null
+                && current.getData().get("url") != null && current.getData().get("url").equals(legacy.getData().get("url"))
+                && legacy.getMetadata().getLabels() != null
+                && app.getMetadata().getName().equals(legacy.getMetadata().getLabels().get(DeliveryLabels.APPSPEC))) {
+            client.resource(legacy).delete();
+        }
         client.secrets().inNamespace(argoNamespace).withName(secretName(app)).delete();
     }
 

@@ -18,7 +18,8 @@ import io.veroforge.api.v1alpha1.AppSpec;
  * tenant namespace with automated prune and self-heal.
  *
  * <p>The Application lives in ArgoCD's namespace, so it cannot be owned by the AppSpec: it is found by
- * name ({@code <namespace>-<app>}) and removed with {@link #delete}.
+ * name ({@link ArgoCdNames}) and removed with {@link #delete}. An Application of that name that is
+ * not this app's (another destination namespace or AppSpec label) is never edited nor deleted.
  */
 public final class GitOpsDeploy {
     public static final String DEFAULT_NAMESPACE = "argocd";
@@ -39,8 +40,22 @@ public final class GitOpsDeploy {
         this.argoNamespace = argoNamespace;
     }
 
-    public static String applicationName(AppSpec app) {
-        return app.getMetadata().getNamespace() + "-" + app.getMetadata().getName();
+    /**
+     * The app's Application: {@code <namespace>.<app>}, or the name operators before used,
+     * {@code <namespace>-<app>}, when an Application of that name is this app's.
+     */
+    public String applicationName(AppSpec app) {
+        GenericKubernetesResource legacy = client.genericKubernetesResources(APPLICATION).inNamespace(argoNamespace)
+                .withName(ArgoCdNames.legacyApplication(app)).get();
+        return legacy != null && belongsTo(legacy, app) ? ArgoCdNames.legacyApplication(app) : ArgoCdNames.application(app);
+    }
+
+    /** An Application is an app's when it deploys into the app's namespace and carries its AppSpec label. */
+    static boolean belongsTo(GenericKubernetesResource application, AppSpec app) {
+        Map<String, String> labels = application.getMetadata().getLabels();
+        Object destination = application.get("spec", "destination", "namespace");
+        return labels != null && app.getMetadata().getName().equals(labels.get(DeliveryLabels.APPSPEC))
+                && app.getMetadata().getNamespace().equals(destination);
     }
 
     /**
@@ -50,14 +65,21 @@ public final class GitOpsDeploy {
     public GenericKubernetesResource apply(AppSpec app, String repoUrl, String revision) {
         Map<String, Object> spec = spec(app.getMetadata().getNamespace(), repoUrl, revision);
         Map<String, String> labels = DeliveryLabels.forApp(app.getMetadata().getName());
-        Resource<GenericKubernetesResource> resource = application(app);
-        if (resource.get() == null) {
+        String name = applicationName(app);
+        Resource<GenericKubernetesResource> resource = application(name);
+        GenericKubernetesResource current = resource.get();
+        if (current != null && !belongsTo(current, app)) {
+            throw new DeliveryException("NameConflict: ArgoCD Application " + argoNamespace + "/" + name + " exists but deploys "
+                    + current.get("spec", "destination", "namespace") + " for another app; VeroForge does not take it over."
+                    + " Delete or rename that Application if it is left over, or rename this AppSpec");
+        }
+        if (current == null) {
             try {
                 return resource.create(new GenericKubernetesResourceBuilder()
                         .withApiVersion(APPLICATION.getGroup() + "/" + APPLICATION.getVersion())
                         .withKind(APPLICATION.getKind())
                         .withNewMetadata()
-                            .withName(applicationName(app))
+                            .withName(name)
                             .withNamespace(argoNamespace)
                             .withLabels(labels)
                             .withFinalizers(CASCADE_FINALIZER)
@@ -70,7 +92,7 @@ public final class GitOpsDeploy {
                 }
             }
         }
-        return resource.edit(existing -> {
+        return resource.edit(existing -> { // created just now, or checked above to be this app's
             Map<String, String> merged = new LinkedHashMap<>(existing.getMetadata().getLabels() == null ? Map.of()
                     : existing.getMetadata().getLabels());
             merged.putAll(labels);
@@ -100,9 +122,10 @@ public final class GitOpsDeploy {
      * revision is history, not this Generation's result. Otherwise Waiting, with ArgoCD's values.
      */
     public SyncProgress poll(AppSpec app, String revision) {
-        GenericKubernetesResource application = application(app).get();
-        String name = argoNamespace + "/" + applicationName(app);
-        if (application == null) {
+        String shortName = applicationName(app);
+        GenericKubernetesResource application = application(shortName).get();
+        String name = argoNamespace + "/" + shortName;
+        if (application == null || !belongsTo(application, app)) {
             return new SyncProgress.Waiting("ArgoCD Application " + name + " does not exist yet");
         }
         String sync = application.get("status", "sync", "status");
@@ -139,12 +162,16 @@ public final class GitOpsDeploy {
         return value == null ? "unknown" : value;
     }
 
-    /** Deletes the Application; its finalizer makes ArgoCD remove the objects it synced. */
+    /** Deletes the app's Application (not one of its name that is another app's); its finalizer makes ArgoCD remove the objects it synced. */
     public void delete(AppSpec app) {
-        application(app).delete();
+        Resource<GenericKubernetesResource> resource = application(applicationName(app));
+        GenericKubernetesResource current = resource.get();
+        if (current != null && belongsTo(current, app)) {
+            resource.delete();
+        }
     }
 
-    private Resource<GenericKubernetesResource> application(AppSpec app) {
-        return client.genericKubernetesResources(APPLICATION).inNamespace(argoNamespace).withName(applicationName(app));
+    private Resource<GenericKubernetesResource> application(String name) {
+        return client.genericKubernetesResources(APPLICATION).inNamespace(argoNamespace).withName(name);
     }
 }

@@ -64,7 +64,7 @@ public class Deliveries {
         if (modeOf(app) == DeliveryMode.gitops) {
             argoCredentials.ensure(app, generation.getStatus().getCommit().getRepository(), repositories.credentialsSecret(app));
             gitOps.apply(app, generation.getStatus().getCommit().getRepository(), generation.getStatus().getCommit().getSha());
-            deployment.setObjects(List.of("Application/" + config.delivery().argocdNamespace() + "/" + GitOpsDeploy.applicationName(app)));
+            deployment.setObjects(List.of("Application/" + config.delivery().argocdNamespace() + "/" + gitOps.applicationName(app)));
             deployment.setResult("Syncing");
             return deployment;
         }

@@ -12,6 +12,7 @@ import io.veroforge.api.v1alpha1.StageName;
 import io.veroforge.operator.db.AppSchemaMigrator;
 import io.veroforge.operator.db.MigrationOutcome;
 import io.veroforge.operator.db.MigrationRefusedException;
+import io.veroforge.operator.db.NameConflictException;
 import io.veroforge.operator.db.SchemaMigrationException;
 
 /**
@@ -71,6 +72,8 @@ final class MigrateStage implements Stage {
             return StageOutcome.succeeded(outcome.message());
         } catch (MigrationRefusedException e) {
             return StageOutcome.failed("MigrationRefused", e.getMessage());
+        } catch (NameConflictException e) {
+            return StageOutcome.failed("NameConflict", e.getMessage()); // nothing was changed; a person must resolve it
         } catch (SchemaMigrationException e) {
             return StageOutcome.failed("MigrationFailed", e.getMessage() + "; nothing of this version stayed in the schema (it ran in one transaction)");
         }

@@ -83,7 +83,7 @@ public class MigrationPlanning {
     /** Where the app's schema lives: the shared server (basic, pro) or the tenant's own cluster (enterprise). */
     AppDatabase target(AppTenant tenant, String app, KubernetesClient client) {
         if (tenant.tenant().getSpec().getTier() != Tier.enterprise) {
-            return AppDatabase.on(server, tenant.name(), tenant.tenant().getSpec().getTier(), app);
+            return AppDatabase.on(server, tenant.name(), tenant.tenant().getMetadata().getUid(), tenant.tenant().getSpec().getTier(), app);
         }
         String url = config.postgres().clusterJdbcUrl().replace("{cluster}", TenantObjects.DATABASE_CLUSTER)
                 .replace("{namespace}", tenant.tenant().namespaceName());

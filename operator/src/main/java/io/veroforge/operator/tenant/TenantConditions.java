@@ -13,6 +13,8 @@ public final class TenantConditions {
     public static final String INVALID_SPEC = "InvalidSpec";
     public static final String DATABASE_UNAVAILABLE = "DatabaseUnavailable";
     public static final String DATABASE_ERROR = "DatabaseError";
+    /** A derived schema, role or database name belongs to another Tenant or app in the platform's catalogue. */
+    public static final String NAME_CONFLICT = "NameConflict";
     public static final String CLUSTER_NOT_READY = "ClusterNotReady";
     public static final String WAITING = "Waiting";
     public static final String PROVISIONED = "Provisioned";

@@ -1,5 +1,8 @@
 package io.veroforge.operator.tenant;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -7,6 +10,7 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconci
 import io.veroforge.api.v1alpha1.Tenant;
 import io.veroforge.operator.conditions.ConditionOutcome;
 import io.veroforge.operator.db.DatabaseUnavailableException;
+import io.veroforge.operator.db.NameConflictException;
 import io.veroforge.operator.db.TenantDatabaseProvisioner;
 
 import static io.veroforge.operator.tenant.TenantConditions.*;
@@ -18,13 +22,24 @@ import static io.veroforge.operator.tenant.TenantConditions.*;
  */
 final class TenantDatabaseStep {
     private final TenantDatabaseProvisioner provisioner;
+    private final OldNameCollisionCheck oldNames;
 
-    TenantDatabaseStep(TenantDatabaseProvisioner provisioner) {
+    TenantDatabaseStep(TenantDatabaseProvisioner provisioner, OldNameCollisionCheck oldNames) {
         this.provisioner = provisioner;
+        this.oldNames = oldNames;
     }
 
-    /** Outcome of the step; {@code transientFailure} says a retry with backoff may fix it. */
-    record Result(ConditionOutcome condition, boolean transientFailure) {
+    /** A name conflict needs a person; look again this rarely (the retry's longest backoff), not in a hot loop. */
+    static final Duration NAME_CONFLICT_RECHECK = Duration.ofMinutes(1);
+
+    /**
+     * Outcome of the step; {@code transientFailure} says a retry with backoff may fix it,
+     * {@code recheckAfter} (may be null) when to look again at a permanent failure.
+     */
+    record Result(ConditionOutcome condition, boolean transientFailure, Duration recheckAfter) {
+        Result(ConditionOutcome condition, boolean transientFailure) {
+            this(condition, transientFailure, null);
+        }
     }
 
     Result provision(Tenant tenant, Context<Tenant> context, WorkflowReconcileResult workflow, DatabaseLocation location) {
@@ -45,11 +60,17 @@ final class TenantDatabaseStep {
                     "waiting for Secret " + TenantObjects.CREDENTIALS_SECRET + " in " + tenant.namespaceName()), true);
         }
         try {
-            provisioner.ensure(tenant.getMetadata().getName(), tenant.getSpec().getTier(), password);
+            provisioner.ensure(tenant.getMetadata().getName(), tenant.getMetadata().getUid(), tenant.getSpec().getTier(), password);
+            Optional<String> oldNameCollision = oldNames.conflictOf(tenant, context.getClient());
+            if (oldNameCollision.isPresent()) {
+                return new Result(ConditionOutcome.failed(DATABASE_READY, NAME_CONFLICT, oldNameCollision.get()), false, NAME_CONFLICT_RECHECK);
+            }
             String where = location.schema() == null || "Database".equals(location.kind())
                     ? "database " + location.database() : "schema " + location.schema() + " in database " + location.database();
             return new Result(ConditionOutcome.met(DATABASE_READY, PROVISIONED,
                     where + " on " + location.host() + ":" + location.port() + ", role " + location.role()), false);
+        } catch (NameConflictException e) {
+            return new Result(ConditionOutcome.failed(DATABASE_READY, NAME_CONFLICT, e.getMessage()), false, NAME_CONFLICT_RECHECK);
         } catch (DatabaseUnavailableException e) {
             return new Result(ConditionOutcome.failed(DATABASE_READY, DATABASE_UNAVAILABLE,
                     e.getMessage() + "; retrying with backoff"), true);

@@ -55,12 +55,15 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     private final PlatformConfig config;
     private final TenantDatabaseProvisioner provisioner;
     private final EventRecorder events;
+    private final OldNameCollisionCheck oldNames;
     private final TenantStatusAggregator statuses = new TenantStatusAggregator(new ConditionAggregator());
 
-    public TenantReconciler(PlatformConfig config, TenantDatabaseProvisioner provisioner, EventRecorder events) {
+    public TenantReconciler(PlatformConfig config, TenantDatabaseProvisioner provisioner, EventRecorder events,
+            OldNameCollisionCheck oldNames) {
         this.config = config;
         this.provisioner = provisioner;
         this.events = events;
+        this.oldNames = oldNames;
     }
 
     @Override
@@ -78,7 +81,7 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
 
         WorkflowReconcileResult workflow = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
         DatabaseLocation location = DatabaseLocation.of(tenant, config.postgres());
-        TenantDatabaseStep.Result database = new TenantDatabaseStep(provisioner).provision(tenant, context, workflow, location);
+        TenantDatabaseStep.Result database = new TenantDatabaseStep(provisioner, oldNames).provision(tenant, context, workflow, location);
         TenantStatus status = statuses.provisioned(tenant, workflow, database.condition(), location,
                 context.getSecondaryResource(ResourceQuota.class), expiresAt.map(Instant::toString));
 
@@ -87,7 +90,11 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
             throw new TenantNotReadyException(status);
         }
         UpdateControl<Tenant> control = report(tenant, status);
-        expiresAt.ifPresent(at -> control.rescheduleAfter(Duration.between(Instant.now(), at).plusSeconds(1)));
+        Optional<Duration> recheck = Optional.ofNullable(database.recheckAfter());
+        expiresAt.map(at -> Duration.between(Instant.now(), at).plusSeconds(1))
+                .filter(untilExpiry -> recheck.isEmpty() || untilExpiry.compareTo(recheck.get()) < 0)
+                .or(() -> recheck)
+                .ifPresent(control::rescheduleAfter);
         return control;
     }
 
@@ -115,8 +122,13 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
         boolean drop = tenant.getSpec().getDeletionPolicy() == DeletionPolicy.Delete;
         if (tier != Tier.enterprise) {
             if (drop) {
-                provisioner.drop(name, tier);
+                List<String> kept = provisioner.drop(name, tenant.getMetadata().getUid(), tier);
                 events.normal(tenant, "DataDeleted", "deletionPolicy Delete: dropped the " + tier + " tenant's data and role");
+                if (!kept.isEmpty()) {
+                    events.warning(tenant, TenantConditions.NAME_CONFLICT, "kept " + String.join(", ", kept)
+                            + ": not recorded as this Tenant's, so not dropped (what its role owned now belongs to the"
+                            + " platform's admin user); see docs/tenants.md#name-conflicts");
+                }
             } else {
                 provisioner.retain(name, tier);
                 events.normal(tenant, "DataRetained", "deletionPolicy Retain: kept the " + tier + " tenant's data; its role can no longer log in");

@@ -73,7 +73,7 @@ class AppSchemaMigratorTest {
         }
         SharedPostgres shared = new SharedPostgres(PostgresFixture.URL, "postgres", null, PostgresFixture.APP_HOST, PostgresFixture.APP_PORT);
         server = new SharedPostgres(shared.jdbcUrlFor(DATABASE), "postgres", null, PostgresFixture.APP_HOST, PostgresFixture.APP_PORT);
-        new TenantDatabaseProvisioner(server).ensure(TENANT, Tier.basic, PostgresFixture.newPassword());
+        new TenantDatabaseProvisioner(server).ensure(TENANT, PostgresFixture.uidOf(TENANT), Tier.basic, PostgresFixture.newPassword());
         names = TenantDatabaseNames.of(TENANT);
     }
 
@@ -87,7 +87,7 @@ class AppSchemaMigratorTest {
     }
 
     private static AppDatabase app(String appName) {
-        return AppDatabase.on(server, TENANT, Tier.basic, appName);
+        return AppDatabase.on(server, TENANT, PostgresFixture.uidOf(TENANT), Tier.basic, appName);
     }
 
     private static ResolvedModel model(String spec) {
@@ -114,7 +114,8 @@ class AppSchemaMigratorTest {
 
         MigrationOutcome outcome = migrator.apply(app, 1, "first-app-1", MigrationPlanner.plan(null, first()), false);
 
-        String schema = "tenant_" + TENANT.replace('-', '_') + "_first_app";
+        String tenantPart = TENANT.replace('-', '_');
+        String schema = "app_" + tenantPart.length() + "_" + tenantPart + "_first_app";
         assertThat(app.schema().value()).isEqualTo(schema);
         assertThat(outcome).isEqualTo(new MigrationOutcome(schema, 1, "first-app-1", MigrationOutcome.Result.APPLIED, 2));
         assertThat(queryValue("SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = ?", schema)).isEqualTo(names.role());
@@ -280,20 +281,20 @@ class AppSchemaMigratorTest {
         migrator.apply(app("twin-b"), 1, "twin-b-1", plan, false);
 
         assertThat(rows("SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE c.relname = 'gadgets' AND n.nspname LIKE ? ORDER BY 1", names.schema() + "_twin_%"))
-                .extracting(r -> r.get(0)).containsExactly(names.schema() + "_twin_a", names.schema() + "_twin_b");
+                + " WHERE c.relname = 'gadgets' AND n.nspname LIKE ? ORDER BY 1", "app\\_%\\_twin\\_%"))
+                .extracting(r -> r.get(0)).containsExactly(app("twin-a").schema().value(), app("twin-b").schema().value());
     }
 
     @Test
     void deletingTheTenantsDataTakesItsAppSchemasWithIt() throws SQLException {
         String tenant = TENANT + "-del";
         TenantDatabaseProvisioner provisioner = new TenantDatabaseProvisioner(server);
-        provisioner.ensure(tenant, Tier.basic, PostgresFixture.newPassword());
-        AppDatabase app = AppDatabase.on(server, tenant, Tier.basic, "doomed");
+        provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, PostgresFixture.newPassword());
+        AppDatabase app = AppDatabase.on(server, tenant, PostgresFixture.uidOf(tenant), Tier.basic, "doomed");
         migrator.apply(app, 1, "doomed-1", MigrationPlanner.plan(null, first()), false);
 
         // The app schema holds the admin-written history table; the tenant's role owns the rest.
-        provisioner.drop(tenant, Tier.basic);
+        provisioner.drop(tenant, PostgresFixture.uidOf(tenant), Tier.basic);
 
         assertThat(queryValue("SELECT count(*) FROM pg_namespace WHERE nspname = ?", app.schema().value())).isEqualTo(0L);
         assertThat(queryValue("SELECT count(*) FROM pg_roles WHERE rolname = ?", TenantDatabaseNames.of(tenant).role())).isEqualTo(0L);
@@ -323,8 +324,8 @@ class AppSchemaMigratorTest {
         AppSchemaName a = AppSchemaName.of(tenantSchema, "a-rather-long-application-name-one");
         AppSchemaName b = AppSchemaName.of(tenantSchema, "a-rather-long-application-name-two");
 
-        assertThat(AppSchemaName.of("tenant_acme", "pest-control").value()).isEqualTo("tenant_acme_pest_control");
-        assertThat(a.value()).hasSize(63).startsWith(tenantSchema + "_a_rath").matches(".*_[0-9a-f]{8}");
+        assertThat(AppSchemaName.of("tenant_acme", "pest-control").value()).isEqualTo("app_4_acme_pest_control");
+        assertThat(a.value()).hasSize(63).startsWith("app_40_" + "t".repeat(40) + "_a").matches(".*_[0-9a-z]{13}");
         assertThat(a.value()).isNotEqualTo(b.value()).isEqualTo(AppSchemaName.of(tenantSchema, "a-rather-long-application-name-one").value());
         assertThatThrownBy(() -> AppSchemaName.of("tenant_acme", "Bad_Name")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("app name 'Bad_Name'");

@@ -29,7 +29,7 @@ class DedicatedDatabaseProvisioningTest {
         String tenant = postgres.newTenant("pro", Tier.pro);
         TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
 
-        ProvisionedDatabase database = provisioner.ensure(tenant, Tier.pro, PostgresFixture.newPassword());
+        ProvisionedDatabase database = provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.pro, PostgresFixture.newPassword());
 
         assertThat(database).isEqualTo(new ProvisionedDatabase(PostgresFixture.APP_HOST, PostgresFixture.APP_PORT,
                 names.database(), names.schema(), names.role()));
@@ -50,8 +50,8 @@ class DedicatedDatabaseProvisioningTest {
         String intruder = postgres.newTenant("intruder", Tier.basic);
         String ownerPassword = PostgresFixture.newPassword();
         String intruderPassword = PostgresFixture.newPassword();
-        provisioner.ensure(owner, Tier.pro, ownerPassword);
-        provisioner.ensure(intruder, Tier.basic, intruderPassword);
+        provisioner.ensure(owner, PostgresFixture.uidOf(owner), Tier.pro, ownerPassword);
+        provisioner.ensure(intruder, PostgresFixture.uidOf(intruder), Tier.basic, intruderPassword);
         TenantDatabaseNames ownerNames = TenantDatabaseNames.of(owner);
 
         assertThat(provisioner.canRead(intruder, intruderPassword, owner, Tier.pro)).isFalse();
@@ -66,7 +66,7 @@ class DedicatedDatabaseProvisioningTest {
         String tenant = postgres.newTenant("prorls", Tier.pro);
         TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
         String password = PostgresFixture.newPassword();
-        provisioner.ensure(tenant, Tier.pro, password);
+        provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.pro, password);
         String orders = names.schema() + ".orders";
 
         try (Connection app = postgres.as(names.role(), password, names.database());
@@ -88,14 +88,30 @@ class DedicatedDatabaseProvisioningTest {
     }
 
     @Test
+    void aDatabaseOfTheTenantsNameSomeoneElseOwnsIsNeitherTakenOverNorDropped() throws Exception {
+        String tenant = postgres.newTenant("squatted", Tier.pro);
+        TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
+        postgres.execute("CREATE DATABASE " + names.database());
+        postgres.cleanupSql("DROP DATABASE IF EXISTS " + names.database() + " WITH (FORCE)");
+
+        assertThatThrownBy(() -> provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.pro, PostgresFixture.newPassword()))
+                .isInstanceOf(NameConflictException.class).hasMessageContaining("database " + names.database());
+        provisioner.drop(tenant, PostgresFixture.uidOf(tenant), Tier.pro);
+
+        assertThat(postgres.queryValue("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = ?", names.database()))
+                .isEqualTo("postgres");
+        assertThat(postgres.queryValue("SELECT count(*) FROM pg_roles WHERE rolname = ?", names.role())).isEqualTo(0L);
+    }
+
+    @Test
     void ensureRepairsADatabaseLeftOpenByACrash() throws Exception {
         String tenant = postgres.newTenant("crashed", Tier.pro);
         TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
-        // what a crash between CREATE DATABASE and the rest could leave behind, and worse
+        // what a crash between CREATE DATABASE and the rest could leave behind (before the catalogue), and worse
         postgres.execute("CREATE ROLE " + names.role());
-        postgres.execute("CREATE DATABASE " + names.database());
+        postgres.execute("CREATE DATABASE " + names.database() + " OWNER " + names.role());
 
-        provisioner.ensure(tenant, Tier.pro, PostgresFixture.newPassword());
+        provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.pro, PostgresFixture.newPassword());
 
         assertThat(postgres.queryValue("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = ?", names.database()))
                 .isEqualTo(names.role());
@@ -112,10 +128,10 @@ class DedicatedDatabaseProvisioningTest {
         String tenant = postgres.newTenant("protwice", Tier.pro);
         TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
         String password = PostgresFixture.newPassword();
-        provisioner.ensure(tenant, Tier.pro, password);
+        provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.pro, password);
         List<Object> before = snapshot(names);
 
-        provisioner.ensure(tenant, Tier.pro, password);
+        provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.pro, password);
 
         assertThat(snapshot(names)).isEqualTo(before);
     }
@@ -125,7 +141,7 @@ class DedicatedDatabaseProvisioningTest {
         String tenant = postgres.newTenant("proretain", Tier.pro);
         TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
         String password = PostgresFixture.newPassword();
-        provisioner.ensure(tenant, Tier.pro, password);
+        provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.pro, password);
         try (Connection app = postgres.as(names.role(), password, names.database());
              Statement statement = app.createStatement()) {
             statement.execute("CREATE TABLE " + names.schema() + ".ledger (entry text)");
@@ -148,17 +164,17 @@ class DedicatedDatabaseProvisioningTest {
         String tenant = postgres.newTenant("prodrop", Tier.pro);
         TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
         String password = PostgresFixture.newPassword();
-        provisioner.ensure(tenant, Tier.pro, password);
+        provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.pro, password);
 
         try (Connection app = postgres.as(names.role(), password, names.database())) {
-            provisioner.drop(tenant, Tier.pro);
+            provisioner.drop(tenant, PostgresFixture.uidOf(tenant), Tier.pro);
         } catch (SQLException sessionEndedByDrop) {
             // closing the terminated session may fail; what matters is below
         }
 
         assertThat(postgres.queryValue("SELECT count(*) FROM pg_database WHERE datname = ?", names.database())).isEqualTo(0L);
         assertThat(postgres.queryValue("SELECT count(*) FROM pg_roles WHERE rolname = ?", names.role())).isEqualTo(0L);
-        provisioner.drop(tenant, Tier.pro);
+        provisioner.drop(tenant, PostgresFixture.uidOf(tenant), Tier.pro);
     }
 
     private List<Object> snapshot(TenantDatabaseNames names) throws SQLException {

@@ -64,7 +64,7 @@ class OwnServerTest {
         String password = PostgresFixture.newPassword();
         TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
 
-        onScramServer.provisioner.ensure(tenant, Tier.basic, password);
+        onScramServer.provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, password);
 
         try (Connection app = login(names.role(), password)) {
             assertThat(PostgresFixture.queryValue(app, "SELECT current_user")).isEqualTo(names.role());
@@ -80,9 +80,9 @@ class OwnServerTest {
         String oldPassword = PostgresFixture.newPassword();
         String newPassword = PostgresFixture.newPassword();
         TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
-        onScramServer.provisioner.ensure(tenant, Tier.basic, oldPassword);
+        onScramServer.provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, oldPassword);
 
-        onScramServer.provisioner.ensure(tenant, Tier.basic, newPassword);
+        onScramServer.provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, newPassword);
 
         login(names.role(), newPassword).close();
         assertThatThrownBy(() -> login(names.role(), oldPassword)).isInstanceOf(SQLException.class);
@@ -93,7 +93,7 @@ class OwnServerTest {
         String tenant = onScramServer.newTenant("prologin", Tier.pro);
         String password = PostgresFixture.newPassword();
 
-        ProvisionedDatabase database = onScramServer.provisioner.ensure(tenant, Tier.pro, password);
+        ProvisionedDatabase database = onScramServer.provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.pro, password);
 
         Properties credentials = new Properties();
         credentials.setProperty("user", database.role());
@@ -108,8 +108,8 @@ class OwnServerTest {
         String reader = onScramServer.newTenant("reader", Tier.basic);
         String target = onScramServer.newTenant("target", Tier.basic);
         String readerPassword = PostgresFixture.newPassword();
-        onScramServer.provisioner.ensure(reader, Tier.basic, readerPassword);
-        onScramServer.provisioner.ensure(target, Tier.basic, PostgresFixture.newPassword());
+        onScramServer.provisioner.ensure(reader, PostgresFixture.uidOf(reader), Tier.basic, readerPassword);
+        onScramServer.provisioner.ensure(target, PostgresFixture.uidOf(target), Tier.basic, PostgresFixture.newPassword());
 
         assertThat(onScramServer.provisioner.canRead(reader, readerPassword, target, Tier.basic)).isFalse();
         assertThatThrownBy(() -> onScramServer.provisioner.canRead(reader, "wrong-password", target, Tier.basic))
@@ -157,7 +157,7 @@ class OwnServerTest {
             assertThat(PostgresFixture.queryValue(admin, "SELECT current_setting('server_version_num')::int < 150000")).isEqualTo(true);
         }
 
-        onScramServer.provisioner.ensure(tenant, Tier.basic, password);
+        onScramServer.provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, password);
 
         try (Connection app = login(names.role(), password)) {
             assertThat(SchemaProvisioningTest.sqlStateOf(app, "CREATE TABLE public.squatter (id int)")).isEqualTo("42501");

@@ -42,8 +42,19 @@ final class PostgresFixture implements AutoCloseable {
     /** A tenant name no other test (or test run) uses; dropped with all its data on {@link #close()}. */
     String newTenant(String label, Tier tier) {
         String name = "dbt-" + HexFormat.of().formatHex(randomBytes(4)) + "-" + label;
-        cleanups.add(() -> provisioner.drop(name, tier));
+        cleanups.add(() -> provisioner.drop(name, PostgresFixture.uidOf(name), tier));
         return name;
+    }
+
+    /** A tenant name derived from another test tenant's (so it is as unique); dropped with all its data on {@link #close()}. */
+    String tenantNamed(String name, Tier tier) {
+        cleanups.add(() -> provisioner.drop(name, uidOf(name), tier));
+        return name;
+    }
+
+    /** The stand-in for the Tenant's metadata.uid the catalogue records: one per tenant name, as a live Tenant has. */
+    static String uidOf(String tenantName) {
+        return "uid-" + tenantName;
     }
 
     static String newPassword() {

@@ -34,14 +34,14 @@ class ProvisioningFailuresTest {
         String password = PostgresFixture.newPassword();
         Instant start = Instant.now();
 
-        Throwable failure = catchThrowable(() -> provisioner.ensure("acme", Tier.basic, password));
+        Throwable failure = catchThrowable(() -> provisioner.ensure("acme", PostgresFixture.uidOf("acme"), Tier.basic, password));
 
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(10));
         assertThat(failure).isInstanceOf(DatabaseUnavailableException.class)
                 .hasMessageContaining("Provisioning schema tenant_acme for tenant acme")
                 .hasMessageContaining("database unavailable");
         assertThat(fullText(failure)).doesNotContain(password).doesNotContain(ADMIN_PASSWORD);
-        assertThat(catchThrowable(() -> provisioner.drop("acme", Tier.pro))).isInstanceOf(DatabaseUnavailableException.class);
+        assertThat(catchThrowable(() -> provisioner.drop("acme", PostgresFixture.uidOf("acme"), Tier.pro))).isInstanceOf(DatabaseUnavailableException.class);
         assertThat(catchThrowable(() -> provisioner.retain("acme", Tier.basic))).isInstanceOf(DatabaseUnavailableException.class);
     }
 
@@ -52,10 +52,10 @@ class ProvisioningFailuresTest {
         TenantDatabaseProvisioner provisioner = new TenantDatabaseProvisioner(UNREACHABLE);
 
         for (Tier tier : new Tier[] {Tier.basic, Tier.pro}) {
-            assertThatThrownBy(() -> provisioner.ensure(name, tier, "pw")).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> provisioner.ensure(name, PostgresFixture.uidOf(name), tier, "pw")).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("metadata.name");
             assertThatThrownBy(() -> provisioner.retain(name, tier)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> provisioner.drop(name, tier)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> provisioner.drop(name, PostgresFixture.uidOf(name), tier)).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> provisioner.canRead("acme", "pw", name, tier)).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> provisioner.canRead(name, "pw", "acme", tier)).isInstanceOf(IllegalArgumentException.class);
         }
@@ -65,17 +65,17 @@ class ProvisioningFailuresTest {
     void enterpriseTierIsNotProvisionedOnTheSharedServer() {
         TenantDatabaseProvisioner provisioner = new TenantDatabaseProvisioner(UNREACHABLE);
 
-        assertThatThrownBy(() -> provisioner.ensure("acme", Tier.enterprise, "pw"))
+        assertThatThrownBy(() -> provisioner.ensure("acme", PostgresFixture.uidOf("acme"), Tier.enterprise, "pw"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CloudNativePG");
-        assertThatThrownBy(() -> provisioner.drop("acme", Tier.enterprise)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> provisioner.drop("acme", PostgresFixture.uidOf("acme"), Tier.enterprise)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void emptyPasswordIsRejectedBeforeAnySqlRuns() {
         TenantDatabaseProvisioner provisioner = new TenantDatabaseProvisioner(UNREACHABLE);
 
-        assertThatThrownBy(() -> provisioner.ensure("acme", Tier.basic, "")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> provisioner.ensure("acme", Tier.basic, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> provisioner.ensure("acme", PostgresFixture.uidOf("acme"), Tier.basic, "")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> provisioner.ensure("acme", PostgresFixture.uidOf("acme"), Tier.basic, null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -89,7 +89,7 @@ class ProvisioningFailuresTest {
         String tenant = postgres.newTenant("weak", Tier.basic);
         String password = PostgresFixture.newPassword();
 
-        Throwable failure = catchThrowable(() -> provisioner.ensure(tenant, Tier.basic, password));
+        Throwable failure = catchThrowable(() -> provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, password));
 
         assertThat(failure).isInstanceOf(DatabaseProvisioningException.class)
                 .hasMessageContaining("Provisioning schema " + TenantDatabaseNames.of(tenant).schema())
@@ -102,7 +102,7 @@ class ProvisioningFailuresTest {
     void isolationCheckAgainstAMissingSchemaProvesNothingAndSaysSo() {
         String reader = postgres.newTenant("reader", Tier.basic);
         String password = PostgresFixture.newPassword();
-        postgres.provisioner.ensure(reader, Tier.basic, password);
+        postgres.provisioner.ensure(reader, PostgresFixture.uidOf(reader), Tier.basic, password);
 
         assertThatThrownBy(() -> postgres.provisioner.canRead(reader, password, "dbt-never-created", Tier.basic))
                 .isInstanceOf(DatabaseProvisioningException.class)

@@ -28,7 +28,7 @@ class SchemaProvisioningTest {
         String tenant = postgres.newTenant("acme", Tier.basic);
         TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
 
-        ProvisionedDatabase database = provisioner.ensure(tenant, Tier.basic, PostgresFixture.newPassword());
+        ProvisionedDatabase database = provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, PostgresFixture.newPassword());
 
         assertThat(database).isEqualTo(new ProvisionedDatabase(PostgresFixture.APP_HOST, PostgresFixture.APP_PORT,
                 "postgres", names.schema(), names.role()));
@@ -42,7 +42,7 @@ class SchemaProvisioningTest {
         String tenant = postgres.newTenant("powerless", Tier.basic);
         TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
         String password = PostgresFixture.newPassword();
-        provisioner.ensure(tenant, Tier.basic, password);
+        provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, password);
 
         assertThat(postgres.queryValue("SELECT rolsuper OR rolcreatedb OR rolcreaterole OR rolreplication OR rolbypassrls"
                 + " FROM pg_roles WHERE rolname = ?", names.role())).isEqualTo(false);
@@ -58,7 +58,7 @@ class SchemaProvisioningTest {
         String tenant = postgres.newTenant("builder", Tier.basic);
         TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
         String password = PostgresFixture.newPassword();
-        provisioner.ensure(tenant, Tier.basic, password);
+        provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, password);
 
         try (Connection tenantSession = postgres.as(names.role(), password, "postgres");
              Statement statement = tenantSession.createStatement()) {
@@ -73,7 +73,7 @@ class SchemaProvisioningTest {
         String tenant = postgres.newTenant("rls", Tier.basic);
         TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
         String password = PostgresFixture.newPassword();
-        provisioner.ensure(tenant, Tier.basic, password);
+        provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, password);
         String orders = names.schema() + ".orders";
 
         // the owner itself: FORCE ROW LEVEL SECURITY binds the role the application logs in as
@@ -107,7 +107,7 @@ class SchemaProvisioningTest {
         String tenant = postgres.newTenant("uuid", Tier.basic);
         TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
         String password = PostgresFixture.newPassword();
-        provisioner.ensure(tenant, Tier.basic, password);
+        provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, password);
         String orders = names.schema() + ".orders";
         String a = "8f14e45f-ceea-4e6a-9d0b-6b3f1c6a0001";
         String b = "8f14e45f-ceea-4e6a-9d0b-6b3f1c6a0002";
@@ -133,7 +133,7 @@ class SchemaProvisioningTest {
         String tenant = postgres.newTenant("notenantid", Tier.basic);
         TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
         String password = PostgresFixture.newPassword();
-        provisioner.ensure(tenant, Tier.basic, password);
+        provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, password);
 
         try (Connection app = postgres.as(names.role(), password, "postgres");
              Statement statement = app.createStatement()) {
@@ -151,8 +151,8 @@ class SchemaProvisioningTest {
         String ownerPassword = PostgresFixture.newPassword();
         String intruderPassword = PostgresFixture.newPassword();
         TenantDatabaseNames ownerNames = TenantDatabaseNames.of(owner);
-        provisioner.ensure(owner, Tier.basic, ownerPassword);
-        provisioner.ensure(intruder, Tier.basic, intruderPassword);
+        provisioner.ensure(owner, PostgresFixture.uidOf(owner), Tier.basic, ownerPassword);
+        provisioner.ensure(intruder, PostgresFixture.uidOf(intruder), Tier.basic, intruderPassword);
         try (Connection app = postgres.as(ownerNames.role(), ownerPassword, "postgres");
              Statement statement = app.createStatement()) {
             statement.execute("CREATE TABLE " + ownerNames.schema() + ".secrets (tenant_id text, value text)");
@@ -171,10 +171,10 @@ class SchemaProvisioningTest {
         String tenant = postgres.newTenant("twice", Tier.basic);
         TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
         String password = PostgresFixture.newPassword();
-        provisioner.ensure(tenant, Tier.basic, password);
+        provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, password);
         List<Object> before = snapshot(names);
 
-        ProvisionedDatabase again = provisioner.ensure(tenant, Tier.basic, password);
+        ProvisionedDatabase again = provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, password);
 
         // same objects (same OIDs), and the verifier with its random salt was not re-sent
         assertThat(snapshot(names)).isEqualTo(before);
@@ -182,12 +182,12 @@ class SchemaProvisioningTest {
     }
 
     @Test
-    void ensureCompletesARoleLeftWithoutSchemaByACrash() throws Exception {
+    void ensureCompletesARoleLeftWithoutSchemaFromBeforeTheCatalogue() throws Exception {
         String tenant = postgres.newTenant("halfway", Tier.basic);
         TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
-        postgres.execute("CREATE ROLE " + names.role() + " NOLOGIN CREATEDB");
+        postgres.execute("CREATE ROLE " + names.role() + " NOLOGIN");
 
-        provisioner.ensure(tenant, Tier.basic, PostgresFixture.newPassword());
+        provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, PostgresFixture.newPassword());
 
         assertThat(postgres.queryValue("SELECT rolcanlogin AND NOT rolcreatedb FROM pg_roles WHERE rolname = ?", names.role()))
                 .isEqualTo(true);
@@ -199,13 +199,29 @@ class SchemaProvisioningTest {
     }
 
     @Test
-    void ensureTakesOverASchemaCreatedWithoutItsBaseline() throws Exception {
+    void ensureRefusesARoleOfTheTenantsNameWithPowersVeroForgeNeverGives() throws Exception {
+        String tenant = postgres.newTenant("powerful", Tier.basic);
+        TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
+        postgres.execute("CREATE ROLE " + names.role() + " NOLOGIN CREATEDB");
+        postgres.cleanupSql("DROP ROLE IF EXISTS " + names.role());
+
+        assertThatThrownBy(() -> provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, PostgresFixture.newPassword()))
+                .isInstanceOf(NameConflictException.class).hasMessageContaining("role " + names.role());
+
+        assertThat(postgres.queryValue("SELECT rolcreatedb AND NOT rolcanlogin FROM pg_roles WHERE rolname = ?", names.role())).isEqualTo(true);
+        assertThat(postgres.queryValue("SELECT count(*) FROM pg_namespace WHERE nspname = ?", names.schema())).isEqualTo(0L);
+        assertThat(provisioner.drop(tenant, PostgresFixture.uidOf(tenant), Tier.basic)).containsExactly("role " + names.role());
+        assertThat(postgres.queryValue("SELECT rolcreatedb FROM pg_roles WHERE rolname = ?", names.role())).isEqualTo(true);
+    }
+
+    @Test
+    void ensureCompletesASchemaOfTheTenantsRoleLeftWithoutItsBaseline() throws Exception {
         String tenant = postgres.newTenant("orphan", Tier.basic);
         TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
-        postgres.execute("CREATE SCHEMA " + names.schema());
-        postgres.cleanupSql("DROP SCHEMA IF EXISTS " + names.schema() + " CASCADE");
+        postgres.execute("CREATE ROLE " + names.role() + " NOLOGIN");
+        postgres.execute("CREATE SCHEMA " + names.schema() + " AUTHORIZATION " + names.role());
 
-        provisioner.ensure(tenant, Tier.basic, PostgresFixture.newPassword());
+        provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, PostgresFixture.newPassword());
 
         assertThat(postgres.queryValue("SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = ?", names.schema()))
                 .isEqualTo(names.role());
@@ -214,14 +230,30 @@ class SchemaProvisioningTest {
     }
 
     @Test
+    void ensureNeverTakesOverASchemaOfTheTenantsNameSomeoneElseOwns() throws Exception {
+        String tenant = postgres.newTenant("squatted", Tier.basic);
+        TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
+        postgres.execute("CREATE SCHEMA " + names.schema());
+        postgres.cleanupSql("DROP SCHEMA IF EXISTS " + names.schema() + " CASCADE");
+
+        assertThatThrownBy(() -> provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, PostgresFixture.newPassword()))
+                .isInstanceOf(NameConflictException.class)
+                .hasMessageContaining("schema " + names.schema()).hasMessageContaining("does not take it over");
+
+        assertThat(postgres.queryValue("SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = ?", names.schema()))
+                .isEqualTo("postgres");
+        assertThat(postgres.queryValue("SELECT count(*) FROM pg_roles WHERE rolname = ?", names.role())).isEqualTo(0L);
+    }
+
+    @Test
     void changedPasswordIsAppliedToTheRole() throws Exception {
         String tenant = postgres.newTenant("rotate", Tier.basic);
         TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
         String oldPassword = PostgresFixture.newPassword();
         String newPassword = PostgresFixture.newPassword();
-        provisioner.ensure(tenant, Tier.basic, oldPassword);
+        provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, oldPassword);
 
-        provisioner.ensure(tenant, Tier.basic, newPassword);
+        provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, newPassword);
 
         String stored = (String) postgres.queryValue("SELECT rolpassword FROM pg_authid WHERE rolname = ?", names.role());
         assertThat(stored).startsWith("SCRAM-SHA-256$4096:");
@@ -234,7 +266,7 @@ class SchemaProvisioningTest {
         String tenant = postgres.newTenant("retained", Tier.basic);
         TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
         String password = PostgresFixture.newPassword();
-        provisioner.ensure(tenant, Tier.basic, password);
+        provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, password);
         Connection openSession = postgres.as(names.role(), password, "postgres");
         try (openSession; Statement statement = openSession.createStatement()) {
             statement.execute("CREATE TABLE " + names.schema() + ".invoices (amount int)");
@@ -251,7 +283,7 @@ class SchemaProvisioningTest {
                 .hasMessageContaining("not permitted to log in");
 
         provisioner.retain(tenant, Tier.basic); // idempotent
-        provisioner.ensure(tenant, Tier.basic, password); // a re-created Tenant gets its data back
+        provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, password); // a re-created Tenant gets its data back
         try (Connection again = postgres.as(names.role(), password, "postgres")) {
             assertThat(queryValue(again, "SELECT amount FROM " + names.schema() + ".invoices")).isEqualTo(42);
         }
@@ -262,21 +294,21 @@ class SchemaProvisioningTest {
         String tenant = postgres.newTenant("dropped", Tier.basic);
         TenantDatabaseNames names = TenantDatabaseNames.of(tenant);
         String password = PostgresFixture.newPassword();
-        provisioner.ensure(tenant, Tier.basic, password);
+        provisioner.ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, password);
         try (Connection openSession = postgres.as(names.role(), password, "postgres");
              Statement statement = openSession.createStatement()) {
             statement.execute("CREATE TABLE " + names.schema() + ".busy (id int)");
             openSession.setAutoCommit(false);
             statement.execute("LOCK TABLE " + names.schema() + ".busy IN ACCESS EXCLUSIVE MODE");
 
-            provisioner.drop(tenant, Tier.basic);
+            provisioner.drop(tenant, PostgresFixture.uidOf(tenant), Tier.basic);
         } catch (SQLException sessionEndedByDrop) {
             // closing the terminated session may fail; what matters is below
         }
 
         assertThat(postgres.queryValue("SELECT count(*) FROM pg_namespace WHERE nspname = ?", names.schema())).isEqualTo(0L);
         assertThat(postgres.queryValue("SELECT count(*) FROM pg_roles WHERE rolname = ?", names.role())).isEqualTo(0L);
-        provisioner.drop(tenant, Tier.basic);
+        provisioner.drop(tenant, PostgresFixture.uidOf(tenant), Tier.basic);
         provisioner.retain(tenant, Tier.basic);
     }
 

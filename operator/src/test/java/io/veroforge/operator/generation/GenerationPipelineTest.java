@@ -168,7 +168,7 @@ class GenerationPipelineTest {
 
             // Database: the app's schema in the tenant's database, every table with RLS forced, owned by the tenant role.
             String schema = status.getMigrationPlan().getSchema();
-            assertThat(schema).startsWith("tenant_").endsWith("_pest_control");
+            assertThat(schema).startsWith("app_").endsWith("_pest_control");
             List<String> tables = tablesOf(schema);
             assertThat(tables).contains("customers", "properties", "service_visits", "technicians");
             for (String table : tables) {
@@ -527,7 +527,7 @@ class GenerationPipelineTest {
             input.getSpec().getDelivery().setMode(DeliveryMode.gitops);
             client.resource(input).create();
 
-            String applicationName = ns + "-pest-control";
+            String applicationName = ns + ".pest-control";
             Resource<GenericKubernetesResource> application = client.genericKubernetesResources(GitOpsDeploy.APPLICATION)
                     .inNamespace("argocd").withName(applicationName);
             GenericKubernetesResource created = await().atMost(WAIT).until(application::get, a -> a != null);

@@ -211,6 +211,32 @@ class TenantReconcilerTest {
     }
 
     @Test
+    void aSchemaOfTheTenantsNameSomeoneElseOwnsIsANameConflictReportedOnceAndNotTakenOver() throws Exception {
+        String name = TestPostgres.tenantName("squat");
+        TenantDatabaseNames names = TenantDatabaseNames.of(name);
+        try (Connection c = TestPostgres.connectAsAdmin(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + names.schema()); // owned by the admin: not something VeroForge made for this tenant
+        }
+        client.resource(tenant(name, Tier.basic)).create();
+
+        Tenant conflicted = await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(
+                () -> client.resources(Tenant.class).withName(name).get(),
+                t -> t != null && t.getStatus() != null && t.getStatus().condition("Ready")
+                        .map(c -> TenantConditions.NAME_CONFLICT.equals(c.getReason())).orElse(false));
+        Condition database = conflicted.getStatus().condition("DatabaseReady").orElseThrow();
+        assertThat(database.getStatus()).isEqualTo("False");
+        assertThat(database.getReason()).isEqualTo(TenantConditions.NAME_CONFLICT);
+        assertThat(database.getMessage()).contains("schema " + names.schema()).contains("does not take it over");
+        Thread.sleep(5_000); // a hot retry would have reconciled (and warned) many times by now
+        assertThat(events(name)).filteredOn(e -> e.contains("NameConflict")).hasSize(1).allSatisfy(e -> assertThat(e).startsWith("Warning"));
+        try (Connection c = TestPostgres.connectAsAdmin(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = '" + names.schema() + "'")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("postgres");
+        }
+    }
+
+    @Test
     void proTenantGetsDedicatedDatabaseOwnedByItsRole() throws Exception {
         String name = TestPostgres.tenantName("pro");
         client.resource(deletingData(tenant(name, Tier.pro))).create();
