@@ -9,7 +9,7 @@ import io.veroforge.operator.delivery.DeliveryException;
 
 /**
  * What a stage's exception means, to the run and to an SRE: which dependency is unreachable (retried
- * with backoff), input the API server refuses (the run stops: a Generation's spec never changes, so
+ * with backoff), invalid input (the run stops: a Generation's spec never changes, so
  * retrying cannot help), or a bug (an {@link Kind#INTERNAL} error, retried a few times, then the run
  * stops) — so "the database is down", "the spec is wrong" and "we have a bug" are told apart.
  */
@@ -20,7 +20,11 @@ record StageFailure(Kind kind, String reason, String message) {
         UNAVAILABLE,
         /** Something the user can fix outside the Generation (a Secret, an annotation): retried with backoff. */
         DELIVERY,
-        /** The API server refused what this Generation asks for as invalid (400, 422): the run stops. */
+        /**
+         * What this Generation asks for is invalid: the API server refused it (400, 422), or a stage
+         * found it so ({@link IllegalArgumentException}, e.g. an app name that is not a DNS label).
+         * The run stops.
+         */
         INVALID_INPUT,
         /** An exception nobody expected: a bug in the operator. */
         INTERNAL
@@ -38,6 +42,9 @@ record StageFailure(Kind kind, String reason, String message) {
             boolean invalid = k.getCode() == 400 || k.getCode() == 422;
             return new StageFailure(invalid ? Kind.INVALID_INPUT : Kind.UNAVAILABLE, invalid ? "InvalidInput" : "KubernetesApiError", message);
         }
+        if (e instanceof IllegalArgumentException) {
+            return new StageFailure(Kind.INVALID_INPUT, "InvalidInput", message);
+        }
         if (e instanceof DeliveryException) {
             return new StageFailure(Kind.DELIVERY, "StageError", message);
         }
@@ -53,7 +60,7 @@ record StageFailure(Kind kind, String reason, String message) {
      */
     Optional<StageOutcome> stops(int attempt) {
         return switch (kind) {
-            case INVALID_INPUT -> Optional.of(StageOutcome.failed(reason, "the API server refused it as invalid: " + message
+            case INVALID_INPUT -> Optional.of(StageOutcome.failed(reason, "invalid: " + message
                     + " — a Generation's spec never changes; fix the AppSpec so that a new Generation is recorded"));
             case INTERNAL -> attempt < INTERNAL_ATTEMPTS ? Optional.empty()
                     : Optional.of(StageOutcome.failed(reason, "failed " + attempt + " times in a row with " + message

@@ -42,7 +42,8 @@ import io.veroforge.operator.testing.TestPostgres;
 /**
  * Every kind of failure waits for its backoff, whatever events arrive meanwhile (the status write
  * recording the failure, a worker's completion, the AppSpec's informer): over one 10 s window the
- * failing Generations, their AppSpecs and the Tenant are reconciled a handful of times each, not
+ * failing Generations, their AppSpecs and the Tenants (one whose database is unreachable) are
+ * reconciled a handful of times each, not
  * hundreds. Before, a worker stage that threw was submitted again on the very next reconcile,
  * which its own completion event and status write triggered at once (~160 per second).
  *
@@ -84,15 +85,20 @@ class FailingStagesHonourTheirBackoffTest {
         try {
             TestPostgres.proxy.stop();
             client.resource(app("db-app", ns)).create();
+            // and a Tenant whose schema cannot be provisioned: JOSDK's retry and the error status
+            String offline = TestPostgres.tenantName("backoff-nodb");
+            client.resource(tenant(offline)).create();
+            await().atMost(WAIT).until(() -> client.resources(Tenant.class).withName(offline).get().getStatus(),
+                    st -> st != null && !st.isTrue("Ready"));
             failing.put("db-app", retrying("DatabaseUnavailable"));
             failing.forEach((app, state) -> awaitGeneration(ns, app + "-1", state));
             await().atMost(WAIT).until(() -> apps(ns, "badspec-app").getStatus(), s -> s != null && !s.isTrue("Ready"));
 
             List<String> names = new ArrayList<>(failing.keySet());
             names.add("badspec-app");
-            Map<String, Double> before = counts(ns, tenant, names);
+            Map<String, Double> before = counts(ns, List.of(tenant, offline), names);
             Thread.sleep(WINDOW.toMillis());
-            Map<String, Double> after = counts(ns, tenant, names);
+            Map<String, Double> after = counts(ns, List.of(tenant, offline), names);
 
             Map<String, Integer> reconciles = new LinkedHashMap<>();
             after.forEach((what, n) -> reconciles.put(what, (int) (n - before.get(what))));
@@ -109,7 +115,7 @@ class FailingStagesHonourTheirBackoffTest {
     }
 
     /** Reconciles started so far, per Generation ({@code <app>-1}), AppSpec and the Tenant, from JOSDK's per-resource metric. */
-    private Map<String, Double> counts(String ns, String tenant, List<String> apps) {
+    private Map<String, Double> counts(String ns, List<String> tenants, List<String> apps) {
         Map<String, Double> counts = new LinkedHashMap<>();
         for (String app : apps) {
             if (!app.equals("badspec-app")) {
@@ -117,7 +123,7 @@ class FailingStagesHonourTheirBackoffTest {
             }
             counts.put("AppSpec " + app, started("AppSpec", app));
         }
-        counts.put("Tenant " + tenant, started("Tenant", tenant));
+        tenants.forEach(t -> counts.put("Tenant " + t, started("Tenant", t)));
         return counts;
     }
 
@@ -153,15 +159,20 @@ class FailingStagesHonourTheirBackoffTest {
     }
 
     private String readyTenant(String name) {
+        Tenant tenant = tenant(name);
+        client.resource(tenant).create();
+        await().atMost(WAIT).until(() -> client.resources(Tenant.class).withName(name).get(), t -> t.getStatus() != null && t.getStatus().isTrue("Ready"));
+        return tenant.namespaceName();
+    }
+
+    private static Tenant tenant(String name) {
         Tenant tenant = new Tenant();
         tenant.setMetadata(new ObjectMetaBuilder().withName(name).build());
         TenantSpec spec = new TenantSpec();
         spec.setTier(Tier.basic);
         spec.setOwners(new ArrayList<>(List.of(new TenantOwner(TenantOwner.OwnerKind.User, "alice@example.com", null))));
         tenant.setSpec(spec);
-        client.resource(tenant).create();
-        await().atMost(WAIT).until(() -> client.resources(Tenant.class).withName(name).get(), t -> t.getStatus() != null && t.getStatus().isTrue("Ready"));
-        return tenant.namespaceName();
+        return tenant;
     }
 
     /** The pest-control example under another name, delivered the default way (platform-kept repository, direct). */
