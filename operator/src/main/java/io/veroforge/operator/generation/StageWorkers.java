@@ -67,7 +67,7 @@ public class StageWorkers {
         Gauge.builder("veroforge.generation.workers.active", pool, ThreadPoolExecutor::getActiveCount)
                 .description("generation workers running a stage").register(registry);
         Gauge.builder("veroforge.generation.workers.oldest.running.seconds", this, StageWorkers::oldestRunningSeconds)
-                .description("how long the longest-running slow stage has been running").register(registry);
+                .description("how long the oldest slow stage submitted and not finished has been queued or running").register(registry);
     }
 
     /** How long this Generation's {@code stage} has been submitted and not finished; empty when it is not running. */
