@@ -192,12 +192,16 @@ public class GenerationReconciler implements Reconciler<Generation> {
         return control;
     }
 
-    /** What a stage running past the bound says, logged once per stage run. */
+    /**
+     * What a stage running past the bound says, logged once per stage run. The message does not
+     * count the seconds: a status that changed at every look would trigger the next look at once.
+     */
     private String stalled(Generation generation, StageName name, String key, Duration running) {
-        String message = "still running on a worker after " + running.toSeconds() + " s, longer than veroforge.generation.stage-stall-after ("
-                + stallAfter.toSeconds() + " s); the operator's thread dump (generation-stage-* threads) shows where it waits";
+        String message = "still running on a worker after more than " + stallAfter.toSeconds()
+                + " s (veroforge.generation.stage-stall-after); the operator's thread dump (generation-stage-* threads) shows where it waits";
         if (stallReported.add(key)) {
-            LOG.warnf("Generation %s/%s, stage %s: %s", generation.getMetadata().getNamespace(), generation.getMetadata().getName(), name, message);
+            LOG.warnf("Generation %s/%s, stage %s: running for %d s: %s", generation.getMetadata().getNamespace(), generation.getMetadata().getName(),
+                    name, running.toSeconds(), message);
             events.warning(generation, GenerationConditions.STAGE_STALLED, name + ": " + message);
         }
         return message;
