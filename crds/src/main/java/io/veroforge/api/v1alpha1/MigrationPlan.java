@@ -6,7 +6,12 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** The database changes a Generation will apply, shown before approval. */
+/**
+ * The database changes a Generation will apply, shown before approval: each step's description and
+ * whether it can lose data. The SQL grows with the model (0.36 MB for 300 new tables), so it is
+ * kept compressed in {@code compressedSql}, one string per step; plans recorded before kept it in
+ * each step's {@code sql}. {@link #sqlOfSteps()} reads either.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class MigrationPlan {
     private List<MigrationStep> steps = new ArrayList<>();
@@ -14,11 +19,34 @@ public class MigrationPlan {
     private String from;
     /** The app's schema the steps apply to. */
     private String schema;
+    /** Base64 of the gzip of a JSON array: the SQL of each step, in order. */
+    private String compressedSql;
 
     /** Whether any step can lose data. */
     @JsonIgnore
     public boolean isDestructive() {
         return steps.stream().anyMatch(s -> Boolean.TRUE.equals(s.getDestructive()));
+    }
+
+    /** The SQL of each step, in order. */
+    public List<String> sqlOfSteps() {
+        if (compressedSql == null) {
+            return steps.stream().map(MigrationStep::getSql).toList();
+        }
+        List<String> sql = new ArrayList<>();
+        CompressedJson.decode(compressedSql).forEach(s -> sql.add(s.asText()));
+        if (sql.size() != steps.size()) {
+            throw new IllegalStateException("status.migrationPlan.compressedSql has " + sql.size() + " statements for " + steps.size() + " steps");
+        }
+        return sql;
+    }
+
+    public String getCompressedSql() {
+        return compressedSql;
+    }
+
+    public void setCompressedSql(String compressedSql) {
+        this.compressedSql = compressedSql;
     }
 
     public List<MigrationStep> getSteps() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public class MigrationStep {
     /** What the step does, e.g. "add column visits.notes". */
     private String description;
+    /** Plans recorded before {@link MigrationPlan#getCompressedSql()}: this step's SQL; now unset. */
     private String sql;
     /** Drops or narrows a table or column: data may be lost. Makes the Generation risky. */
     private Boolean destructive;

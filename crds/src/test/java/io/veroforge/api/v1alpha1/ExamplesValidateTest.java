@@ -296,7 +296,7 @@ class ExamplesValidateTest {
 
         @Test
         void changingTheModelSnapshotIsRejected() {
-            ObjectNode changed = with(read("generation-pest-control-3.yaml"), "/spec/model/roles", "[admin]");
+            ObjectNode changed = with(read("generation-pest-control-3.yaml"), "/spec/entities", "3");
             assertRejected(update(generation, changed), "spec", "immutable");
         }
 

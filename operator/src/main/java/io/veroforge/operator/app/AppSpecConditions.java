@@ -10,6 +10,8 @@ final class AppSpecConditions {
 
     static final String RESOLVED_OK = "Resolved";
     static final String INVALID_SPEC = "InvalidSpec";
+    /** The spec resolves to more than a Generation records (ModelSnapshot.MAX_ENTITIES). */
+    static final String MODEL_TOO_LARGE = "ModelTooLarge";
     static final String GENERATION_RECORDED = "GenerationRecorded";
     static final String RECONCILE_ERROR = "ReconcileError";
     static final String DEPLOYED_OK = "Deployed";

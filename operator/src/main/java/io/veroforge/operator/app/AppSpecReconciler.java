@@ -103,6 +103,10 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
         }
 
         ModelSnapshot snapshot = ModelSnapshot.of(resolution.model(), pack.get());
+        Optional<String> tooLarge = snapshot.tooLarge();
+        if (tooLarge.isPresent()) {
+            return report(appSpec, statuses.tooLarge(appSpec, resolution.model(), tooLarge.get()));
+        }
         KubernetesClient client = context.getClient();
         RevisionHistory history = RevisionHistory.of(appSpec, client.resources(Generation.class).inNamespace(namespace)
                 .withLabel(Generation.APPSPEC_LABEL, name).list().getItems());

@@ -76,6 +76,16 @@ final class AppSpecStatusAggregator {
         return status;
     }
 
+    /** The spec resolved, but to a model larger than a Generation records: none is created. */
+    AppSpecStatus tooLarge(AppSpec appSpec, ResolvedModel model, String why) {
+        AppSpecStatus status = base(appSpec, List.of(
+                ConditionOutcome.met(RESOLVED, RESOLVED_OK, summaryLine(model)),
+                ConditionOutcome.failed(READY, MODEL_TOO_LARGE, why)));
+        status.setResolved(summary(model));
+        status.setLatestGeneration(previous(appSpec).getLatestGeneration());
+        return status;
+    }
+
     /** An unexpected failure (the API server refused a call): keep what we knew, say what broke. */
     AppSpecStatus failed(AppSpec appSpec, Exception e) {
         AppSpecStatus previous = previous(appSpec);

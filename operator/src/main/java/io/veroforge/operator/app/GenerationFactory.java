@@ -34,7 +34,8 @@ final class GenerationFactory {
         spec.setAppSpec(new AppSpecReference(appSpec.getMetadata().getName(), appSpec.getMetadata().getGeneration()));
         spec.setContentHash(snapshot.contentHash());
         spec.setTemplatePack(snapshot.templatePack());
-        spec.setModel(snapshot.model());
+        spec.setCompressedModel(snapshot.compressed());
+        spec.setEntities(snapshot.entities());
         spec.setApprovalPolicy(appSpec.getSpec().getApproval() == null ? null : appSpec.getSpec().getApproval().getPolicy());
         generation.setSpec(spec);
         return generation;

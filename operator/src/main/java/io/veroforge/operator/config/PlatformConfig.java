@@ -84,6 +84,25 @@ public interface PlatformConfig {
         /** How often a Generation stopped by a merge conflict looks whether the resolution reached the customer's branch. */
         @WithDefault("60s")
         java.time.Duration conflictRecheck();
+
+        /**
+         * A slow stage running on a worker longer than this is reported: a Warning log line and the
+         * Generation's {@code Stalled} condition, so a stuck stage is seen rather than silent.
+         */
+        @WithDefault("5m")
+        java.time.Duration stageStallAfter();
+    }
+
+    Metrics metrics();
+
+    /** The operator's own Prometheus metrics. */
+    interface Metrics {
+        /**
+         * JOSDK's reconciliation metrics per resource (name and namespace tags) instead of per kind.
+         * Off by default: one time series per resource grows without bound; tests turn it on to count.
+         */
+        @WithDefault("false")
+        boolean perResource();
     }
 
     /** Where the code of apps without a remote repository is kept and how it is served. */

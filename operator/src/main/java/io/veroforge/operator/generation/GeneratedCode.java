@@ -31,7 +31,7 @@ public class GeneratedCode {
 
     /** The resolved model the Generation recorded. */
     static ResolvedModel modelOf(Generation generation) {
-        return ModelJson.fromTree(generation.getSpec().getModel());
+        return ModelJson.fromTree(generation.getSpec().resolvedModel());
     }
 
     GeneratedRepository of(Generation generation) {

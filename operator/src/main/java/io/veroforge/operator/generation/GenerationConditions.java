@@ -12,6 +12,8 @@ final class GenerationConditions {
     static final String VERIFIED = "Verified";
     static final String NOT_DEPLOYED = "NotDeployed";
     static final String RETRYING = "Retrying";
+    /** A slow stage has run on a worker longer than veroforge.generation.stage-stall-after. */
+    static final String STAGE_STALLED = "StageStalled";
     /** A newer Generation serves now. */
     static final String REPLACED = "Replaced";
 

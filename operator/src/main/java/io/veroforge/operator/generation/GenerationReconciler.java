@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jboss.logging.Logger;
 
@@ -34,6 +35,7 @@ import io.veroforge.api.v1alpha1.GenerationStatus;
 import io.veroforge.api.v1alpha1.StageName;
 import io.veroforge.api.v1alpha1.StageStatus;
 import io.veroforge.operator.conditions.ConditionAggregator;
+import io.veroforge.operator.config.PlatformConfig;
 import io.veroforge.operator.delivery.DeliveryLabels;
 import io.veroforge.operator.events.EventRecorder;
 
@@ -66,8 +68,13 @@ public class GenerationReconciler implements Reconciler<Generation> {
     private final RetryBackoff backoff = new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
     private final GenerationTelemetry telemetry;
     private final EventRecorder events;
+    private final Duration stallAfter;
+    /** Stage runs already reported as stalled (one log line and one event each). */
+    private final Set<String> stallReported = ConcurrentHashMap.newKeySet();
 
-    public GenerationReconciler(GenerationStages stages, StageWorkers workers, GenerationTelemetry telemetry, EventRecorder events) {
+    public GenerationReconciler(GenerationStages stages, StageWorkers workers, GenerationTelemetry telemetry, EventRecorder events,
+            PlatformConfig config) {
+        this.stallAfter = config.generation().stageStallAfter();
         this.stages = new EnumMap<>(StageName.class);
         stages.all().forEach(s -> this.stages.put(s.name(), s));
         this.workers = workers;
@@ -110,6 +117,7 @@ public class GenerationReconciler implements Reconciler<Generation> {
         }
         StageOutcome last = null;
         String retrying = null;
+        String stalled = null;
         Duration recheck = null;
         for (StageName name : StageName.values()) {
             StageStatus entry = GenerationTimeline.entry(status, name);
@@ -117,30 +125,46 @@ public class GenerationReconciler implements Reconciler<Generation> {
                 continue;
             }
             Stage stage = stages.get(name);
+            String key = RetryBackoff.key(generation.getMetadata().getUid(), name);
+            Optional<RetryBackoff.NotDue> notDue = backoff.notDue(key);
+            if (notDue.isPresent()) {
+                // Back before the retry time (the status write that recorded the failure, a worker's
+                // completion, any event): the stage does not run; look again when it is due.
+                retrying = notDue.get().why();
+                recheck = notDue.get().left();
+                break;
+            }
             timeline.started(status, name);
             GenerationRun run = new GenerationRun(generation, appSpec, context.getClient(), status);
             Optional<StageOutcome> outcome;
             try {
                 outcome = stage.slow() ? workers.poll(generation, stage, run) : Optional.of(stage.run(run));
             } catch (Exception e) {
-                retrying = TransientFailure.describe(e);
-                recheck = backoff.next(generation.getMetadata().getUid());
-                timeline.retrying(status, name, retrying);
-                if (backoff.firstFailure(generation.getMetadata().getUid())) {
-                    LOG.warnf(e, "Generation %s/%s, stage %s: %s (retrying with backoff)", generation.getMetadata().getNamespace(),
-                            generation.getMetadata().getName(), name, retrying);
-                    events.warning(generation, TransientFailure.reason(e), name + ": " + retrying);
-                } else {
-                    LOG.infof("Generation %s/%s, stage %s: still %s (retry in %s)", generation.getMetadata().getNamespace(),
-                            generation.getMetadata().getName(), name, retrying, recheck);
+                StageFailure failure = StageFailure.of(e);
+                outcome = failure.stops(backoff.failures(key) + 1);
+                if (outcome.isEmpty()) {
+                    retrying = failure.describe();
+                    recheck = backoff.failed(key, retrying);
+                    timeline.retrying(status, name, retrying);
+                    tell(generation, name, failure, e, backoff.failures(key), recheck);
+                    break;
+                }
+                LOG.errorf(e, "Generation %s/%s, stage %s: %s (the run stops)", generation.getMetadata().getNamespace(),
+                        generation.getMetadata().getName(), name, failure.describe());
+            }
+            if (outcome.isEmpty()) {
+                // Running on a worker: its completion brings us back, and if none comes, the stall bound does.
+                Duration running = workers.runningFor(generation, name).orElse(Duration.ZERO);
+                recheck = running.compareTo(stallAfter) < 0 ? stallAfter.minus(running) : stallAfter;
+                if (running.compareTo(stallAfter) >= 0) {
+                    stalled = stalled(generation, name, key, running);
+                    timeline.stalled(status, name, stalled);
                 }
                 break;
             }
-            if (outcome.isEmpty()) {
-                break; // running on a worker; its completion brings us back
-            }
+            stallReported.remove(key);
             last = outcome.get();
-            backoff.reset(generation.getMetadata().getUid());
+            backoff.reset(key);
             Instant started = Instant.parse(entry.getStartedAt());
             timeline.recorded(status, name, last);
             telemetry.stage(run, name, last, Duration.between(started, Instant.now()));
@@ -150,9 +174,12 @@ public class GenerationReconciler implements Reconciler<Generation> {
                 break;
             }
         }
-        timeline.conclude(generation, status, last, retrying);
+        timeline.conclude(generation, status, last, retrying != null ? GenerationConditions.RETRYING
+                : stalled != null ? GenerationConditions.STAGE_STALLED : null);
         Optional<Generation> replaced = Optional.empty();
         if (GenerationTimeline.finished(status)) {
+            backoff.forget(generation.getMetadata().getUid());
+            stallReported.removeIf(k -> k.startsWith(generation.getMetadata().getUid() + "/"));
             telemetry.run(generation, status);
             if (status.getPhase() == GenerationPhase.Succeeded) {
                 replaced = DeployedGeneration.otherThan(generation.getMetadata().getName(),
@@ -163,6 +190,36 @@ public class GenerationReconciler implements Reconciler<Generation> {
         // Once this success is written, the Generation that served until now is no longer Ready: let it say so.
         replaced.ifPresent(previous -> workers.completions().propagateEvent(ResourceID.fromResource(previous)));
         return control;
+    }
+
+    /**
+     * What a stage running past the bound says, logged once per stage run. The message does not
+     * count the seconds: a status that changed at every look would trigger the next look at once.
+     */
+    private String stalled(Generation generation, StageName name, String key, Duration running) {
+        String message = "still running on a worker after more than " + stallAfter.toSeconds()
+                + " s (veroforge.generation.stage-stall-after); the operator's thread dump (generation-stage-* threads) shows where it waits";
+        if (stallReported.add(key)) {
+            LOG.warnf("Generation %s/%s, stage %s: running for %d s: %s", generation.getMetadata().getNamespace(), generation.getMetadata().getName(),
+                    name, running.toSeconds(), message);
+            events.warning(generation, GenerationConditions.STAGE_STALLED, name + ": " + message);
+        }
+        return message;
+    }
+
+    /** One Warning event and a logged stack trace per failure streak; later attempts log one line each. */
+    private void tell(Generation generation, StageName name, StageFailure failure, Exception e, int attempt, Duration retryIn) {
+        String which = generation.getMetadata().getNamespace() + "/" + generation.getMetadata().getName();
+        if (attempt == 1) {
+            if (failure.kind() == StageFailure.Kind.INTERNAL) {
+                LOG.errorf(e, "Generation %s, stage %s: %s (a bug; retrying with backoff)", which, name, failure.describe());
+            } else {
+                LOG.warnf(e, "Generation %s, stage %s: %s (retrying with backoff)", which, name, failure.describe());
+            }
+            events.warning(generation, failure.reason(), name + ": " + GenerationTimeline.cut(failure.describe()));
+        } else {
+            LOG.infof("Generation %s, stage %s: still %s (attempt %d, retry in %s)", which, name, failure.describe(), attempt, retryIn);
+        }
     }
 
     /**

@@ -4,7 +4,6 @@ import static io.veroforge.operator.generation.GenerationConditions.AWAITING_APP
 import static io.veroforge.operator.generation.GenerationConditions.NOT_DEPLOYED;
 import static io.veroforge.operator.generation.GenerationConditions.READY;
 import static io.veroforge.operator.generation.GenerationConditions.REPLACED;
-import static io.veroforge.operator.generation.GenerationConditions.RETRYING;
 import static io.veroforge.operator.generation.GenerationConditions.RUNNING;
 import static io.veroforge.operator.generation.GenerationConditions.SUCCEEDED;
 import static io.veroforge.operator.generation.GenerationConditions.VERIFIED;
@@ -101,8 +100,18 @@ final class GenerationTimeline {
         status.setStage(name);
     }
 
-    /** Phase and conditions from the timeline; {@code last} is the outcome that ended this reconcile (null: in flight). */
-    void conclude(Generation generation, GenerationStatus status, StageOutcome last, String retryReason) {
+    /** A slow stage past its bound: it stays Running and says so. */
+    void stalled(GenerationStatus status, StageName name, String message) {
+        entry(status, name).setMessage(cut(message));
+        status.setStage(name);
+    }
+
+    /**
+     * Phase and conditions from the timeline; {@code last} is the outcome that ended this reconcile
+     * (null: in flight); {@code inFlightReason}, when set, is the Succeeded reason of a run still in flight
+     * (Retrying, StageStalled).
+     */
+    void conclude(Generation generation, GenerationStatus status, StageOutcome last, String inFlightReason) {
         Long observed = generation.getMetadata().getGeneration();
         status.setObservedGeneration(observed);
         StageName current = status.getStage();
@@ -124,7 +133,7 @@ final class GenerationTimeline {
         } else {
             boolean approval = current == StageName.AwaitApproval && last != null && last.kind() == StageOutcome.Kind.WAITING;
             status.setPhase(approval ? GenerationPhase.AwaitingApproval : GenerationPhase.Running);
-            String reason = retryReason != null ? RETRYING : approval ? AWAITING_APPROVAL
+            String reason = inFlightReason != null ? inFlightReason : approval ? AWAITING_APPROVAL
                     : last != null && last.kind() == StageOutcome.Kind.WAITING && last.reason() != null ? last.reason() : RUNNING;
             String message = current == null ? "starting" : current + ": " + (entry(status, current).getMessage() == null ? "running" : entry(status, current).getMessage());
             succeeded = ConditionOutcome.undecided(SUCCEEDED, reason, message);

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
+import io.veroforge.api.v1alpha1.CompressedJson;
 import io.veroforge.api.v1alpha1.Generation;
 import io.veroforge.api.v1alpha1.MigrationPlan;
 import io.veroforge.api.v1alpha1.MigrationStep;
@@ -52,7 +53,8 @@ public class MigrationPlanning {
         io.veroforge.generator.migrate.MigrationPlan planned = MigrationPlanner.plan(deployed.map(GeneratedCode::modelOf).orElse(null),
                 GeneratedCode.modelOf(run.generation()));
         MigrationPlan plan = new MigrationPlan();
-        plan.setSteps(planned.steps().stream().map(s -> new MigrationStep(s.description(), s.sql(), s.destructive())).toList());
+        plan.setSteps(planned.steps().stream().map(s -> new MigrationStep(s.description(), null, s.destructive())).toList());
+        plan.setCompressedSql(CompressedJson.encode(planned.steps().stream().map(s -> s.sql()).toList()));
         plan.setFrom(deployed.map(g -> g.getMetadata().getName()).orElse(null));
         AppTenant.of(run.client(), run.namespace())
                 .ifPresent(t -> plan.setSchema(AppSchemaName.of(TenantDatabaseNames.of(t.name()).schema(), run.app()).value()));
@@ -97,8 +99,13 @@ public class MigrationPlanning {
     }
 
     static io.veroforge.generator.migrate.MigrationPlan toGenerator(MigrationPlan recorded) {
-        return new io.veroforge.generator.migrate.MigrationPlan(recorded.getSteps().stream()
-                .map(s -> new PlannedStep(s.getDescription(), s.getSql(), Boolean.TRUE.equals(s.getDestructive()))).toList());
+        List<String> sql = recorded.sqlOfSteps();
+        List<PlannedStep> steps = new ArrayList<>();
+        for (int i = 0; i < sql.size(); i++) {
+            MigrationStep s = recorded.getSteps().get(i);
+            steps.add(new PlannedStep(s.getDescription(), sql.get(i), Boolean.TRUE.equals(s.getDestructive())));
+        }
+        return new io.veroforge.generator.migrate.MigrationPlan(steps);
     }
 
     private static Map<String, Field> sensitive(ResolvedModel model) {

@@ -21,7 +21,7 @@ final class ResolveStage implements Stage {
         try {
             model = GeneratedCode.modelOf(run.generation());
         } catch (RuntimeException e) {
-            return StageOutcome.failed("SnapshotUnreadable", "spec.model cannot be read as a resolved model (" + e.getMessage()
+            return StageOutcome.failed("SnapshotUnreadable", "spec.compressedModel cannot be read as a resolved model (" + e.getMessage()
                     + "); it was written by another operator version — change the AppSpec (or delete this Generation) to record a new snapshot");
         }
         Pack pack = Pack.nestjsPrismaReact();

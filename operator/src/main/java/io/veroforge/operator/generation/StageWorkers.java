@@ -17,7 +17,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.veroforge.api.v1alpha1.Generation;
+import io.veroforge.api.v1alpha1.StageName;
 import io.veroforge.operator.config.PlatformConfig;
 
 /**
@@ -49,7 +52,7 @@ public class StageWorkers {
      */
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
 
-    public StageWorkers(PlatformConfig config) {
+    public StageWorkers(PlatformConfig config, MeterRegistry registry) {
         int workers = Math.max(1, config.generation().workers());
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(Math.max(1, config.generation().queue())),
@@ -58,6 +61,24 @@ public class StageWorkers {
                     t.setDaemon(true);
                     return t;
                 });
+        // A stuck or saturated pool is seen on a dashboard, not only when Generations stop moving.
+        Gauge.builder("veroforge.generation.workers.queue.depth", pool, p -> p.getQueue().size())
+                .description("slow stages waiting for a generation worker").register(registry);
+        Gauge.builder("veroforge.generation.workers.active", pool, ThreadPoolExecutor::getActiveCount)
+                .description("generation workers running a stage").register(registry);
+        Gauge.builder("veroforge.generation.workers.oldest.running.seconds", this, StageWorkers::oldestRunningSeconds)
+                .description("how long the oldest slow stage submitted and not finished has been queued or running").register(registry);
+    }
+
+    /** How long this Generation's {@code stage} has been submitted and not finished; empty when it is not running. */
+    Optional<Duration> runningFor(Generation generation, StageName stage) {
+        Submitted s = submitted.get(generation.getMetadata().getUid() + "/" + stage);
+        return s == null || s.outcome().isDone() ? Optional.empty() : Optional.of(Duration.ofNanos(System.nanoTime() - s.at()));
+    }
+
+    private double oldestRunningSeconds() {
+        long now = System.nanoTime();
+        return submitted.values().stream().filter(s -> !s.outcome().isDone()).mapToLong(s -> now - s.at()).max().orElse(0) / 1e9;
     }
 
     SimpleInboundEventSource<Generation> completions() {

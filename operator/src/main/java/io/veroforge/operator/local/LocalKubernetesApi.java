@@ -32,6 +32,8 @@ import io.vertx.core.http.HttpServerOptions;
  * watches (the Fabric8 client's) still go to the CRUD dispatcher unchanged.
  */
 public final class LocalKubernetesApi implements AutoCloseable {
+    /** Above etcd's 1.5 MiB request limit, so whatever a real API server accepts is watched here too. */
+    static final int MAX_OBJECT_BYTES = 4 * 1024 * 1024;
 
     private final Vertx vertx;
     private final HttpServer server;
@@ -56,6 +58,13 @@ public final class LocalKubernetesApi implements AutoCloseable {
         HttpServer server = vertx.createHttpServer(new HttpServerOptions()
                 .setHost("127.0.0.1")
                 .setPort(port)
+                // Vert.x splits a WebSocket message into frames of this size (64 KiB by default),
+                // and the Fabric8 Vert.x client (7.3) asks for one frame at a time after the first
+                // message: the second frame of a watch event is never read and the watch stalls
+                // silently (fabric8io/kubernetes-client#7347). One frame per event, as
+                // kube-apiserver sends them, up to the largest object it would store.
+                .setMaxWebSocketFrameSize(MAX_OBJECT_BYTES)
+                .setMaxWebSocketMessageSize(MAX_OBJECT_BYTES)
                 .setHandle100ContinueAutomatically(true));
         // the discovery documents name the server address, which is known only once bound
         ApiServerDispatcher[] dispatcher = new ApiServerDispatcher[1];

@@ -70,10 +70,14 @@ class AppSpecReconcilerTest {
         assertThat(generation.getSpec().getTemplatePack().getRevision()).isEqualTo(Pack.nestjsPrismaReact().revision());
         assertThat(generation.getSpec().getAppSpec().getName()).isEqualTo("pest-control");
         assertThat(generation.getSpec().getAppSpec().getGeneration()).isEqualTo(app.getMetadata().getGeneration());
-        assertThat(generation.getSpec().getModel().get("name").asText()).isEqualTo("pest-control");
+        assertThat(generation.getSpec().resolvedModel().get("name").asText()).isEqualTo("pest-control");
+        // Kept compressed: the model grows with the app, the object must stay far below etcd's limit.
+        assertThat(generation.getSpec().getModel()).isNull();
+        assertThat(generation.getSpec().getCompressedModel().length()).isLessThan(Serialization.asJson(generation.getSpec().resolvedModel()).length() / 4);
+        assertThat(generation.getSpec().getEntities()).isEqualTo(generation.getSpec().resolvedModel().get("entities").size());
 
         // The summary describes the snapshot: declared entities plus what the ontology added.
-        int entitiesInSnapshot = generation.getSpec().getModel().get("entities").size();
+        int entitiesInSnapshot = generation.getSpec().resolvedModel().get("entities").size();
         assertThat(entitiesInSnapshot).isGreaterThanOrEqualTo(app.getSpec().getEntities().size());
         assertThat(status.getResolved().getEntities()).isEqualTo(entitiesInSnapshot);
         assertThat(status.getResolved().getInferredEntities()).isEqualTo(entitiesInSnapshot - app.getSpec().getEntities().size());
@@ -124,7 +128,7 @@ class AppSpecReconcilerTest {
         assertThat(all).extracting(g -> g.getMetadata().getName()).containsExactly("gym-members-1", "gym-members-2");
         assertThat(all.get(1).getSpec().getContentHash()).isNotEqualTo(all.get(0).getSpec().getContentHash());
         assertThat(all.get(1).getSpec().getAppSpec().getGeneration()).isEqualTo(changed.getMetadata().getGeneration());
-        assertThat(all.get(1).getSpec().getModel().get("entities").toString()).contains("Locker");
+        assertThat(all.get(1).getSpec().resolvedModel().get("entities").toString()).contains("Locker");
     }
 
     @Test
@@ -145,6 +149,23 @@ class AppSpecReconcilerTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(warnings(app))
                 .extracting(Event::getReason).containsExactly("InvalidSpec"));
         await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> generations(app).isEmpty());
+    }
+
+    @Test
+    void aModelLargerThanTheLargestSupportedIsRefusedNamingTheCountAndTheLimit() throws IOException {
+        AppSpec input = example("appspec-gym-sparse.yaml", newNamespace());
+        for (int i = 0; i < 501; i++) {
+            input.getSpec().getEntities().add(entity(String.format("Extra%03d", i)));
+        }
+        AppSpec app = client.resource(input).create();
+
+        AppSpec reported = awaitStatus(app, s -> s.condition("Ready").map(c -> "False".equals(c.getStatus())).orElse(false));
+        var ready = reported.getStatus().condition("Ready").orElseThrow();
+        assertThat(ready.getReason()).isEqualTo("ModelTooLarge");
+        assertThat(ready.getMessage()).containsPattern("has 5\\d\\d entities").contains("largest supported is 500");
+        assertThat(reported.getStatus().getResolved().getEntities()).isGreaterThan(500);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(warnings(app)).extracting(Event::getReason).contains("ModelTooLarge"));
+        assertThat(generations(app)).isEmpty();
     }
 
     @Test

@@ -118,6 +118,44 @@ public final class GenerationApplyBenchmark {
                     - {name: endsOn, type: date}
             """;
 
+    /**
+     * {@code -Dbench.generation.entities=N} (N > 0): apply an app of N entities instead (3 fields and
+     * a relation to the previous one each), to measure the pipeline at the size limit.
+     */
+    private static final int ENTITIES = Integer.getInteger("bench.generation.entities", 0);
+
+    /** An app of {@code n} entities {@code Thing000}…; {@code %s}: name, namespace. */
+    static String wideApp(int n) {
+        StringBuilder yaml = new StringBuilder("""
+                apiVersion: veroforge.io/v1alpha1
+                kind: AppSpec
+                metadata:
+                  name: %s
+                  namespace: %s
+                spec:
+                  vertical: retail
+                  ai:
+                    enabled: false
+                  entities:
+                """);
+        for (int i = 0; i < n; i++) {
+            yaml.append(String.format(Locale.ROOT, """
+                        - name: Thing%03d
+                          fields:
+                            - {name: title, type: string, required: true, maxLength: 120}
+                            - {name: amount, type: money, min: 0}
+                            - {name: notes, type: text}
+                    """, i));
+            if (i > 0) {
+                yaml.append(String.format(Locale.ROOT, """
+                              relations:
+                                - {name: parent, kind: manyToOne, target: Thing%03d}
+                        """, i - 1));
+            }
+        }
+        return yaml.toString();
+    }
+
     public static void main(String[] args) throws Exception {
         if (!LocalOperatorProcess.selected("generation")) {
             return;
@@ -136,7 +174,7 @@ public final class GenerationApplyBenchmark {
         }
         System.out.println();
         report.forEach(System.out::println);
-        System.out.println("operator JVM options: " + jvmOptions + "; cores: " + Runtime.getRuntime().availableProcessors());
+        System.out.println((ENTITIES > 0 ? ENTITIES + "-entity app" : "10-entity retail app") + "; operator JVM options: " + jvmOptions + "; cores: " + Runtime.getRuntime().availableProcessors());
         // the client's event-loop threads would keep this forked JVM alive
         System.exit(0);
     }
@@ -229,7 +267,7 @@ public final class GenerationApplyBenchmark {
     }
 
     private static AppSpec appSpec(String name, String namespace) {
-        return Serialization.unmarshal(String.format(Locale.ROOT, RETAIL_APP, name, namespace), AppSpec.class);
+        return Serialization.unmarshal(String.format(Locale.ROOT, ENTITIES > 0 ? wideApp(ENTITIES) : RETAIL_APP, name, namespace), AppSpec.class);
     }
 
     private static List<String> names(String pattern, int n) {
