@@ -17,7 +17,14 @@ public class VeroForgeMain {
     public static void main(String... args) {
         if (LocalPlatform.requested(args, System.getenv())) {
             int port = Integer.getInteger("veroforge-local.api-port", 0);
-            LocalPlatform platform = LocalPlatform.start(port, LocalKubeconfig.defaultFile());
+            LocalPlatform platform;
+            try {
+                platform = LocalPlatform.start(port, LocalKubeconfig.defaultFile());
+            } catch (IllegalStateException | IllegalArgumentException refused) {
+                System.err.println("veroforge --local: " + refused.getMessage());
+                System.exit(2);
+                return;
+            }
             platform.applyToSystemProperties();
             System.out.println("Local Kubernetes API on " + platform.api().url() + "; "
                     + platform.kubeconfig().exportCommand());

@@ -9,6 +9,8 @@ final class AppSpecConditions {
     static final String DEPLOYED = "Deployed";
 
     static final String RESOLVED_OK = "Resolved";
+    /** Resolved, but the spec probably says something it did not mean (status.warnings says what). */
+    static final String RESOLVED_WITH_WARNINGS = "ResolvedWithWarnings";
     static final String INVALID_SPEC = "InvalidSpec";
     static final String GENERATION_RECORDED = "GenerationRecorded";
     static final String RECONCILE_ERROR = "ReconcileError";

@@ -113,7 +113,9 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
         }
         history = prune(appSpec, history, client);
 
-        return report(appSpec, statuses.recorded(appSpec, resolution.model(), history.latest().orElseThrow(), history.deployed()));
+        List<String> warnings = resolution.warnings().stream().map(Problem::toString).toList();
+        warnAboutNewWarnings(appSpec, warnings);
+        return report(appSpec, statuses.recorded(appSpec, resolution.model(), warnings, history.latest().orElseThrow(), history.deployed()));
     }
 
     @Override
@@ -147,6 +149,14 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
         }
         appSpec.setStatus(status);
         return UpdateControl.patchStatus(appSpec);
+    }
+
+    /** Accepted, but probably not meant: one Warning event when the list of warnings changes, not one per reconcile. */
+    private void warnAboutNewWarnings(AppSpec appSpec, List<String> warnings) {
+        List<String> before = appSpec.getStatus() == null ? List.of() : appSpec.getStatus().getWarnings();
+        if (!warnings.isEmpty() && !warnings.equals(before)) {
+            events.warning(appSpec, AppSpecConditions.RESOLVED_WITH_WARNINGS, AppSpecStatusAggregator.listed(warnings, "warning"));
+        }
     }
 
     /** One Warning per new failure of Ready (its reason and message say what is wrong), not one per retry. */

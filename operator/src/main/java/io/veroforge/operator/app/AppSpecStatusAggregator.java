@@ -34,13 +34,18 @@ final class AppSpecStatusAggregator {
     }
 
     /** The spec resolved and {@code latest} records it; {@code deployed} serves (its URL and repository are the app's). */
-    AppSpecStatus recorded(AppSpec appSpec, ResolvedModel model, Generation latestGeneration, Optional<Generation> deployed) {
+    AppSpecStatus recorded(AppSpec appSpec, ResolvedModel model, List<String> warnings, Generation latestGeneration,
+            Optional<Generation> deployed) {
         String latest = latestGeneration.getMetadata().getName();
         AppSpecStatus status = base(appSpec, List.of(
-                ConditionOutcome.met(RESOLVED, RESOLVED_OK, summaryLine(model)),
+                warnings.isEmpty()
+                        ? ConditionOutcome.met(RESOLVED, RESOLVED_OK, summaryLine(model))
+                        : ConditionOutcome.met(RESOLVED, RESOLVED_WITH_WARNINGS, summaryLine(model) + "; " + listed(warnings, "warning")
+                                + " (all in status.warnings)"),
                 ConditionOutcome.met(READY, GENERATION_RECORDED, "Generation " + latest + " records the current spec"),
                 deployedOutcome(latestGeneration, deployed)));
         status.setResolved(summary(model));
+        status.setWarnings(warnings);
         status.setLatestGeneration(latest);
         deployed.ifPresent(g -> {
             status.setDeployedGeneration(g.getMetadata().getName());
@@ -68,7 +73,7 @@ final class AppSpecStatusAggregator {
 
     /** A spec its author must fix: every problem with its path; no Generation was created. */
     AppSpecStatus invalid(AppSpec appSpec, List<String> problems) {
-        String message = problemList(problems);
+        String message = listed(problems, "problem");
         AppSpecStatus status = base(appSpec, List.of(
                 ConditionOutcome.failed(RESOLVED, INVALID_SPEC, message),
                 ConditionOutcome.failed(READY, INVALID_SPEC, message)));
@@ -128,16 +133,35 @@ final class AppSpecStatusAggregator {
                 + (regimes.isEmpty() ? "" : ", compliance " + String.join(", ", regimes));
     }
 
-    static String problemList(List<String> problems) {
-        StringBuilder message = new StringBuilder(problems.size() + (problems.size() == 1 ? " problem: " : " problems: "));
+    /**
+     * Every problem that fits, then a count of the rest. Each problem arrives with its long values
+     * already shortened ({@code Problem.toString}); one that is still too long on its own keeps
+     * its start (the path) and its end (the fix) rather than vanishing.
+     */
+    static String listed(List<String> problems, String noun) {
+        StringBuilder message = new StringBuilder(problems.size() + " " + noun + (problems.size() == 1 ? ": " : "s: "));
         for (int i = 0; i < problems.size(); i++) {
-            String next = (i == 0 ? "" : "; ") + problems.get(i);
-            String rest = "; … and " + (problems.size() - i) + " more";
-            if (message.length() + next.length() > MAX_MESSAGE - rest.length()) {
-                return message.append(rest).toString();
+            String problem = problems.get(i);
+            String rest = i + 1 < problems.size() ? "; … and " + (problems.size() - i - 1) + " more" : "";
+            if (i == 0) {
+                message.append(keepEnds(problem, MAX_MESSAGE - message.length() - rest.length()));
+                continue;
             }
-            message.append(next);
+            if (message.length() + 2 + problem.length() > MAX_MESSAGE - rest.length()) {
+                return message.append("; … and ").append(problems.size() - i).append(" more").toString();
+            }
+            message.append("; ").append(problem);
         }
         return message.toString();
+    }
+
+    private static String keepEnds(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        String gap = " … ";
+        int head = (max - gap.length()) * 2 / 3;
+        int tail = max - gap.length() - head;
+        return text.substring(0, head) + gap + text.substring(text.length() - tail);
     }
 }

@@ -27,6 +27,8 @@ public final class LocalPlatform implements AutoCloseable {
     public static final String ENABLED_PROPERTY = "veroforge-local.enabled";
     /** The Git HTTP server's port when it is free; otherwise any free port. */
     public static final int GIT_PORT = 8081;
+    /** The operator's HTTP port (health, metrics) unless {@code -Dquarkus.http.port} says otherwise. */
+    static final int HTTP_PORT = 8080;
     private static final String LOOPBACK = "127.0.0.1";
 
     private final LocalKubernetesApi api;
@@ -55,12 +57,22 @@ public final class LocalPlatform implements AutoCloseable {
         return Arrays.stream(args).filter(a -> !a.equals(FLAG)).toArray(String[]::new);
     }
 
+    /**
+     * @throws IllegalStateException with what to do when the operator's HTTP port is taken or another
+     *     local platform runs on the same database: refused before anything is changed
+     */
     public static LocalPlatform start(int apiPort, Path kubeconfigFile) {
+        int httpPort = Integer.getInteger("quarkus.http.port", HTTP_PORT);
+        if (httpPort != 0 && freeOrAny(httpPort) != httpPort) {
+            throw new IllegalStateException("port " + httpPort + " on " + LOOPBACK + " is in use (another local platform?);"
+                    + " stop it, or start this one with -Dquarkus.http.port=<free port> (0 picks one)");
+        }
+        String database = System.getProperty("veroforge-local.database", LocalPostgres.DATABASE);
         List<CustomResourceDefinition> crds = CrdManifests.definitions();
         LocalKubernetesApi api = LocalKubernetesApi.start(apiPort);
         try {
             api.install(crds);
-            LocalPostgres postgres = LocalPostgres.start();
+            LocalPostgres postgres = LocalPostgres.start(database);
             LocalKubeconfig kubeconfig = LocalKubeconfig.write(kubeconfigFile, api.url());
             Path gitRoot = LocalCheckout.findRoot().orElse(Path.of("").toAbsolutePath()).resolve(".local/git");
             // Like the database: the API forgets every AppSpec, so their repositories start over too.

@@ -68,20 +68,49 @@ public class DatabaseClusterDependent extends GenericKubernetesDependentResource
         return new ResourceID(TenantObjects.DATABASE_CLUSTER, tenant.namespaceName());
     }
 
-    /** CloudNativePG reports a cluster that serves traffic as {@code readyInstances == instances}. */
+    /**
+     * Whether CloudNativePG reports the cluster as serving: its {@code Ready} condition is True
+     * (what CNPG's own {@code kubectl wait --for=condition=Ready cluster/...} reads), or, from
+     * versions that do not set conditions yet, every wanted instance is ready
+     * ({@code status.readyInstances} ≥ {@code status.instances}, else {@code spec.instances}).
+     */
     static boolean isReady(GenericKubernetesResource cluster) {
-        Object status = cluster.getAdditionalProperties().get("status");
-        Object spec = cluster.getAdditionalProperties().get("spec");
-        if (!(status instanceof Map<?, ?> s) || !(spec instanceof Map<?, ?> sp)) {
-            return false;
+        Map<?, ?> status = map(cluster.getAdditionalProperties().get("status"));
+        Optional<Map<?, ?>> ready = readyCondition(status);
+        if (ready.isPresent()) {
+            return "True".equals(String.valueOf(ready.get().get("status")));
         }
-        Object ready = s.get("readyInstances");
-        Object wanted = sp.get("instances");
-        return ready instanceof Number r && wanted instanceof Number w && r.intValue() >= w.intValue();
+        Object readyInstances = status.get("readyInstances");
+        Object wanted = status.get("instances") != null ? status.get("instances")
+                : map(cluster.getAdditionalProperties().get("spec")).get("instances");
+        return readyInstances instanceof Number r && wanted instanceof Number w && w.intValue() > 0 && r.intValue() >= w.intValue();
     }
 
-    static String phase(GenericKubernetesResource cluster) {
-        Object status = cluster.getAdditionalProperties().get("status");
-        return status instanceof Map<?, ?> s && s.get("phase") != null ? s.get("phase").toString() : "no status yet";
+    /** What CloudNativePG says about the cluster, in its words: phase, ready instances and the Ready condition's message. */
+    static String describe(GenericKubernetesResource cluster) {
+        Map<?, ?> status = map(cluster.getAdditionalProperties().get("status"));
+        if (status.isEmpty()) {
+            return "created, no status from CloudNativePG yet (is its operator running?)";
+        }
+        StringBuilder said = new StringBuilder(status.get("phase") != null ? status.get("phase").toString() : "no phase");
+        if (status.get("readyInstances") != null || status.get("instances") != null) {
+            said.append(", ").append(status.get("readyInstances") == null ? 0 : status.get("readyInstances"))
+                    .append("/").append(status.get("instances") == null ? "?" : status.get("instances")).append(" instances ready");
+        }
+        readyCondition(status).filter(c -> !"True".equals(String.valueOf(c.get("status"))))
+                .ifPresent(c -> said.append(", Ready=").append(c.get("status")).append(" ").append(c.get("reason"))
+                        .append(c.get("message") == null ? "" : ": " + c.get("message")));
+        return said.toString();
+    }
+
+    private static Optional<Map<?, ?>> readyCondition(Map<?, ?> status) {
+        if (!(status.get("conditions") instanceof List<?> conditions)) {
+            return Optional.empty();
+        }
+        return conditions.stream().map(DatabaseClusterDependent::map).filter(c -> "Ready".equals(c.get("type"))).findFirst();
+    }
+
+    private static Map<?, ?> map(Object value) {
+        return value instanceof Map<?, ?> m ? m : Map.of();
     }
 }

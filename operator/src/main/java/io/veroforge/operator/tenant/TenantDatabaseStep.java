@@ -65,7 +65,7 @@ final class TenantDatabaseStep {
                         ? new Result(ConditionOutcome.met(DATABASE_READY, "ClusterReady",
                                 "CloudNativePG cluster " + TenantObjects.DATABASE_CLUSTER + " is serving"), false)
                         : new Result(ConditionOutcome.failed(DATABASE_READY, CLUSTER_NOT_READY,
-                                "CloudNativePG cluster " + TenantObjects.DATABASE_CLUSTER + ": " + DatabaseClusterDependent.phase(cluster)), false))
+                                "CloudNativePG cluster " + TenantObjects.DATABASE_CLUSTER + ": " + DatabaseClusterDependent.describe(cluster)), false))
                 .orElse(new Result(ConditionOutcome.failed(DATABASE_READY, CLUSTER_NOT_READY,
                         "CloudNativePG cluster " + TenantObjects.DATABASE_CLUSTER + " not created yet"), false));
     }

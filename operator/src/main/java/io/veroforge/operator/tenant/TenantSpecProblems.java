@@ -4,8 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.veroforge.api.v1alpha1.ContainerLimits;
+import io.veroforge.api.v1alpha1.ResourcePair;
 import io.veroforge.api.v1alpha1.Tenant;
 import io.veroforge.api.v1alpha1.TenantOwner;
+import io.veroforge.api.v1alpha1.TenantQuota;
 
 /**
  * The checks the CRD already makes, made again before anything is created. The API server
@@ -52,9 +56,59 @@ final class TenantSpecProblems {
                 problems.add("spec.owners[" + i + "].namespace: required for a ServiceAccount owner");
             }
         }
+        quantityProblems(tenant, problems);
         if (tenant.getSpec().getTtl() != null && TenantExpiry.parse(tenant.getSpec().getTtl()).isEmpty()) {
             problems.add("spec.ttl: \"" + tenant.getSpec().getTtl() + "\" is not a duration like 72h, 7d or 1h30m");
         }
         return problems;
+    }
+
+    /**
+     * Every quantity the dependents turn into a ResourceQuota, LimitRange or Cluster. The CRD's
+     * int-or-string type accepts any string, and Fabric8 only parses a Quantity when it is compared,
+     * so an unparseable one would otherwise surface as a NumberFormatException on every retry.
+     */
+    private static void quantityProblems(Tenant tenant, List<String> problems) {
+        TenantQuota quota = tenant.getSpec().getQuota();
+        if (quota != null) {
+            checkQuantity("spec.quota.cpu", quota.getCpu(), "500m or 2", problems);
+            checkQuantity("spec.quota.memory", quota.getMemory(), "512Mi or 4Gi", problems);
+            checkQuantity("spec.quota.storage", quota.getStorage(), "10Gi", problems);
+            if (quota.getPods() != null && quota.getPods() < 0) {
+                problems.add("spec.quota.pods: " + quota.getPods() + " is negative; use 0 or more");
+            }
+        }
+        ContainerLimits limits = tenant.getSpec().getLimits();
+        if (limits != null) {
+            checkPair("spec.limits.defaultRequest", limits.getDefaultRequest(), problems);
+            checkPair("spec.limits.defaultLimit", limits.getDefaultLimit(), problems);
+            checkPair("spec.limits.max", limits.getMax(), problems);
+        }
+        if (tenant.getSpec().getDatabase() != null) {
+            checkQuantity("spec.database.storage", tenant.getSpec().getDatabase().getStorage(), "10Gi", problems);
+        }
+    }
+
+    private static void checkPair(String path, ResourcePair pair, List<String> problems) {
+        if (pair != null) {
+            checkQuantity(path + ".cpu", pair.getCpu(), "500m or 2", problems);
+            checkQuantity(path + ".memory", pair.getMemory(), "512Mi or 4Gi", problems);
+        }
+    }
+
+    private static void checkQuantity(String path, Quantity quantity, String example, List<String> problems) {
+        if (quantity == null) {
+            return;
+        }
+        String written = quantity.getFormat() == null || quantity.getFormat().isEmpty()
+                ? quantity.getAmount() : quantity.getAmount() + quantity.getFormat();
+        try {
+            if (Quantity.getAmountInBytes(quantity).signum() < 0) {
+                problems.add(path + ": \"" + written + "\" is negative; use a positive quantity such as " + example);
+            }
+        } catch (RuntimeException e) { // NumberFormatException, IllegalArgumentException, ArithmeticException
+            problems.add(path + ": \"" + written + "\" is not a Kubernetes quantity; write a number with an optional suffix,"
+                    + " such as " + example);
+        }
     }
 }

@@ -148,6 +148,37 @@ class AppSpecReconcilerTest {
     }
 
     @Test
+    void unknownVerticalIsAcceptedWithAWarningNamingTheNearestKnownOne() throws IOException {
+        AppSpec input = example("appspec-gym-sparse.yaml", newNamespace());
+        input.getSpec().setVertical("fitnes");
+        AppSpec app = client.resource(input).create();
+
+        AppSpec reported = awaitStatus(app, s -> s.getLatestGeneration() != null);
+        var resolved = reported.getStatus().condition("Resolved").orElseThrow();
+        assertThat(resolved.getStatus()).isEqualTo("True");
+        assertThat(resolved.getReason()).isEqualTo("ResolvedWithWarnings");
+        // without the vertical, its sparse entities get no fields either: each one says so too
+        assertThat(resolved.getMessage()).contains("5 warnings: vertical: unknown vertical \"fitnes\"");
+        assertThat(reported.getStatus().getWarnings()).hasSize(5).first().asString()
+                .startsWith("vertical: ").contains("did you mean \"fitness\"");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(warnings(app))
+                .extracting(Event::getReason).containsExactly("ResolvedWithWarnings"));
+    }
+
+    @Test
+    void aTenKilobyteValueIsShortenedButThePathAndTheFixAreKept() throws IOException {
+        AppSpec input = example("appspec-gym-sparse.yaml", newNamespace());
+        input.getSpec().getEntities().get(0).setName("Member" + "x".repeat(10_000));
+        AppSpec app = client.resource(input).create();
+
+        AppSpec reported = awaitStatus(app, s -> s.condition("Ready").map(c -> "False".equals(c.getStatus())).orElse(false));
+        String message = reported.getStatus().condition("Ready").orElseThrow().getMessage();
+        assertThat(message).startsWith("1 problem: entities[0].name: ").containsPattern("…\" \\(100\\d\\d characters\\)")
+                .endsWith(" — use a shorter name").hasSizeLessThan(1000);
+        assertThat(message).doesNotContain("… and");
+    }
+
+    @Test
     void historyKeepsTheNewestGenerationsAndTheDeployedOne() throws IOException {
         AppSpec app = example("appspec-gym-sparse.yaml", newNamespace());
         app.getSpec().setRevisionHistoryLimit(2);

@@ -250,9 +250,28 @@ class TenantReconcilerTest {
         assertThat(spec).containsEntry("instances", 1);
         assertThat(spec.toString()).contains("secret={name=" + TenantObjects.CREDENTIALS_SECRET + "}");
 
-        // CloudNativePG would report the cluster healthy; the mock has no controller, so we do.
-        cluster.getAdditionalProperties().put("status", Map.of("readyInstances", 1, "phase", "Cluster in healthy state"));
+        // CloudNativePG reports progress in status; the mock has no controller, so the test writes what
+        // CNPG 1.2x writes (shape from its API reference): first a primary being set up ...
+        cluster.getAdditionalProperties().put("status", Map.of(
+                "instances", 1, "readyInstances", 0, "phase", "Setting up primary",
+                "conditions", List.of(Map.of("type", "Ready", "status", "False", "reason", "ClusterIsNotReady",
+                        "message", "Cluster Is Not Ready", "lastTransitionTime", "2026-12-01T10:00:00Z"))));
         clusters.resource(cluster).updateStatus();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(client.resources(Tenant.class).withName(name).get().getStatus()
+                .condition("DatabaseReady").orElseThrow().getMessage())
+                .contains("Setting up primary").contains("0/1 instances ready").contains("ClusterIsNotReady"));
+
+        // ... then a healthy cluster
+        GenericKubernetesResource settingUp = clusters.withName(TenantObjects.DATABASE_CLUSTER).get();
+        settingUp.getAdditionalProperties().put("status", Map.of(
+                "instances", 1, "readyInstances", 1, "phase", "Cluster in healthy state",
+                "currentPrimary", TenantObjects.DATABASE_CLUSTER + "-1", "instancesStatus", Map.of("healthy", List.of(TenantObjects.DATABASE_CLUSTER + "-1")),
+                "conditions", List.of(
+                        Map.of("type", "Ready", "status", "True", "reason", "ClusterIsReady", "message", "Cluster is Ready",
+                                "lastTransitionTime", "2026-12-01T10:01:00Z"),
+                        Map.of("type", "ContinuousArchiving", "status", "False", "reason", "ContinuousArchivingFailing",
+                                "message", "no barmanObjectStore configured", "lastTransitionTime", "2026-12-01T10:01:00Z"))));
+        clusters.resource(settingUp).updateStatus();
 
         Tenant ready = awaitCondition(name, "Ready", "True");
         assertThat(ready.getStatus().getDatabase().getHost()).isEqualTo("tenant-db-rw." + ns + ".svc");
@@ -276,6 +295,29 @@ class TenantReconcilerTest {
             rs.next();
             assertThat(rs.getInt(1)).as("no SQL ran for an invalid tenant").isZero();
         }
+    }
+
+    @Test
+    void unparseableQuantityIsAnInvalidSpecNamingTheFieldAndIsNotRetried() throws Exception {
+        String name = TestPostgres.tenantName("lots");
+        Tenant bad = tenant(name, Tier.basic);
+        TenantQuota quota = new TenantQuota();
+        quota.setCpu(new Quantity("lots"));
+        quota.setMemory(new Quantity("-1Gi"));
+        bad.getSpec().setQuota(quota);
+        client.resource(bad).create();
+
+        Tenant reported = awaitCondition(name, "Ready", "False");
+        Condition ready = reported.getStatus().condition("Ready").orElseThrow();
+        assertThat(ready.getReason()).isEqualTo("InvalidSpec");
+        assertThat(ready.getMessage()).contains("spec.quota.cpu: \"lots\" is not a Kubernetes quantity")
+                .contains("spec.quota.memory: \"-1Gi\" is negative").doesNotContain("NumberFormatException");
+        assertThat(client.namespaces().withName("tenant-" + name).get()).isNull();
+        // no retry: the Warning is not repeated and the status is not rewritten
+        String resourceVersion = reported.getMetadata().getResourceVersion();
+        await().during(Duration.ofSeconds(3)).atMost(WAIT).until(() ->
+                resourceVersion.equals(client.resources(Tenant.class).withName(name).get().getMetadata().getResourceVersion()));
+        assertThat(events(name)).filteredOn(e -> e.contains("InvalidSpec")).hasSize(1);
     }
 
     @Test
