@@ -1,5 +1,7 @@
 package io.veroforge.operator.tenant;
 
+import java.time.Duration;
+
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -23,8 +25,21 @@ final class TenantDatabaseStep {
         this.provisioner = provisioner;
     }
 
-    /** Outcome of the step; {@code transientFailure} says a retry with backoff may fix it. */
-    record Result(ConditionOutcome condition, boolean transientFailure) {
+    /**
+     * How often a Tenant waiting for its CloudNativePG cluster looks again even without an event:
+     * the Cluster's own events bring it back at once, this only bounds how long a missed one
+     * (an informer resync, an event filtered as the operator's own write) can leave it stale.
+     */
+    static final Duration CLUSTER_RECHECK = Duration.ofSeconds(30);
+
+    /**
+     * Outcome of the step; {@code transientFailure} says a retry with backoff may fix it,
+     * {@code recheckAfter} (or null) when to look again at something outside the operator's hands.
+     */
+    record Result(ConditionOutcome condition, boolean transientFailure, Duration recheckAfter) {
+        Result(ConditionOutcome condition, boolean transientFailure) {
+            this(condition, transientFailure, null);
+        }
     }
 
     Result provision(Tenant tenant, Context<Tenant> context, WorkflowReconcileResult workflow, DatabaseLocation location) {
@@ -65,8 +80,9 @@ final class TenantDatabaseStep {
                         ? new Result(ConditionOutcome.met(DATABASE_READY, "ClusterReady",
                                 "CloudNativePG cluster " + TenantObjects.DATABASE_CLUSTER + " is serving"), false)
                         : new Result(ConditionOutcome.failed(DATABASE_READY, CLUSTER_NOT_READY,
-                                "CloudNativePG cluster " + TenantObjects.DATABASE_CLUSTER + ": " + DatabaseClusterDependent.describe(cluster)), false))
+                                "CloudNativePG cluster " + TenantObjects.DATABASE_CLUSTER + ": " + DatabaseClusterDependent.describe(cluster)),
+                                false, CLUSTER_RECHECK))
                 .orElse(new Result(ConditionOutcome.failed(DATABASE_READY, CLUSTER_NOT_READY,
-                        "CloudNativePG cluster " + TenantObjects.DATABASE_CLUSTER + " not created yet"), false));
+                        "CloudNativePG cluster " + TenantObjects.DATABASE_CLUSTER + " not created yet"), false, CLUSTER_RECHECK));
     }
 }

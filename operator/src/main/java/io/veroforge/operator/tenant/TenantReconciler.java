@@ -2,9 +2,11 @@ package io.veroforge.operator.tenant;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 
@@ -87,7 +89,9 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
             throw new TenantNotReadyException(status);
         }
         UpdateControl<Tenant> control = report(tenant, status);
-        expiresAt.ifPresent(at -> control.rescheduleAfter(Duration.between(Instant.now(), at).plusSeconds(1)));
+        Stream.of(expiresAt.map(at -> Duration.between(Instant.now(), at).plusSeconds(1)), Optional.ofNullable(database.recheckAfter()))
+                .flatMap(Optional::stream).min(Comparator.naturalOrder())
+                .ifPresent(control::rescheduleAfter);
         return control;
     }
 
