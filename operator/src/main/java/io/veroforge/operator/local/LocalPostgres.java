@@ -58,6 +58,18 @@ public final class LocalPostgres implements AutoCloseable {
         return start(LOCAL_HOST, LOCAL_PORT, database);
     }
 
+    /**
+     * For an operator attached to a standalone local API, whose objects outlive the operator: the
+     * database is kept (made only if missing), so a restarted operator finds its tenants' data.
+     */
+    public static LocalPostgres attach(String database) {
+        if (!accepts(maintenanceUrl(LOCAL_HOST, LOCAL_PORT), ADMIN_USER, "")) {
+            throw new IllegalStateException("an operator attached to a standalone local API keeps its data across restarts,"
+                    + " which needs the PostgreSQL on " + LOCAL_HOST + ":" + LOCAL_PORT + " (an embedded one would die with the operator)");
+        }
+        return new LocalPostgres(Source.LOCAL_SERVER, LOCAL_HOST, LOCAL_PORT, "", null, database).claimed(false);
+    }
+
     /** @param database made anew (tests pass a name of their own, so a running local platform keeps its data) */
     static LocalPostgres start(String host, int port, String database) {
         if (accepts(maintenanceUrl(host, port), ADMIN_USER, "")) {
@@ -90,6 +102,10 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     private LocalPostgres withFreshDatabase() {
+        return claimed(true);
+    }
+
+    private LocalPostgres claimed(boolean fresh) {
         if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("veroforge-local.database: \"" + database
                     + "\" must be lower-case letters, digits and '_' (at most 63), e.g. veroforge_local_2");
@@ -102,8 +118,19 @@ public final class LocalPostgres implements AutoCloseable {
         }
         try (Connection c = new org.postgresql.Driver().connect(maintenanceUrl(host, port), props);
              java.sql.Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + database);
+            if (fresh) {
+                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+            boolean exists;
+            try (var query = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_database WHERE datname = ?")) {
+                query.setString(1, database);
+                try (var row = query.executeQuery()) {
+                    exists = row.next();
+                }
+            }
+            if (!exists) {
+                s.execute("CREATE DATABASE " + database);
+            }
             return this;
         } catch (SQLException e) {
             close();
