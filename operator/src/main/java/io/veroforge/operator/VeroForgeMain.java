@@ -1,8 +1,11 @@
 package io.veroforge.operator;
 
+import java.util.Arrays;
+
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import io.veroforge.operator.local.LocalKubeconfig;
+import io.veroforge.localapi.LocalKubeconfig;
+import io.veroforge.localapi.StandaloneLocalApi;
 import io.veroforge.operator.local.LocalPlatform;
 
 /**
@@ -13,13 +16,25 @@ import io.veroforge.operator.local.LocalPlatform;
  */
 @QuarkusMain
 public class VeroForgeMain {
+    /** Only the local Kubernetes API, as a process of its own ({@link StandaloneLocalApi}). */
+    static final String LOCAL_API_FLAG = "--local-api";
 
-    public static void main(String... args) {
-        if (LocalPlatform.requested(args, System.getenv())) {
+    public static void main(String... args) throws InterruptedException {
+        if (Arrays.asList(args).contains(LOCAL_API_FLAG)) {
+            StandaloneLocalApi.main();
+        } else if (LocalPlatform.requested(args, System.getenv())) {
             int port = Integer.getInteger("veroforge-local.api-port", 0);
-            LocalPlatform platform = LocalPlatform.start(port, LocalKubeconfig.defaultFile());
+            LocalPlatform platform;
+            try {
+                platform = LocalPlatform.start(port, LocalKubeconfig.defaultFile());
+            } catch (IllegalStateException | IllegalArgumentException refused) {
+                System.err.println("veroforge --local: " + refused.getMessage());
+                System.exit(2);
+                return;
+            }
             platform.applyToSystemProperties();
-            System.out.println("Local Kubernetes API on " + platform.api().url() + "; "
+            System.out.println((platform.attached() ? "Attached to the standalone local Kubernetes API on " : "Local Kubernetes API on ")
+                    + platform.apiUrl() + "; "
                     + platform.kubeconfig().exportCommand());
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "veroforge-local-shutdown"));
             Quarkus.run(LocalPlatform.quarkusArgs(args));

@@ -1,5 +1,8 @@
 package io.veroforge.api.v1alpha1;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** What the operator reports for an app: the resolved model and which Generation runs where. */
@@ -14,6 +17,12 @@ public class AppSpecStatus extends ConditionedStatus {
     private String appUrl;
     /** Git repository holding the generated code. */
     private String repository;
+    /**
+     * What the spec is accepted with but probably did not mean (an unknown vertical, a field the
+     * ontology overrides), each with its path and the fix; the Resolved condition counts them.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    private List<String> warnings = new ArrayList<>();
 
     public ResolvedModelSummary getResolved() {
         return resolved;
@@ -53,5 +62,13 @@ public class AppSpecStatus extends ConditionedStatus {
 
     public void setRepository(String repository) {
         this.repository = repository;
+    }
+
+    public List<String> getWarnings() {
+        return warnings;
+    }
+
+    public void setWarnings(List<String> warnings) {
+        this.warnings = warnings == null ? new ArrayList<>() : warnings;
     }
 }

@@ -43,4 +43,8 @@ public class Generation extends CustomResource<GenerationSpec, GenerationStatus>
     public static final String REJECT_REASON_ANNOTATION = ApiGroup.GROUP + "/reject-reason";
     /** Label carrying the owning AppSpec's name, for {@code kubectl get gen -l veroforge.io/appspec=<name>}. */
     public static final String APPSPEC_LABEL = ApiGroup.GROUP + "/appspec";
+    /** On every object built or deployed for one Generation: its name. */
+    public static final String GENERATION_LABEL = ApiGroup.GROUP + "/generation";
+    /** On build Jobs only: the component the Job builds. */
+    public static final String BUILD_LABEL = ApiGroup.GROUP + "/build";
 }

@@ -1,5 +1,7 @@
 package io.veroforge.operator.local;
 
+import io.veroforge.localapi.LocalCheckout;
+import io.veroforge.localapi.SimulatedControllers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -21,7 +23,6 @@ import org.jboss.logging.Logger;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.veroforge.operator.delivery.git.AppGitCredentials;
@@ -61,8 +62,12 @@ public class LocalExamples {
         if (!local) {
             return;
         }
-        // No nodes run here: build Jobs and app Deployments would wait forever without this.
-        controllers = new SimulatedControllers(client);
+        // No nodes run here: build Jobs and app Deployments would wait forever without this
+        // (unless a standalone local API runs them, as kube-controller-manager would).
+        boolean simulate = ConfigProvider.getConfig().getOptionalValue(LocalPlatform.SIMULATE_PROPERTY, Boolean.class).orElse(true);
+        if (simulate) {
+            controllers = new SimulatedControllers(client);
+        }
         LOG.info("--local has no nodes: build Jobs complete and app Deployments roll out by simulation (SimulatedControllers); nothing is built or started");
         if (!examples) {
             return;
@@ -117,7 +122,10 @@ public class LocalExamples {
 
     private String apply(HasMetadata object) {
         try {
-            client.resource(object).createOr(NonDeletingOperation::update);
+            // created when absent; one that exists (a standalone API outlives operator restarts) keeps its edits
+            if (client.resource(object).get() == null) {
+                client.resource(object).create();
+            }
             return describe(object);
         } catch (RuntimeException e) {
             LOG.warnf("Example %s was not applied: %s", describe(object), e.getMessage());
@@ -169,7 +177,7 @@ public class LocalExamples {
                 .append('\n');
         skipped.forEach(x -> s.append("  skipped      : ").append(x).append('\n'));
         s.append("Try:\n");
-        s.append("  kubectl get veroforge\n");
+        s.append("  kubectl get veroforge -A\n");
         s.append("  kubectl get tenants\n");
         s.append("  kubectl wait --for=condition=Ready tenant/acme --timeout=60s\n");
         s.append("  kubectl get ns,resourcequota,limitrange -A\n");

@@ -1,5 +1,8 @@
 package io.veroforge.operator.local;
 
+import io.veroforge.localapi.LocalCheckout;
+import io.veroforge.localapi.LocalKubeconfig;
+import io.veroforge.localapi.LocalKubernetesApi;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -25,20 +28,29 @@ public final class LocalPlatform implements AutoCloseable {
     public static final String ENV = "VEROFORGE_LOCAL";
     /** Tells {@link LocalExamples} (inside Quarkus) that it should apply the examples and print the summary. */
     public static final String ENABLED_PROPERTY = "veroforge-local.enabled";
+    /** Set before start: use this standalone local API ({@code --local-api}) instead of starting one. */
+    public static final String API_URL_PROPERTY = "veroforge-local.api-url";
+    /** Whether this process runs the simulated Job and Deployment controllers (false when the standalone API does). */
+    public static final String SIMULATE_PROPERTY = "veroforge-local.simulate";
     /** The Git HTTP server's port when it is free; otherwise any free port. */
     public static final int GIT_PORT = 8081;
+    /** The operator's HTTP port (health, metrics) unless {@code -Dquarkus.http.port} says otherwise. */
+    static final int HTTP_PORT = 8080;
     private static final String LOOPBACK = "127.0.0.1";
 
-    private final LocalKubernetesApi api;
+    /** The API this platform started in-process; null when it attached to a standalone one. */
+    private final LocalKubernetesApi ownApi;
+    private final String apiUrl;
     private final LocalPostgres postgres;
     private final LocalKubeconfig kubeconfig;
     private final List<CustomResourceDefinition> crds;
     private final Path gitRoot;
     private final int gitPort;
 
-    private LocalPlatform(LocalKubernetesApi api, LocalPostgres postgres, LocalKubeconfig kubeconfig,
+    private LocalPlatform(LocalKubernetesApi ownApi, String apiUrl, LocalPostgres postgres, LocalKubeconfig kubeconfig,
             List<CustomResourceDefinition> crds, Path gitRoot, int gitPort) {
-        this.api = api;
+        this.ownApi = ownApi;
+        this.apiUrl = apiUrl;
         this.postgres = postgres;
         this.kubeconfig = kubeconfig;
         this.crds = crds;
@@ -55,27 +67,56 @@ public final class LocalPlatform implements AutoCloseable {
         return Arrays.stream(args).filter(a -> !a.equals(FLAG)).toArray(String[]::new);
     }
 
+    /**
+     * @throws IllegalStateException with what to do when the operator's HTTP port is taken or another
+     *     local platform runs on the same database: refused before anything is changed
+     */
     public static LocalPlatform start(int apiPort, Path kubeconfigFile) {
+        int httpPort = Integer.getInteger("quarkus.http.port", HTTP_PORT);
+        if (httpPort != 0 && freeOrAny(httpPort) != httpPort) {
+            throw new IllegalStateException("port " + httpPort + " on " + LOOPBACK + " is in use (another local platform?);"
+                    + " stop it, or start this one with -Dquarkus.http.port=<free port> (0 picks one)");
+        }
+        String database = System.getProperty("veroforge-local.database", LocalPostgres.DATABASE);
         List<CustomResourceDefinition> crds = CrdManifests.definitions();
+        String attachTo = System.getProperty(API_URL_PROPERTY);
+        if (attachTo != null && !attachTo.isBlank()) {
+            return attached(attachTo, database, kubeconfigFile, crds);
+        }
         LocalKubernetesApi api = LocalKubernetesApi.start(apiPort);
         try {
             api.install(crds);
-            LocalPostgres postgres = LocalPostgres.start();
+            LocalPostgres postgres = LocalPostgres.start(database);
             LocalKubeconfig kubeconfig = LocalKubeconfig.write(kubeconfigFile, api.url());
-            Path gitRoot = LocalCheckout.findRoot().orElse(Path.of("").toAbsolutePath()).resolve(".local/git");
+            Path gitRoot = checkoutGitRoot();
             // Like the database: the API forgets every AppSpec, so their repositories start over too.
             deleteRecursively(gitRoot);
-            return new LocalPlatform(api, postgres, kubeconfig, crds, gitRoot, freeOrAny(GIT_PORT));
+            return new LocalPlatform(api, api.url(), postgres, kubeconfig, crds, gitRoot, freeOrAny(GIT_PORT));
         } catch (RuntimeException e) {
             api.close();
             throw e;
         }
     }
 
+    /**
+     * An operator against a standalone local API (one that outlives operator processes): its
+     * objects still exist, so the database and the app repositories that belong to them are kept,
+     * not made anew, and the API's own process simulates the controllers.
+     */
+    private static LocalPlatform attached(String apiUrl, String database, Path kubeconfigFile, List<CustomResourceDefinition> crds) {
+        LocalPostgres postgres = LocalPostgres.attach(database);
+        LocalKubeconfig kubeconfig = LocalKubeconfig.write(kubeconfigFile, apiUrl);
+        return new LocalPlatform(null, apiUrl, postgres, kubeconfig, crds, checkoutGitRoot(), freeOrAny(GIT_PORT));
+    }
+
+    private static Path checkoutGitRoot() {
+        return LocalCheckout.findRoot().orElse(Path.of("").toAbsolutePath()).resolve(".local/git");
+    }
+
     /** The operator's configuration for this platform; set as system properties before Quarkus starts. */
     public Map<String, String> operatorProperties() {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("quarkus.kubernetes-client.api-server-url", api.url());
+        p.put("quarkus.kubernetes-client.api-server-url", apiUrl);
         p.put("quarkus.kubernetes-client.trust-certs", "true");
         p.put("quarkus.kubernetes-client.namespace", "default");
         p.put("veroforge.postgres.jdbc-url", postgres.jdbcUrl());
@@ -93,7 +134,9 @@ public final class LocalPlatform implements AutoCloseable {
         // so server-side apply stays on and the local API approximates it (MergingPatches)
         p.put("quarkus.operator-sdk.crd.apply", "false");
         p.put(ENABLED_PROPERTY, "true");
-        p.put("veroforge-local.api-url", api.url());
+        p.put(API_URL_PROPERTY, apiUrl);
+        // a standalone API runs the simulated controllers itself
+        p.put(SIMULATE_PROPERTY, String.valueOf(ownApi != null));
         p.put("veroforge-local.kubeconfig", kubeconfig.file().toString());
         p.put("veroforge-local.postgres", postgres.describe());
         p.put("veroforge-local.crds", String.valueOf(crds.size()));
@@ -112,8 +155,13 @@ public final class LocalPlatform implements AutoCloseable {
         });
     }
 
-    public LocalKubernetesApi api() {
-        return api;
+    /** The local API's URL: started here, or the standalone one this platform attached to. */
+    public String apiUrl() {
+        return apiUrl;
+    }
+
+    public boolean attached() {
+        return ownApi == null;
     }
 
     public LocalPostgres postgres() {
@@ -145,7 +193,9 @@ public final class LocalPlatform implements AutoCloseable {
     @Override
     public void close() {
         try {
-            api.close();
+            if (ownApi != null) {
+                ownApi.close();
+            }
         } finally {
             postgres.close();
         }

@@ -36,6 +36,8 @@ public final class LocalPostgres implements AutoCloseable {
     private final String adminPassword;
     private final EmbeddedPostgres embedded;
     private final String database;
+    /** Held while this platform runs on a shared server, so that a second one cannot drop this one's database. */
+    private LocalDatabaseClaim claim;
 
     private LocalPostgres(Source source, String host, int port, String adminPassword, EmbeddedPostgres embedded, String database) {
         this.source = source;
@@ -46,9 +48,26 @@ public final class LocalPostgres implements AutoCloseable {
         this.embedded = embedded;
     }
 
-    /** Uses the server on 127.0.0.1:5432 when it accepts a connection, else starts an embedded one. */
-    public static LocalPostgres start() {
-        return start(LOCAL_HOST, LOCAL_PORT, DATABASE);
+    /**
+     * Uses the server on 127.0.0.1:5432 when it accepts a connection, else starts an embedded one.
+     *
+     * @param database {@value #DATABASE} unless the user chose another ({@code -Dveroforge-local.database})
+     * @throws IllegalStateException when another local platform runs on the same database
+     */
+    public static LocalPostgres start(String database) {
+        return start(LOCAL_HOST, LOCAL_PORT, database);
+    }
+
+    /**
+     * For an operator attached to a standalone local API, whose objects outlive the operator: the
+     * database is kept (made only if missing), so a restarted operator finds its tenants' data.
+     */
+    public static LocalPostgres attach(String database) {
+        if (!accepts(maintenanceUrl(LOCAL_HOST, LOCAL_PORT), ADMIN_USER, "")) {
+            throw new IllegalStateException("an operator attached to a standalone local API keeps its data across restarts,"
+                    + " which needs the PostgreSQL on " + LOCAL_HOST + ":" + LOCAL_PORT + " (an embedded one would die with the operator)");
+        }
+        return new LocalPostgres(Source.LOCAL_SERVER, LOCAL_HOST, LOCAL_PORT, "", null, database).claimed(false);
     }
 
     /** @param database made anew (tests pass a name of their own, so a running local platform keeps its data) */
@@ -83,16 +102,39 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     private LocalPostgres withFreshDatabase() {
+        return claimed(true);
+    }
+
+    private LocalPostgres claimed(boolean fresh) {
+        if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("veroforge-local.database: \"" + database
+                    + "\" must be lower-case letters, digits and '_' (at most 63), e.g. veroforge_local_2");
+        }
         Properties props = new Properties();
         props.setProperty("user", ADMIN_USER);
         props.setProperty("password", adminPassword);
+        if (source == Source.LOCAL_SERVER) {
+            claim = LocalDatabaseClaim.take(maintenanceUrl(host, port), props, database);
+        }
         try (Connection c = new org.postgresql.Driver().connect(maintenanceUrl(host, port), props);
              java.sql.Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + database);
+            if (fresh) {
+                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+            boolean exists;
+            try (var query = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_database WHERE datname = ?")) {
+                query.setString(1, database);
+                try (var row = query.executeQuery()) {
+                    exists = row.next();
+                }
+            }
+            if (!exists) {
+                s.execute("CREATE DATABASE " + database);
+            }
             return this;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not create the local platform's database " + DATABASE + " on " + host + ":" + port
+            close();
+            throw new IllegalStateException("could not create the local platform's database " + database + " on " + host + ":" + port
                     + ": " + e.getMessage(), e);
         }
     }
@@ -128,6 +170,9 @@ public final class LocalPostgres implements AutoCloseable {
 
     @Override
     public void close() {
+        if (claim != null) {
+            claim.close();
+        }
         if (embedded != null) {
             try {
                 embedded.close();

@@ -1,0 +1,168 @@
+package io.veroforge.operator.tenant;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.jboss.logging.Logger;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import io.veroforge.api.v1alpha1.DeletionPolicy;
+import io.veroforge.api.v1alpha1.Tenant;
+import io.veroforge.api.v1alpha1.TenantStatus;
+import io.veroforge.api.v1alpha1.Tier;
+import io.veroforge.operator.conditions.ConditionAggregator;
+import io.veroforge.operator.config.PlatformConfig;
+import io.veroforge.operator.db.TenantDatabaseProvisioner;
+import io.veroforge.operator.events.EventRecorder;
+
+/**
+ * A Tenant's story: check the spec; give it a namespace with quota, limits, isolation and owner
+ * access (the workflow below); give it a database; report. Deleting it keeps the data unless it
+ * says {@code deletionPolicy: Delete}. Transient failures (the database is down) are retried
+ * with backoff forever, an invalid spec is reported and left alone until someone edits it.
+ */
+@Workflow(explicitInvocation = true, handleExceptionsInReconciler = true, dependents = {
+        @Dependent(name = "namespace", type = NamespaceDependent.class),
+        @Dependent(name = "quota", type = QuotaDependent.class, dependsOn = "namespace"),
+        @Dependent(name = "limits", type = LimitRangeDependent.class, dependsOn = "namespace"),
+        @Dependent(name = "network", type = NetworkPolicyDependent.class, dependsOn = "namespace"),
+        @Dependent(name = "access", type = OwnerAccessDependent.class, dependsOn = "namespace"),
+        @Dependent(name = "credentials", type = CredentialsSecretDependent.class, dependsOn = "namespace"),
+        @Dependent(name = "cluster", type = DatabaseClusterDependent.class, dependsOn = "credentials",
+                activationCondition = EnterpriseTier.class),
+})
+@ControllerConfiguration(name = "tenant")
+@GradualRetry(maxAttempts = -1, initialInterval = 1_000, intervalMultiplier = 2.0, maxInterval = 60_000)
+public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
+    private static final Logger LOG = Logger.getLogger(TenantReconciler.class);
+
+    private final PlatformConfig config;
+    private final TenantDatabaseProvisioner provisioner;
+    private final EventRecorder events;
+    private final OldNameCollisionCheck oldNames;
+    private final TenantStatusAggregator statuses = new TenantStatusAggregator(new ConditionAggregator());
+
+    public TenantReconciler(PlatformConfig config, TenantDatabaseProvisioner provisioner, EventRecorder events,
+            OldNameCollisionCheck oldNames) {
+        this.config = config;
+        this.provisioner = provisioner;
+        this.events = events;
+        this.oldNames = oldNames;
+    }
+
+    @Override
+    public UpdateControl<Tenant> reconcile(Tenant tenant, Context<Tenant> context) {
+        List<String> problems = TenantSpecProblems.of(tenant);
+        if (!problems.isEmpty()) {
+            return report(tenant, statuses.invalid(tenant, problems));
+        }
+        Optional<Instant> expiresAt = TenantExpiry.expiresAt(tenant);
+        if (expiresAt.isPresent() && !expiresAt.get().isAfter(Instant.now())) {
+            events.normal(tenant, "Expired", "spec.ttl " + tenant.getSpec().getTtl() + " has passed; deleting the Tenant");
+            context.getClient().resource(tenant).delete();
+            return UpdateControl.noUpdate();
+        }
+
+        WorkflowReconcileResult workflow = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+        DatabaseLocation location = DatabaseLocation.of(tenant, config.postgres());
+        TenantDatabaseStep.Result database = new TenantDatabaseStep(provisioner, oldNames).provision(tenant, context, workflow, location);
+        TenantStatus status = statuses.provisioned(tenant, workflow, database.condition(), location,
+                context.getSecondaryResource(ResourceQuota.class), expiresAt.map(Instant::toString));
+
+        if (database.transientFailure() || workflow.erroredDependentsExist()) {
+            // Let JOSDK retry with backoff; updateErrorStatus writes this status meanwhile.
+            throw new TenantNotReadyException(status);
+        }
+        UpdateControl<Tenant> control = report(tenant, status);
+        Stream.of(expiresAt.map(at -> Duration.between(Instant.now(), at).plusSeconds(1)), Optional.ofNullable(database.recheckAfter()))
+                .flatMap(Optional::stream).min(Comparator.naturalOrder())
+                .ifPresent(control::rescheduleAfter);
+        return control;
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<Tenant> updateErrorStatus(Tenant tenant, Context<Tenant> context, Exception e) {
+        TenantStatus status = TenantNotReadyException.in(e).map(TenantNotReadyException::status).orElse(null);
+        if (status == null) {
+            LOG.warnf(e, "reconciling Tenant %s failed", tenant.getMetadata().getName());
+            status = statuses.failed(tenant, e);
+        }
+        warnAboutNewFailures(tenant, status);
+        tenant.setStatus(status);
+        return ErrorStatusUpdateControl.patchStatus(tenant);
+    }
+
+    @Override
+    public DeleteControl cleanup(Tenant tenant, Context<Tenant> context) {
+        if (!TenantSpecProblems.nameIsSafe(tenant) || tenant.getSpec() == null || tenant.getSpec().getTier() == null) {
+            // Such a Tenant never got past the checks, so nothing was created for it. Other problems
+            // (an edit that emptied the owners, say) do not stop the cleanup of what exists.
+            return DeleteControl.defaultDelete();
+        }
+        String name = tenant.getMetadata().getName();
+        Tier tier = tenant.getSpec().getTier();
+        boolean drop = tenant.getSpec().getDeletionPolicy() == DeletionPolicy.Delete;
+        if (tier != Tier.enterprise) {
+            if (drop) {
+                List<String> kept = provisioner.drop(name, tenant.getMetadata().getUid(), tier);
+                events.normal(tenant, "DataDeleted", "deletionPolicy Delete: dropped the " + tier + " tenant's data and role");
+                if (!kept.isEmpty()) {
+                    events.warning(tenant, TenantConditions.NAME_CONFLICT, "kept " + String.join(", ", kept)
+                            + ": not recorded as this Tenant's, so not dropped (what its role owned now belongs to the"
+                            + " platform's admin user); see docs/tenants.md#name-conflicts");
+                }
+            } else {
+                provisioner.retain(name, tier);
+                events.normal(tenant, "DataRetained", "deletionPolicy Retain: kept the " + tier + " tenant's data; its role can no longer log in");
+            }
+        } else if (!drop) {
+            // The cluster's volumes live in the namespace: keeping the data means keeping it.
+            context.getClient().rbac().roleBindings().inNamespace(tenant.namespaceName())
+                    .withName(TenantObjects.OWNERS_BINDING).delete();
+            events.normal(tenant, "DataRetained", "deletionPolicy Retain: kept namespace " + tenant.namespaceName()
+                    + " with its CloudNativePG cluster; owner access removed");
+        }
+        context.managedWorkflowAndDependentResourceContext().cleanupManageWorkflow();
+        return DeleteControl.defaultDelete();
+    }
+
+    private UpdateControl<Tenant> report(Tenant tenant, TenantStatus status) {
+        warnAboutNewFailures(tenant, status);
+        if (tenant.getStatus() != null && sameStatus(tenant.getStatus(), status)) {
+            return UpdateControl.noUpdate();
+        }
+        tenant.setStatus(status);
+        return UpdateControl.patchStatus(tenant);
+    }
+
+    private void warnAboutNewFailures(Tenant tenant, TenantStatus status) {
+        List<Condition> previous = tenant.getStatus() == null ? List.of() : tenant.getStatus().getConditions();
+        for (Condition failed : ConditionAggregator.newlyFailed(previous, status.getConditions())) {
+            if (!TenantConditions.READY.equals(failed.getType()) || TenantConditions.INVALID_SPEC.equals(failed.getReason())) {
+                events.warning(tenant, failed.getReason(), failed.getType() + ": " + failed.getMessage());
+            }
+        }
+    }
+
+    private static boolean sameStatus(TenantStatus a, TenantStatus b) {
+        return Serialization.asJson(a).equals(Serialization.asJson(b));
+    }
+}

@@ -1,0 +1,159 @@
+package io.veroforge.localapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.veroforge.api.v1alpha1.CrdManifests;
+import io.veroforge.api.v1alpha1.Tenant;
+import io.veroforge.api.v1alpha1.TenantStatus;
+
+/** What a user does with kubectl against {@code --local}: the real binary, the real CRDs and examples. */
+class KubectlAgainstLocalApiTest {
+
+    @TempDir
+    static Path dir;
+
+    static LocalKubernetesApi api;
+    static Kubectl kubectl;
+    static Path repoRoot;
+
+    @BeforeAll
+    static void startApiWithCrds() {
+        repoRoot = LocalCheckout.findRoot().orElseThrow(() -> new IllegalStateException("run from the checkout"));
+        List<CustomResourceDefinition> crds = CrdManifests.definitions();
+        assertThat(crds).extracting(c -> c.getMetadata().getName()).contains("tenants.veroforge.io");
+        api = LocalKubernetesApi.start(0);
+        api.install(crds);
+        LocalKubeconfig kubeconfig = LocalKubeconfig.write(dir.resolve("kubeconfig"), api.url());
+        kubectl = new Kubectl(kubeconfig.file(), dir.resolve("cache"));
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void applyingTheAcmeExampleCreatesItAndGetPrintsThePrinterColumns() {
+        Kubectl.Result apply = kubectl.run("apply", "-f", repoRoot.resolve("crds/examples/tenant-acme.yaml").toString());
+        assertThat(apply.exitCode()).as(apply.out()).isZero();
+        assertThat(apply.out()).contains("tenant.veroforge.io/acme created");
+
+        Kubectl.Result get = kubectl.run("get", "tenants");
+        assertThat(get.exitCode()).as(get.out()).isZero();
+        String header = get.out().lines().findFirst().orElseThrow();
+        assertThat(header).contains("NAME", "TIER", "NAMESPACE", "READY", "REASON", "AGE");
+        assertThat(get.out()).containsPattern("(?m)^acme\\s.*basic");
+
+        Kubectl.Result again = kubectl.run("apply", "-f", repoRoot.resolve("crds/examples/tenant-acme.yaml").toString());
+        assertThat(again.out()).contains("tenant.veroforge.io/acme unchanged");
+    }
+
+    @Test
+    void reapplyingAChangedSpecPatchesTheStoredTenant() throws Exception {
+        kubectl.run("apply", "-f", fixture("patched", "basic").toString());
+        Kubectl.Result apply = kubectl.run("apply", "-f", fixture("patched", "pro").toString());
+        assertThat(apply.out()).contains("tenant.veroforge.io/patched configured");
+        assertThat(kubectl.run("get", "tenant", "patched", "-o", "jsonpath={.spec.tier}").out()).isEqualTo("pro");
+    }
+
+    @Test
+    void theCategoryAndTheShortNameBothListTenants() throws Exception {
+        kubectl.run("apply", "-f", fixture("by-alias", "basic").toString());
+        Kubectl.Result category = kubectl.run("get", "veroforge");
+        assertThat(category.exitCode()).as(category.out()).isZero();
+        assertThat(category.out()).contains("tenant.veroforge.io/by-alias");
+        Kubectl.Result shortName = kubectl.run("get", "tn", "by-alias");
+        assertThat(shortName.exitCode()).as(shortName.out()).isZero();
+        assertThat(shortName.out()).containsPattern("(?m)^by-alias\\s");
+    }
+
+    @Test
+    void waitReturnsOnceTheReadyConditionIsWrittenToStatus() throws Exception {
+        kubectl.run("apply", "-f", fixture("waited", "basic").toString());
+        Process wait = kubectl.start("wait", "--for=condition=Ready", "tenant/waited", "--timeout=30s");
+        Thread.sleep(1500); // let kubectl list and start watching before the status changes
+        assertThat(wait.isAlive()).as("kubectl wait must block while the tenant is not Ready").isTrue();
+
+        try (KubernetesClient client = api.newClient()) {
+            Tenant tenant = client.resources(Tenant.class).withName("waited").get();
+            TenantStatus status = new TenantStatus();
+            status.setNamespace("tenant-waited");
+            status.setConditions(List.of(new ConditionBuilder().withType("Ready").withStatus("True")
+                    .withReason("Provisioned").withMessage("namespace and schema ready")
+                    .withLastTransitionTime("2025-01-01T00:00:00Z").build()));
+            tenant.setStatus(status);
+            client.resource(tenant).updateStatus();
+        }
+
+        assertThat(wait.waitFor(20, TimeUnit.SECONDS)).as("kubectl wait returned").isTrue();
+        String out = new String(wait.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(wait.exitValue()).as(out).isZero();
+        assertThat(out).contains("tenant.veroforge.io/waited condition met");
+        assertThat(kubectl.run("get", "tenant", "waited").out())
+                .containsPattern("(?m)^waited\\s.*basic\\s+tenant-waited\\s+True\\s+Provisioned|"
+                        + "(?m)^waited\\s.*True.*Provisioned|(?m)^waited\\s.*Provisioned.*True");
+        // a status write must not touch the spec
+        assertThat(kubectl.run("get", "tenant", "waited", "-o", "jsonpath={.spec.tier}").out()).isEqualTo("basic");
+    }
+
+    @Test
+    void deletingATenantRemovesIt() throws Exception {
+        kubectl.run("apply", "-f", fixture("deleted", "basic").toString());
+        Kubectl.Result delete = kubectl.run("delete", "tenant", "deleted");
+        assertThat(delete.exitCode()).as(delete.out()).isZero();
+        assertThat(delete.out()).contains("tenant.veroforge.io \"deleted\" deleted");
+        Kubectl.Result get = kubectl.run("get", "tenant", "deleted");
+        assertThat(get.exitCode()).isNotZero();
+        assertThat(get.out()).contains("NotFound");
+    }
+
+    @Test
+    void builtInKindsCanBeAppliedAndListedInANamespace() throws Exception {
+        Path ns = dir.resolve("ns.yaml");
+        Files.writeString(ns, """
+                apiVersion: v1
+                kind: Namespace
+                metadata:
+                  name: tenant-demo
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                  namespace: tenant-demo
+                data:
+                  a: b
+                """);
+        Kubectl.Result apply = kubectl.run("apply", "-f", ns.toString());
+        assertThat(apply.exitCode()).as(apply.out()).isZero();
+        assertThat(kubectl.run("get", "configmaps", "-n", "tenant-demo").out()).containsPattern("(?m)^settings\\s");
+        assertThat(kubectl.run("get", "ns").out()).containsPattern("(?m)^tenant-demo\\s");
+    }
+
+    private static Path fixture(String name, String tier) throws Exception {
+        Path file = dir.resolve(name + "-" + tier + ".yaml");
+        Files.writeString(file, """
+                apiVersion: veroforge.io/v1alpha1
+                kind: Tenant
+                metadata:
+                  name: %s
+                spec:
+                  tier: %s
+                """.formatted(name, tier));
+        return file;
+    }
+}
