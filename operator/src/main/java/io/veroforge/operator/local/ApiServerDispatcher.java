@@ -18,12 +18,14 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 /**
  * Makes the mock server's CRUD dispatcher look enough like kube-apiserver for kubectl: real
  * discovery documents (built-in kinds plus every stored CRD), OpenAPI v3 stubs for
- * {@code apply}, and Table responses for {@code get}. Everything else is the CRUD dispatcher.
+ * {@code apply}, Table responses for {@code get}, and validation of what is written
+ * ({@link ValidatingWrites}). Everything else is the CRUD dispatcher.
  * Paths are matched without their query string, since kubectl adds {@code ?timeout=32s}.
  */
 final class ApiServerDispatcher extends Dispatcher {
 
     private final ObservedCrudDispatcher crud;
+    private final ValidatingWrites writes;
     private final ObjectMapper json;
     private final DiscoveryDocuments discovery;
     private final OpenApiDocuments openApi;
@@ -32,6 +34,7 @@ final class ApiServerDispatcher extends Dispatcher {
     ApiServerDispatcher(ObservedCrudDispatcher crud, ObjectMapper json, DiscoveryDocuments discovery,
             TableConverter tables) {
         this.crud = crud;
+        this.writes = new ValidatingWrites(crud, json);
         this.json = json;
         this.discovery = discovery;
         this.openApi = new OpenApiDocuments(json);
@@ -65,8 +68,8 @@ final class ApiServerDispatcher extends Dispatcher {
         }
         String contentType = header(request, "Content-Type");
         MockResponse response = MergingPatches.isApply(request, contentType) || MergingPatches.isMergePatch(request, contentType)
-                ? MergingPatches.handle(request, crud)
-                : crud.dispatch(request);
+                ? MergingPatches.handle(request, writes)
+                : writes.dispatch(request);
         if (response.getHeaders().header("Content-Type") == null) {
             response.setHeader("Content-Type", "application/json");
         }

@@ -65,9 +65,9 @@ class KubectlAgainstLocalApiTest {
     @Test
     void reapplyingAChangedSpecPatchesTheStoredTenant() throws Exception {
         kubectl.run("apply", "-f", fixture("patched", "basic").toString());
-        Kubectl.Result apply = kubectl.run("apply", "-f", fixture("patched", "pro").toString());
+        Kubectl.Result apply = kubectl.run("apply", "-f", fixture("patched", "basic", "Patched Inc").toString());
         assertThat(apply.out()).contains("tenant.veroforge.io/patched configured");
-        assertThat(kubectl.run("get", "tenant", "patched", "-o", "jsonpath={.spec.tier}").out()).isEqualTo("pro");
+        assertThat(kubectl.run("get", "tenant", "patched", "-o", "jsonpath={.spec.displayName}").out()).isEqualTo("Patched Inc");
     }
 
     @Test
@@ -144,8 +144,12 @@ class KubectlAgainstLocalApiTest {
         assertThat(kubectl.run("get", "ns").out()).containsPattern("(?m)^tenant-demo\\s");
     }
 
-    private static Path fixture(String name, String tier) throws Exception {
-        Path file = dir.resolve(name + "-" + tier + ".yaml");
+    static Path fixture(String name, String tier) throws Exception {
+        return fixture(name, tier, "Tenant " + name);
+    }
+
+    static Path fixture(String name, String tier, String displayName) throws Exception {
+        Path file = dir.resolve(name + "-" + tier + "-" + displayName.hashCode() + ".yaml");
         Files.writeString(file, """
                 apiVersion: veroforge.io/v1alpha1
                 kind: Tenant
@@ -153,7 +157,11 @@ class KubectlAgainstLocalApiTest {
                   name: %s
                 spec:
                   tier: %s
-                """.formatted(name, tier));
+                  displayName: %s
+                  owners:
+                    - kind: User
+                      name: alice@example.com
+                """.formatted(name, tier, displayName));
         return file;
     }
 }
