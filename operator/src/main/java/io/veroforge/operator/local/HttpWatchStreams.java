@@ -76,6 +76,9 @@ final class HttpWatchStreams implements ObservedCrudDispatcher.ChangeListener {
                 TableConverter.wantsTable(request.getHeader("Accept")), type, request.getParam("includeObject"));
         HttpServerResponse response = request.response();
         response.setStatusCode(200).setChunked(true).putHeader("Content-Type", "application/json");
+        // at once, as kube-apiserver does: client-go counts kubectl wait's --timeout only from the
+        // response headers, so headers held back until the first event made it wait for minutes
+        response.writeHead();
         long since = parseLong(request.getParam("resourceVersion"));
         store.forEach((attributes, state) -> {
             if (stream.matches(attributes, state, json)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -108,6 +109,22 @@ class KubectlAgainstLocalApiTest {
                         + "(?m)^waited\\s.*True.*Provisioned|(?m)^waited\\s.*Provisioned.*True");
         // a status write must not touch the spec
         assertThat(kubectl.run("get", "tenant", "waited", "-o", "jsonpath={.spec.tier}").out()).isEqualTo("basic");
+    }
+
+    @Test
+    void waitGivesUpAtItsTimeoutWhenNothingHappens() throws Exception {
+        kubectl.run("apply", "-f", fixture("never-ready", "basic").toString());
+        long start = System.nanoTime();
+        Process wait = kubectl.start("wait", "--for=condition=Ready", "tenant/never-ready", "--timeout=3s");
+        boolean returned = wait.waitFor(15, TimeUnit.SECONDS);
+        if (!returned) {
+            wait.destroyForcibly();
+        }
+        assertThat(returned).as("kubectl wait returned at its timeout, not minutes later").isTrue();
+        String out = new String(wait.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(wait.exitValue()).as(out).isNotZero();
+        assertThat(out).contains("timed out");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
