@@ -67,11 +67,18 @@ final class ApiServerDispatcher extends Dispatcher {
             return json(openApi.answer(path, types()));
         }
         String contentType = header(request, "Content-Type");
+        FieldSelector fields = get ? FieldSelector.parse(queryParam(request.getPath(), "fieldSelector")) : FieldSelector.EVERYTHING;
         MockResponse response = MergingPatches.isApply(request, contentType) || MergingPatches.isMergePatch(request, contentType)
                 ? MergingPatches.handle(request, writes)
-                : writes.dispatch(request);
+                : writes.dispatch(fields.selectsAll() ? request : withoutFieldSelector(request));
         if (response.getHeaders().header("Content-Type") == null) {
             response.setHeader("Content-Type", "application/json");
+        }
+        if (!fields.selectsAll() && response.code() == HttpURLConnection.HTTP_OK && response.getBody() != null) {
+            response.setBody(select(response, fields));
+        }
+        if (get && response.code() == HttpURLConnection.HTTP_OK && response.getBody() != null) {
+            typedList(response, path);
         }
         if (get && response.code() == HttpURLConnection.HTTP_OK && TableConverter.wantsTable(header(request, "Accept"))
                 && response.getBody() != null && response.getBody().size() > 0) {
@@ -82,6 +89,56 @@ final class ApiServerDispatcher extends Dispatcher {
             }
         }
         return response;
+    }
+
+    /** The store applies no field selector but metadata.name; it is applied to its answer instead. */
+    private static RecordedRequest withoutFieldSelector(RecordedRequest request) {
+        String pathAndQuery = request.getPath();
+        int q = pathAndQuery.indexOf('?');
+        StringBuilder path = new StringBuilder(pathOf(pathAndQuery));
+        if (q >= 0) {
+            String separator = "?";
+            for (String pair : pathAndQuery.substring(q + 1).split("&")) {
+                if (!pair.startsWith("fieldSelector=") && !pair.isEmpty()) {
+                    path.append(separator).append(pair);
+                    separator = "&";
+                }
+            }
+        }
+        return new RecordedRequest(request.getHttpVersion(), request.method(), path.toString(), request.getHeaders(),
+                request.getBody());
+    }
+
+    /**
+     * The store answers every list as {@code v1 List}; kube-apiserver says {@code EventList} and
+     * so on, and typed clients (kubectl describe's event search) find nothing in anything else.
+     */
+    private void typedList(MockResponse response, String path) {
+        String body = new String(response.getBody().getBytes(), StandardCharsets.UTF_8);
+        String untyped = "{\"apiVersion\":\"v1\",\"kind\":\"List\",";
+        if (!body.startsWith(untyped)) {
+            return;
+        }
+        ApiResourceType type = typeOfPath(path);
+        if (type != null) {
+            response.setBody("{\"apiVersion\":\"" + type.groupVersion() + "\",\"kind\":\"" + type.kind() + "List\","
+                    + body.substring(untyped.length()));
+        }
+    }
+
+    /** A list answer with only the items {@code fields} selects; anything else unchanged. */
+    private String select(MockResponse response, FieldSelector fields) {
+        String body = new String(response.getBody().getBytes(), StandardCharsets.UTF_8);
+        JsonNode list = HttpWatchStreams.read(json, body);
+        if (!(list.get("items") instanceof com.fasterxml.jackson.databind.node.ArrayNode items)) {
+            return body;
+        }
+        for (int i = items.size() - 1; i >= 0; i--) {
+            if (!fields.matches(items.get(i))) {
+                items.remove(i);
+            }
+        }
+        return list.toString();
     }
 
     /** Built-in kinds followed by every served version of every stored CRD. */

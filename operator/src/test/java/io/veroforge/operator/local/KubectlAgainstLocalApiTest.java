@@ -128,6 +128,77 @@ class KubectlAgainstLocalApiTest {
     }
 
     @Test
+    void describeShowsTheEventsOfThatObjectOnly() throws Exception {
+        kubectl.run("apply", "-f", fixture("described", "basic").toString());
+        kubectl.run("apply", "-f", fixture("bystander", "basic").toString());
+        try (KubernetesClient client = api.newClient()) {
+            record(client, client.resources(Tenant.class).withName("described").get(), "InvalidSpec", "spec.owners: at least one owner");
+            record(client, client.resources(Tenant.class).withName("bystander").get(), "Provisioned", "all good elsewhere");
+        }
+
+        Kubectl.Result describe = kubectl.run("describe", "tenant", "described");
+        assertThat(describe.exitCode()).as(describe.out()).isZero();
+        String events = describe.out().substring(describe.out().indexOf("Events:"));
+        assertThat(events).as(describe.out()).contains("InvalidSpec").contains("spec.owners: at least one owner").doesNotContain("all good elsewhere");
+
+        Kubectl.Result selected = kubectl.run("get", "events", "-A", "--field-selector", "involvedObject.name=bystander");
+        assertThat(selected.out()).contains("all good elsewhere").doesNotContain("InvalidSpec");
+    }
+
+    @Test
+    void eventsAreListedWithTheColumnsKubectlShows() throws Exception {
+        kubectl.run("apply", "-f", fixture("eventful", "basic").toString());
+        try (KubernetesClient client = api.newClient()) {
+            record(client, client.resources(Tenant.class).withName("eventful").get(), "DatabaseUnavailable", "connection refused");
+        }
+        Kubectl.Result get = kubectl.run("get", "events", "-n", "default");
+        assertThat(get.exitCode()).as(get.out()).isZero();
+        assertThat(get.out().lines().findFirst().orElseThrow())
+                .containsPattern("^LAST SEEN\\s+TYPE\\s+REASON\\s+OBJECT\\s+MESSAGE$");
+        assertThat(get.out()).containsPattern("(?m)^\\S+\\s+Warning\\s+DatabaseUnavailable\\s+tenant/eventful\\s+connection refused$");
+    }
+
+    @Test
+    void aWatchOnEventsOnlyStreamsTheSelectedObjects() throws Exception {
+        kubectl.run("apply", "-f", fixture("watched-events", "basic").toString());
+        Process watch = kubectl.start("get", "events", "-n", "default", "-w", "--output-watch-events",
+                "--field-selector", "involvedObject.name=watched-events");
+        java.util.concurrent.CompletableFuture<String> output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(watch.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                return "";
+            }
+        });
+        try (KubernetesClient client = api.newClient()) {
+            Thread.sleep(1500); // let kubectl start watching
+            record(client, client.resources(Tenant.class).withName("watched-events").get(), "Selected", "this one");
+            Tenant other = client.resources(Tenant.class).withName("watched-events").get();
+            other.getMetadata().setName("someone-else");
+            other.getMetadata().setUid("other-uid");
+            record(client, other, "NotSelected", "not this one");
+            Thread.sleep(1500);
+        } finally {
+            watch.destroy();
+        }
+        String out = output.get(10, TimeUnit.SECONDS);
+        assertThat(out).contains("this one").doesNotContain("not this one");
+    }
+
+    /** A Warning event about {@code about}, as the operator's EventRecorder writes it. */
+    private static void record(KubernetesClient client, Tenant about, String reason, String message) {
+        String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        client.v1().events().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.EventBuilder()
+                .withNewMetadata().withName(about.getMetadata().getName() + "." + Math.abs((reason + message).hashCode()))
+                .withNamespace("default").endMetadata()
+                .withNewInvolvedObject().withApiVersion("veroforge.io/v1alpha1").withKind("Tenant")
+                .withName(about.getMetadata().getName()).withUid(about.getMetadata().getUid()).endInvolvedObject()
+                .withType("Warning").withReason(reason).withMessage(message).withCount(1)
+                .withFirstTimestamp(now).withLastTimestamp(now)
+                .withNewSource().withComponent("veroforge-operator").endSource().build()).create();
+    }
+
+    @Test
     void deletingATenantRemovesIt() throws Exception {
         kubectl.run("apply", "-f", fixture("deleted", "basic").toString());
         Kubectl.Result delete = kubectl.run("delete", "tenant", "deleted");
