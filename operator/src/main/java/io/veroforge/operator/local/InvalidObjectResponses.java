@@ -29,7 +29,9 @@ final class InvalidObjectResponses {
         details.put("name", name).put("group", group).put("kind", kind);
         ArrayNode causeList = details.putArray("causes");
         for (FieldError error : errors) {
-            causeList.addObject().put("reason", error.reason()).put("message", error.detail()).put("field", error.field());
+            // kube-apiserver names the object itself "<nil>" (a rule at the schema root), and kubectl prints it
+            causeList.addObject().put("reason", error.reason()).put("message", error.detail())
+                    .put("field", error.field().isEmpty() ? "<nil>" : error.field());
         }
         return response(422, status);
     }
