@@ -25,6 +25,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 final class ApiServerDispatcher extends Dispatcher {
 
     private final ObservedCrudDispatcher crud;
+    private final StoredCrds crds;
     private final ValidatingWrites writes;
     private final ObjectMapper json;
     private final DiscoveryDocuments discovery;
@@ -34,7 +35,8 @@ final class ApiServerDispatcher extends Dispatcher {
     ApiServerDispatcher(ObservedCrudDispatcher crud, ObjectMapper json, DiscoveryDocuments discovery,
             TableConverter tables) {
         this.crud = crud;
-        this.writes = new ValidatingWrites(crud, json);
+        this.crds = new StoredCrds(crud.getMap(), json);
+        this.writes = new ValidatingWrites(crud, crds, json);
         this.json = json;
         this.discovery = discovery;
         this.openApi = new OpenApiDocuments(json);
@@ -119,11 +121,10 @@ final class ApiServerDispatcher extends Dispatcher {
         if (!body.startsWith(untyped)) {
             return;
         }
-        ApiResourceType type = typeOfPath(path);
-        if (type != null) {
-            response.setBody("{\"apiVersion\":\"" + type.groupVersion() + "\",\"kind\":\"" + type.kind() + "List\","
-                    + body.substring(untyped.length()));
-        }
+        ResourcePath.of(path).filter(t -> t.name() == null)
+                .ifPresent(t -> crds.kind(t.group(), t.plural()).ifPresent(kind -> response.setBody("{\"apiVersion\":\""
+                        + (t.group().isEmpty() ? t.version() : t.group() + "/" + t.version()) + "\",\"kind\":\"" + kind
+                        + "List\"," + body.substring(untyped.length()))));
     }
 
     /** A list answer with only the items {@code fields} selects; anything else unchanged. */

@@ -26,44 +26,16 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
  */
 final class ValidatingWrites extends Dispatcher {
     private final Dispatcher store;
-    private final ObservedCrudDispatcher crud;
+    private final StoredCrds crds;
     private final ObjectMapper json;
     private final CustomResourceValidation validation = new CustomResourceValidation();
     private final InvalidObjectResponses responses;
 
-    ValidatingWrites(ObservedCrudDispatcher crud, ObjectMapper json) {
-        this.store = crud;
-        this.crud = crud;
+    ValidatingWrites(Dispatcher store, StoredCrds crds, ObjectMapper json) {
+        this.store = store;
+        this.crds = crds;
         this.json = json;
         this.responses = new InvalidObjectResponses(json);
-    }
-
-    /** Where a write goes: {@code /apis/<group>/<version>/[namespaces/<ns>/]<plural>[/<name>]}. */
-    record Target(String group, String version, String plural, String name) {
-
-        static Optional<Target> of(String path) {
-            String[] s = DiscoveryDocuments.segments(path);
-            int rest;
-            String group;
-            if (s.length >= 3 && s[0].equals("api")) {
-                group = "";
-                rest = 2;
-            } else if (s.length >= 4 && s[0].equals("apis")) {
-                group = s[1];
-                rest = 3;
-            } else {
-                return Optional.empty();
-            }
-            String version = s[rest - 1];
-            if (s[rest].equals("namespaces") && s.length - rest >= 3) {
-                rest += 2;
-            }
-            int remaining = s.length - rest;
-            if (remaining > 2) {
-                return Optional.empty(); // a subresource such as /status
-            }
-            return Optional.of(new Target(group, version, s[rest], remaining == 2 ? s[rest + 1] : null));
-        }
     }
 
     @Override
@@ -73,7 +45,7 @@ final class ValidatingWrites extends Dispatcher {
         if (!create && !method.equals("PUT")) {
             return store.dispatch(request);
         }
-        Optional<Target> target = Target.of(ApiServerDispatcher.pathOf(request.getPath()));
+        Optional<ResourcePath> target = ResourcePath.of(ApiServerDispatcher.pathOf(request.getPath()));
         JsonNode body = readBody(request);
         if (target.isEmpty() || !(body instanceof ObjectNode object)) {
             return store.dispatch(request);
@@ -84,7 +56,7 @@ final class ValidatingWrites extends Dispatcher {
         if (create && !(name == null && object.path("metadata").has("generateName"))) {
             ObjectNames.problem(kind, name).ifPresent(errors::add);
         }
-        Optional<JsonNode> schema = schemaOf(target.get());
+        Optional<JsonNode> schema = crds.schema(target.get().group(), target.get().version(), target.get().plural());
         List<String> pruned = List.of();
         if (schema.isPresent()) {
             JsonNode old = create ? null : stored(request.getPath()).orElse(null);
@@ -105,30 +77,6 @@ final class ValidatingWrites extends Dispatcher {
             pruned.forEach(f -> response.addHeader("Warning", "299 - \"unknown field \\\"" + f + "\\\"\""));
         }
         return response;
-    }
-
-    /** The openAPIV3Schema of the stored CRD serving this group, plural and version, if there is one. */
-    private Optional<JsonNode> schemaOf(Target target) {
-        if (target.group().isEmpty()) {
-            return Optional.empty();
-        }
-        for (String stored : new ArrayList<>(crud.getMap().values())) {
-            if (!stored.contains("CustomResourceDefinition")) {
-                continue;
-            }
-            JsonNode crd = HttpWatchStreams.read(json, stored);
-            JsonNode spec = crd.path("spec");
-            if ("CustomResourceDefinition".equals(crd.path("kind").asText()) && target.group().equals(spec.path("group").asText())
-                    && target.plural().equals(spec.path("names").path("plural").asText())) {
-                for (JsonNode version : spec.path("versions")) {
-                    if (target.version().equals(version.path("name").asText())
-                            && version.path("schema").has("openAPIV3Schema")) {
-                        return Optional.of(version.path("schema").path("openAPIV3Schema"));
-                    }
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private Optional<JsonNode> stored(String pathAndQuery) {
