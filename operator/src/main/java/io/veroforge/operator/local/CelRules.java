@@ -18,6 +18,7 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
 
 /**
  * Evaluates a CRD's {@code x-kubernetes-validations} rules with Google's CEL implementation, the
@@ -45,6 +46,8 @@ final class CelRules {
             .addFunctionBindings(KubernetesCelLibrary.bindings())
             .build();
     private final Map<String, CelAbstractSyntaxTree> compiled = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Planned once per rule: planning costs more than evaluating, and every write evaluates every rule. */
+    private final Map<String, CelRuntime.Program> programs = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Compiles a rule, failing with the CEL error if it is not valid for the API server either. */
     CelAbstractSyntaxTree compile(String rule) {
@@ -55,6 +58,15 @@ final class CelRules {
                 throw new IllegalArgumentException("CEL rule does not compile: " + r + "\n" + e.getMessage(), e);
             }
         });
+    }
+
+    private CelRuntime.Program program(String rule) throws CelEvaluationException {
+        CelRuntime.Program program = programs.get(rule);
+        if (program == null) {
+            program = cel.createProgram(compile(rule));
+            programs.put(rule, program);
+        }
+        return program;
     }
 
     /** Every rule that does not hold, at the path of the schema node that declares it. */
@@ -82,7 +94,7 @@ final class CelRules {
             }
             String message = rule.has("message") ? rule.get("message").asText() : "failed rule: " + expression;
             try {
-                Object result = cel.createProgram(compile(expression)).eval(variables);
+                Object result = program(expression).eval(variables);
                 if (!Boolean.TRUE.equals(result)) {
                     violations.add(FieldError.invalid(path, value, message));
                 }
