@@ -7,8 +7,10 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.veroforge.api.v1alpha1.CrdManifests;
 
 /**
  * Where every value the operator could not read is reported: logged once per object and field
@@ -29,6 +31,8 @@ public class UndecodableObjects {
 
     public UndecodableObjects(MeterRegistry registry) {
         this.registry = registry;
+        // at zero from the start, so that an alert on its increase sees the first one
+        CrdManifests.KINDS.forEach(kind -> counter(HasMetadata.getKind(kind)));
     }
 
     /** One value at {@code path} of the object (kind, namespace or null, name) that could not be read. */

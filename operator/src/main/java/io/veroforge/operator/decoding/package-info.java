@@ -6,6 +6,6 @@
  * ({@code veroforge_undecodable_objects_total{kind}}); the reconciler's own spec checks then report
  * the missing value in status. {@link io.veroforge.operator.decoding.InformerLiveness} makes the pod
  * restart should an informer stop anyway. May import Jackson, the Fabric8 model, JOSDK health and
- * Micrometer; nothing of the operator's own packages.
+ * Micrometer and the API model (crds); nothing of the operator's own packages.
  */
 package io.veroforge.operator.decoding;

@@ -65,6 +65,8 @@ class UndecodableTenantTest {
                 .as("each malformed Tenant counted once")
                 .hasValueSatisfying(l -> assertThat(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                         .isGreaterThanOrEqualTo(3.0));
+        assertThat(metrics).as("kinds with nothing unreadable yet are reported at zero")
+                .containsPattern("(?m)^veroforge_undecodable_objects_total\\{[^}]*kind=\"Canary\"[^}]*\\} 0\\.0$");
         given().when().get("/q/health/live").then().statusCode(200);
     }
 
