@@ -18,12 +18,15 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 /**
  * Makes the mock server's CRUD dispatcher look enough like kube-apiserver for kubectl: real
  * discovery documents (built-in kinds plus every stored CRD), OpenAPI v3 stubs for
- * {@code apply}, and Table responses for {@code get}. Everything else is the CRUD dispatcher.
+ * {@code apply}, Table responses for {@code get}, and validation of what is written
+ * ({@link ValidatingWrites}). Everything else is the CRUD dispatcher.
  * Paths are matched without their query string, since kubectl adds {@code ?timeout=32s}.
  */
 final class ApiServerDispatcher extends Dispatcher {
 
     private final ObservedCrudDispatcher crud;
+    private final StoredCrds crds;
+    private final ValidatingWrites writes;
     private final ObjectMapper json;
     private final DiscoveryDocuments discovery;
     private final OpenApiDocuments openApi;
@@ -32,6 +35,8 @@ final class ApiServerDispatcher extends Dispatcher {
     ApiServerDispatcher(ObservedCrudDispatcher crud, ObjectMapper json, DiscoveryDocuments discovery,
             TableConverter tables) {
         this.crud = crud;
+        this.crds = new StoredCrds(crud.getMap(), json);
+        this.writes = new ValidatingWrites(crud, crds, json);
         this.json = json;
         this.discovery = discovery;
         this.openApi = new OpenApiDocuments(json);
@@ -64,11 +69,18 @@ final class ApiServerDispatcher extends Dispatcher {
             return json(openApi.answer(path, types()));
         }
         String contentType = header(request, "Content-Type");
+        FieldSelector fields = get ? FieldSelector.parse(queryParam(request.getPath(), "fieldSelector")) : FieldSelector.EVERYTHING;
         MockResponse response = MergingPatches.isApply(request, contentType) || MergingPatches.isMergePatch(request, contentType)
-                ? MergingPatches.handle(request, crud)
-                : crud.dispatch(request);
+                ? MergingPatches.handle(request, writes)
+                : writes.dispatch(fields.selectsAll() ? request : withoutFieldSelector(request));
         if (response.getHeaders().header("Content-Type") == null) {
             response.setHeader("Content-Type", "application/json");
+        }
+        if (!fields.selectsAll() && response.code() == HttpURLConnection.HTTP_OK && response.getBody() != null) {
+            response.setBody(select(response, fields));
+        }
+        if (get && response.code() == HttpURLConnection.HTTP_OK && response.getBody() != null) {
+            typedList(response, path);
         }
         if (get && response.code() == HttpURLConnection.HTTP_OK && TableConverter.wantsTable(header(request, "Accept"))
                 && response.getBody() != null && response.getBody().size() > 0) {
@@ -79,6 +91,55 @@ final class ApiServerDispatcher extends Dispatcher {
             }
         }
         return response;
+    }
+
+    /** The store applies no field selector but metadata.name; it is applied to its answer instead. */
+    private static RecordedRequest withoutFieldSelector(RecordedRequest request) {
+        String pathAndQuery = request.getPath();
+        int q = pathAndQuery.indexOf('?');
+        StringBuilder path = new StringBuilder(pathOf(pathAndQuery));
+        if (q >= 0) {
+            String separator = "?";
+            for (String pair : pathAndQuery.substring(q + 1).split("&")) {
+                if (!pair.startsWith("fieldSelector=") && !pair.isEmpty()) {
+                    path.append(separator).append(pair);
+                    separator = "&";
+                }
+            }
+        }
+        return new RecordedRequest(request.getHttpVersion(), request.method(), path.toString(), request.getHeaders(),
+                request.getBody());
+    }
+
+    /**
+     * The store answers every list as {@code v1 List}; kube-apiserver says {@code EventList} and
+     * so on, and typed clients (kubectl describe's event search) find nothing in anything else.
+     */
+    private void typedList(MockResponse response, String path) {
+        String body = new String(response.getBody().getBytes(), StandardCharsets.UTF_8);
+        String untyped = "{\"apiVersion\":\"v1\",\"kind\":\"List\",";
+        if (!body.startsWith(untyped)) {
+            return;
+        }
+        ResourcePath.of(path).filter(t -> t.name() == null)
+                .ifPresent(t -> crds.kind(t.group(), t.plural()).ifPresent(kind -> response.setBody("{\"apiVersion\":\""
+                        + (t.group().isEmpty() ? t.version() : t.group() + "/" + t.version()) + "\",\"kind\":\"" + kind
+                        + "List\"," + body.substring(untyped.length()))));
+    }
+
+    /** A list answer with only the items {@code fields} selects; anything else unchanged. */
+    private String select(MockResponse response, FieldSelector fields) {
+        String body = new String(response.getBody().getBytes(), StandardCharsets.UTF_8);
+        JsonNode list = HttpWatchStreams.read(json, body);
+        if (!(list.get("items") instanceof com.fasterxml.jackson.databind.node.ArrayNode items)) {
+            return body;
+        }
+        for (int i = items.size() - 1; i >= 0; i--) {
+            if (!fields.matches(items.get(i))) {
+                items.remove(i);
+            }
+        }
+        return list.toString();
     }
 
     /** Built-in kinds followed by every served version of every stored CRD. */

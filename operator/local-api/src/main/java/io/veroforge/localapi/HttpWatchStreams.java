@@ -21,19 +21,19 @@ import io.vertx.core.http.HttpServerResponse;
  * The mock server's own watches are WebSocket only and stay in use for the Fabric8 client.
  *
  * <p>A watch starting at a resourceVersion first receives every matching object changed after
- * it (as ADDED), then live events. Label selectors are not applied; {@code metadata.name} field
- * selectors are.
+ * it (as ADDED), then live events. Label selectors are not applied; field selectors are
+ * ({@link FieldSelector}).
  */
 final class HttpWatchStreams implements ObservedCrudDispatcher.ChangeListener {
 
-    private record Stream(HttpServerResponse response, AttributeSet query, String name, boolean table,
+    private record Stream(HttpServerResponse response, AttributeSet query, FieldSelector fields, boolean table,
             ApiResourceType type, String includeObject) {
 
         boolean matches(AttributeSet attributes, String state, ObjectMapper json) {
             if (attributes == null || !attributes.matches(query)) {
                 return false;
             }
-            return name == null || name.equals(read(json, state).path("metadata").path("name").asText());
+            return fields.selectsAll() || fields.matches(read(json, state));
         }
     }
 
@@ -70,12 +70,15 @@ final class HttpWatchStreams implements ObservedCrudDispatcher.ChangeListener {
         request.resume();
         String path = request.path();
         AttributeSet query = pathAttributes.apply(path);
-        String name = nameFrom(request.getParam("fieldSelector"));
+        FieldSelector fields = FieldSelector.parse(request.getParam("fieldSelector"));
         ApiResourceType type = typeOfPath.apply(path);
-        Stream stream = new Stream(request.response(), query, name,
+        Stream stream = new Stream(request.response(), query, fields,
                 TableConverter.wantsTable(request.getHeader("Accept")), type, request.getParam("includeObject"));
         HttpServerResponse response = request.response();
         response.setStatusCode(200).setChunked(true).putHeader("Content-Type", "application/json");
+        // at once, as kube-apiserver does: client-go counts kubectl wait's --timeout only from the
+        // response headers, so headers held back until the first event made it wait for minutes
+        response.writeHead();
         long since = parseLong(request.getParam("resourceVersion"));
         store.forEach((attributes, state) -> {
             if (stream.matches(attributes, state, json)
@@ -131,19 +134,6 @@ final class HttpWatchStreams implements ObservedCrudDispatcher.ChangeListener {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String nameFrom(String fieldSelector) {
-        if (fieldSelector == null) {
-            return null;
-        }
-        for (String term : fieldSelector.split(",")) {
-            String[] kv = term.split("==?", 2);
-            if (kv.length == 2 && kv[0].trim().equals("metadata.name")) {
-                return kv[1].trim();
-            }
-        }
-        return null;
     }
 
     private static long parseLong(String s) {

@@ -15,7 +15,8 @@ import io.veroforge.localapi.ApiResourceType.PrinterColumn;
 /**
  * Turns a list or an object into a {@code meta.k8s.io/v1 Table}, as kube-apiserver does when
  * kubectl asks with {@code Accept: application/json;as=Table}: a Name column, then the CRD's
- * {@code additionalPrinterColumns} evaluated on each object (or Age for kinds without any).
+ * {@code additionalPrinterColumns} evaluated on each object (or Age for kinds without any);
+ * Events get kubectl's own event columns ({@link EventColumns}).
  * Date cells are rendered as an age ("5m") on the server side, exactly like the CRD table
  * convertor in kube-apiserver, because kubectl prints cells verbatim.
  */
@@ -57,20 +58,29 @@ final class TableConverter {
             metadata.put("continue", listMeta.path("continue").asText());
         }
         ArrayNode definitions = table.putArray("columnDefinitions");
-        ObjectNode name = definitions.addObject();
-        name.put("name", "Name").put("type", "string").put("format", "name")
-                .put("description", "Name must be unique within a namespace.").put("priority", 0);
-        for (PrinterColumn c : columns) {
-            definitions.addObject().put("name", c.name()).put("type", c.type()).put("format", c.format())
-                    .put("description", c.description()).put("priority", c.priority());
+        boolean events = EventColumns.describe(type);
+        if (events) {
+            EventColumns.define(definitions);
+        } else {
+            ObjectNode name = definitions.addObject();
+            name.put("name", "Name").put("type", "string").put("format", "name")
+                    .put("description", "Name must be unique within a namespace.").put("priority", 0);
+            for (PrinterColumn c : columns) {
+                definitions.addObject().put("name", c.name()).put("type", c.type()).put("format", c.format())
+                        .put("description", c.description()).put("priority", c.priority());
+            }
         }
         ArrayNode rows = table.putArray("rows");
         for (JsonNode object : objects) {
             ObjectNode row = rows.addObject();
             ArrayNode cells = row.putArray("cells");
-            cells.add(object.path("metadata").path("name").asText());
-            for (PrinterColumn c : columns) {
-                cells.add(cell(object, c));
+            if (events) {
+                EventColumns.cells(object, cells);
+            } else {
+                cells.add(object.path("metadata").path("name").asText());
+                for (PrinterColumn c : columns) {
+                    cells.add(cell(object, c));
+                }
             }
             if (!"None".equals(includeObject)) {
                 row.set("object", "Object".equals(includeObject) ? object : partialMetadata(object));

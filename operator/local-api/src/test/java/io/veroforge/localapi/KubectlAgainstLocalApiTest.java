@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -65,9 +66,9 @@ class KubectlAgainstLocalApiTest {
     @Test
     void reapplyingAChangedSpecPatchesTheStoredTenant() throws Exception {
         kubectl.run("apply", "-f", fixture("patched", "basic").toString());
-        Kubectl.Result apply = kubectl.run("apply", "-f", fixture("patched", "pro").toString());
+        Kubectl.Result apply = kubectl.run("apply", "-f", fixture("patched", "basic", "Patched Inc").toString());
         assertThat(apply.out()).contains("tenant.veroforge.io/patched configured");
-        assertThat(kubectl.run("get", "tenant", "patched", "-o", "jsonpath={.spec.tier}").out()).isEqualTo("pro");
+        assertThat(kubectl.run("get", "tenant", "patched", "-o", "jsonpath={.spec.displayName}").out()).isEqualTo("Patched Inc");
     }
 
     @Test
@@ -111,6 +112,93 @@ class KubectlAgainstLocalApiTest {
     }
 
     @Test
+    void waitGivesUpAtItsTimeoutWhenNothingHappens() throws Exception {
+        kubectl.run("apply", "-f", fixture("never-ready", "basic").toString());
+        long start = System.nanoTime();
+        Process wait = kubectl.start("wait", "--for=condition=Ready", "tenant/never-ready", "--timeout=3s");
+        boolean returned = wait.waitFor(15, TimeUnit.SECONDS);
+        if (!returned) {
+            wait.destroyForcibly();
+        }
+        assertThat(returned).as("kubectl wait returned at its timeout, not minutes later").isTrue();
+        String out = new String(wait.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(wait.exitValue()).as(out).isNotZero();
+        assertThat(out).contains("timed out");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void describeShowsTheEventsOfThatObjectOnly() throws Exception {
+        kubectl.run("apply", "-f", fixture("described", "basic").toString());
+        kubectl.run("apply", "-f", fixture("bystander", "basic").toString());
+        try (KubernetesClient client = api.newClient()) {
+            record(client, client.resources(Tenant.class).withName("described").get(), "InvalidSpec", "spec.owners: at least one owner");
+            record(client, client.resources(Tenant.class).withName("bystander").get(), "Provisioned", "all good elsewhere");
+        }
+
+        Kubectl.Result describe = kubectl.run("describe", "tenant", "described");
+        assertThat(describe.exitCode()).as(describe.out()).isZero();
+        String events = describe.out().substring(describe.out().indexOf("Events:"));
+        assertThat(events).as(describe.out()).contains("InvalidSpec").contains("spec.owners: at least one owner").doesNotContain("all good elsewhere");
+
+        Kubectl.Result selected = kubectl.run("get", "events", "-A", "--field-selector", "involvedObject.name=bystander");
+        assertThat(selected.out()).contains("all good elsewhere").doesNotContain("InvalidSpec");
+    }
+
+    @Test
+    void eventsAreListedWithTheColumnsKubectlShows() throws Exception {
+        kubectl.run("apply", "-f", fixture("eventful", "basic").toString());
+        try (KubernetesClient client = api.newClient()) {
+            record(client, client.resources(Tenant.class).withName("eventful").get(), "DatabaseUnavailable", "connection refused");
+        }
+        Kubectl.Result get = kubectl.run("get", "events", "-n", "default");
+        assertThat(get.exitCode()).as(get.out()).isZero();
+        assertThat(get.out().lines().findFirst().orElseThrow())
+                .containsPattern("^LAST SEEN\\s+TYPE\\s+REASON\\s+OBJECT\\s+MESSAGE$");
+        assertThat(get.out()).containsPattern("(?m)^\\S+\\s+Warning\\s+DatabaseUnavailable\\s+tenant/eventful\\s+connection refused$");
+    }
+
+    @Test
+    void aWatchOnEventsOnlyStreamsTheSelectedObjects() throws Exception {
+        kubectl.run("apply", "-f", fixture("watched-events", "basic").toString());
+        Process watch = kubectl.start("get", "events", "-n", "default", "-w", "--output-watch-events",
+                "--field-selector", "involvedObject.name=watched-events");
+        java.util.concurrent.CompletableFuture<String> output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(watch.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                return "";
+            }
+        });
+        try (KubernetesClient client = api.newClient()) {
+            Thread.sleep(1500); // let kubectl start watching
+            record(client, client.resources(Tenant.class).withName("watched-events").get(), "Selected", "this one");
+            Tenant other = client.resources(Tenant.class).withName("watched-events").get();
+            other.getMetadata().setName("someone-else");
+            other.getMetadata().setUid("other-uid");
+            record(client, other, "NotSelected", "not this one");
+            Thread.sleep(1500);
+        } finally {
+            watch.destroy();
+        }
+        String out = output.get(10, TimeUnit.SECONDS);
+        assertThat(out).contains("this one").doesNotContain("not this one");
+    }
+
+    /** A Warning event about {@code about}, as the operator's EventRecorder writes it. */
+    private static void record(KubernetesClient client, Tenant about, String reason, String message) {
+        String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        client.v1().events().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.EventBuilder()
+                .withNewMetadata().withName(about.getMetadata().getName() + "." + Math.abs((reason + message).hashCode()))
+                .withNamespace("default").endMetadata()
+                .withNewInvolvedObject().withApiVersion("veroforge.io/v1alpha1").withKind("Tenant")
+                .withName(about.getMetadata().getName()).withUid(about.getMetadata().getUid()).endInvolvedObject()
+                .withType("Warning").withReason(reason).withMessage(message).withCount(1)
+                .withFirstTimestamp(now).withLastTimestamp(now)
+                .withNewSource().withComponent("veroforge-operator").endSource().build()).create();
+    }
+
+    @Test
     void deletingATenantRemovesIt() throws Exception {
         kubectl.run("apply", "-f", fixture("deleted", "basic").toString());
         Kubectl.Result delete = kubectl.run("delete", "tenant", "deleted");
@@ -144,8 +232,12 @@ class KubectlAgainstLocalApiTest {
         assertThat(kubectl.run("get", "ns").out()).containsPattern("(?m)^tenant-demo\\s");
     }
 
-    private static Path fixture(String name, String tier) throws Exception {
-        Path file = dir.resolve(name + "-" + tier + ".yaml");
+    static Path fixture(String name, String tier) throws Exception {
+        return fixture(name, tier, "Tenant " + name);
+    }
+
+    static Path fixture(String name, String tier, String displayName) throws Exception {
+        Path file = dir.resolve(name + "-" + tier + "-" + displayName.hashCode() + ".yaml");
         Files.writeString(file, """
                 apiVersion: veroforge.io/v1alpha1
                 kind: Tenant
@@ -153,7 +245,11 @@ class KubectlAgainstLocalApiTest {
                   name: %s
                 spec:
                   tier: %s
-                """.formatted(name, tier));
+                  displayName: %s
+                  owners:
+                    - kind: User
+                      name: alice@example.com
+                """.formatted(name, tier, displayName));
         return file;
     }
 }

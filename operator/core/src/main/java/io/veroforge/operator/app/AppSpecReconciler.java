@@ -89,6 +89,10 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
 
     @Override
     public UpdateControl<AppSpec> reconcile(AppSpec appSpec, Context<AppSpec> context) {
+        List<String> nameProblems = AppSpecNameProblems.of(appSpec);
+        if (!nameProblems.isEmpty()) {
+            return report(appSpec, statuses.invalid(appSpec, nameProblems));
+        }
         String name = appSpec.getMetadata().getName();
         String namespace = appSpec.getMetadata().getNamespace();
         Resolution resolution = resolver.resolve(name, namespace, BINDER.convertValue(appSpec.getSpec(), AppSpecInput.class));

@@ -118,7 +118,8 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
             return DeleteControl.defaultDelete();
         }
         String name = tenant.getMetadata().getName();
-        Tier tier = tenant.getSpec().getTier();
+        // what was provisioned is what must be dropped or kept, whatever an unchecked edit says now
+        Tier tier = ProvisionedTier.of(tenant).orElse(tenant.getSpec().getTier());
         boolean drop = tenant.getSpec().getDeletionPolicy() == DeletionPolicy.Delete;
         if (tier != Tier.enterprise) {
             if (drop) {

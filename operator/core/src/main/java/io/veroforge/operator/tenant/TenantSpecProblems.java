@@ -44,6 +44,11 @@ final class TenantSpecProblems {
         }
         if (tenant.getSpec().getTier() == null) {
             problems.add("spec.tier: required; one of basic, pro, enterprise");
+        } else {
+            ProvisionedTier.of(tenant).filter(provisioned -> provisioned != tenant.getSpec().getTier())
+                    .ifPresent(provisioned -> problems.add("spec.tier: \"" + tenant.getSpec().getTier()
+                            + "\" but the data was provisioned as " + provisioned + " (status.database); spec.tier is immutable,"
+                            + " moving data between tiers is a migration: set it back to " + provisioned + " or create a new Tenant"));
         }
         if (tenant.getSpec().getOwners().isEmpty()) {
             problems.add("spec.owners: at least one owner (kind User, Group or ServiceAccount, and name) is required");

@@ -51,9 +51,19 @@ final class TenantStatusAggregator {
         return status;
     }
 
-    /** A spec that must be fixed by its author: nothing was created. */
+    /**
+     * A spec that must be fixed by its author: nothing (more) is done. What was provisioned before
+     * the bad edit is still there, and status keeps saying where, which is also how a later tier
+     * change is recognised.
+     */
     TenantStatus invalid(Tenant tenant, List<String> problems) {
-        return base(tenant, List.of(ConditionOutcome.failed(READY, INVALID_SPEC, String.join("; ", problems))));
+        TenantStatus status = base(tenant, List.of(ConditionOutcome.failed(READY, INVALID_SPEC, String.join("; ", problems))));
+        if (tenant.getStatus() != null) {
+            status.setNamespace(tenant.getStatus().getNamespace());
+            status.setDatabase(tenant.getStatus().getDatabase());
+            status.setCredentialsSecret(tenant.getStatus().getCredentialsSecret());
+        }
+        return status;
     }
 
     /** An unexpected failure: keep what we knew, say what broke. */

@@ -200,6 +200,23 @@ class AppSpecReconcilerTest {
     }
 
     @Test
+    void appSpecWhoseNameIsNotADnsLabelIsReportedOnceAndCreatesNoGeneration() throws IOException {
+        // the CRD refuses H35App; the mock API, like an older CRD, does not
+        AppSpec input = example("appspec-gym-sparse.yaml", newNamespace());
+        input.getMetadata().setName("H35App");
+        AppSpec app = client.resource(input).create();
+
+        AppSpec reported = awaitStatus(app, s -> s.condition("Ready").map(c -> "False".equals(c.getStatus())).orElse(false));
+        var ready = reported.getStatus().condition("Ready").orElseThrow();
+        assertThat(ready.getReason()).isEqualTo("InvalidSpec");
+        assertThat(ready.getMessage()).contains("metadata.name").contains("\"H35App\"");
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).untilAsserted(() -> assertThat(warnings(app))
+                .extracting(Event::getReason).containsExactly("InvalidSpec"));
+        assertThat(generations(app)).isEmpty();
+        assertThat(client.resources(Generation.class).inNamespace(ns(app)).list().getItems()).isEmpty();
+    }
+
+    @Test
     void historyKeepsTheNewestGenerationsAndTheDeployedOne() throws IOException {
         AppSpec app = example("appspec-gym-sparse.yaml", newNamespace());
         app.getSpec().setRevisionHistoryLimit(2);
