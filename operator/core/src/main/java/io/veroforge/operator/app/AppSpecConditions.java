@@ -15,7 +15,6 @@ final class AppSpecConditions {
     /** The spec resolves to more than a Generation records (ModelSnapshot.MAX_ENTITIES). */
     static final String MODEL_TOO_LARGE = "ModelTooLarge";
     static final String GENERATION_RECORDED = "GenerationRecorded";
-    static final String RECONCILE_ERROR = "ReconcileError";
     static final String DEPLOYED_OK = "Deployed";
     static final String NOT_STARTED = "NotStarted";
 

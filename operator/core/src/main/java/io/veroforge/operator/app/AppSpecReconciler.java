@@ -33,10 +33,13 @@ import io.veroforge.generator.model.Problem;
 import io.veroforge.generator.resolve.AppModelResolver;
 import io.veroforge.generator.resolve.Resolution;
 import io.veroforge.operator.conditions.ConditionAggregator;
+import io.veroforge.operator.conditions.StatusReporter;
 import io.veroforge.operator.config.PlatformConfig;
 import io.veroforge.operator.delivery.ArgoCdRepositoryCredentials;
 import io.veroforge.operator.delivery.GitOpsDeploy;
 import io.veroforge.operator.events.EventRecorder;
+import io.veroforge.operator.failures.Failure;
+import io.veroforge.operator.failures.InternalErrors;
 
 /**
  * An AppSpec's story: resolve it with the generator; if it is invalid, say every problem and
@@ -53,6 +56,8 @@ import io.veroforge.operator.events.EventRecorder;
 @GradualRetry(maxAttempts = -1, initialInterval = 1_000, intervalMultiplier = 2.0, maxInterval = 60_000)
 public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> {
     private static final Logger LOG = Logger.getLogger(AppSpecReconciler.class);
+    /** The retry's longest interval: how often an AppSpec that hit a bug is looked at again. */
+    private static final java.time.Duration INTERNAL_ERROR_RECHECK = java.time.Duration.ofSeconds(60);
     /** The generator's input records bind the CR spec as-is (CrdAlignmentTest keeps the shapes equal). */
     private static final ObjectMapper BINDER = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -60,13 +65,20 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
     private final AppModelResolver resolver = new AppModelResolver();
     private final TemplatePacks packs = new TemplatePacks();
     private final GenerationFactory generations = new GenerationFactory();
-    private final AppSpecStatusAggregator statuses = new AppSpecStatusAggregator(new ConditionAggregator());
+    /** Warnings: Ready's new failures (its reason and message say what is wrong), once each. */
+    private final StatusReporter<AppSpec, AppSpecStatus> reporter;
+    private final AppSpecStatusAggregator statuses;
+    private final InternalErrors internalErrors;
 
     private final PlatformConfig config;
 
-    public AppSpecReconciler(EventRecorder events, PlatformConfig config) {
+    public AppSpecReconciler(EventRecorder events, PlatformConfig config, InternalErrors internalErrors) {
         this.events = events;
         this.config = config;
+        this.internalErrors = internalErrors;
+        this.reporter = new StatusReporter<>(new ConditionAggregator(), events::warning,
+                (c, all) -> AppSpecConditions.READY.equals(c.getType()));
+        this.statuses = new AppSpecStatusAggregator(reporter);
     }
 
     /**
@@ -91,7 +103,7 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
     public UpdateControl<AppSpec> reconcile(AppSpec appSpec, Context<AppSpec> context) {
         List<String> nameProblems = AppSpecNameProblems.of(appSpec);
         if (!nameProblems.isEmpty()) {
-            return report(appSpec, statuses.invalid(appSpec, nameProblems));
+            return reporter.report(appSpec, statuses.invalid(appSpec, nameProblems));
         }
         String name = appSpec.getMetadata().getName();
         String namespace = appSpec.getMetadata().getNamespace();
@@ -103,13 +115,13 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
                     + " is not available — this operator generates with revision " + packs.availableRevision() + "; remove revision or set it to that");
         }
         if (!resolution.valid() || !problems.isEmpty()) {
-            return report(appSpec, statuses.invalid(appSpec, problems));
+            return reporter.report(appSpec, statuses.invalid(appSpec, problems));
         }
 
         ModelSnapshot snapshot = ModelSnapshot.of(resolution.model(), pack.get());
         Optional<String> tooLarge = snapshot.tooLarge();
         if (tooLarge.isPresent()) {
-            return report(appSpec, statuses.tooLarge(appSpec, resolution.model(), tooLarge.get()));
+            return reporter.report(appSpec, statuses.tooLarge(appSpec, resolution.model(), tooLarge.get()));
         }
         KubernetesClient client = context.getClient();
         RevisionHistory history = RevisionHistory.of(appSpec, client.resources(Generation.class).inNamespace(namespace)
@@ -123,16 +135,21 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
 
         List<String> warnings = resolution.warnings().stream().map(Problem::toString).toList();
         warnAboutNewWarnings(appSpec, warnings);
-        return report(appSpec, statuses.recorded(appSpec, resolution.model(), warnings, history.latest().orElseThrow(), history.deployed()));
+        return reporter.report(appSpec, statuses.recorded(appSpec, resolution.model(), warnings, history.latest().orElseThrow(), history.deployed()));
     }
 
     @Override
     public ErrorStatusUpdateControl<AppSpec> updateErrorStatus(AppSpec appSpec, Context<AppSpec> context, Exception e) {
-        LOG.warnf(e, "reconciling AppSpec %s/%s failed", appSpec.getMetadata().getNamespace(), appSpec.getMetadata().getName());
-        AppSpecStatus status = statuses.failed(appSpec, e);
-        warnAboutNewFailures(appSpec, status);
-        appSpec.setStatus(status);
-        return ErrorStatusUpdateControl.patchStatus(appSpec);
+        Failure failure = Failure.of(e);
+        String which = appSpec.getMetadata().getNamespace() + "/" + appSpec.getMetadata().getName();
+        if (failure instanceof Failure.Internal bug) {
+            LOG.errorf(e, "reconciling AppSpec %s failed: %s (a bug in the operator)", which, bug.describe());
+            internalErrors.count("appspec", bug);
+            // a bug repeats on every retry: look again at the longest backoff, not on JOSDK's doubling from 1 s
+            return reporter.reportError(appSpec, statuses.failed(appSpec, bug)).withNoRetry().rescheduleAfter(INTERNAL_ERROR_RECHECK);
+        }
+        LOG.warnf(e, "reconciling AppSpec %s failed: %s", which, failure.message());
+        return reporter.reportError(appSpec, statuses.failed(appSpec, failure));
     }
 
     /** Keeps the newest {@code revisionHistoryLimit} Generations and the deployed one. */
@@ -150,30 +167,11 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
         return history.without(old);
     }
 
-    private UpdateControl<AppSpec> report(AppSpec appSpec, AppSpecStatus status) {
-        warnAboutNewFailures(appSpec, status);
-        if (appSpec.getStatus() != null && Serialization.asJson(appSpec.getStatus()).equals(Serialization.asJson(status))) {
-            return UpdateControl.noUpdate();
-        }
-        appSpec.setStatus(status);
-        return UpdateControl.patchStatus(appSpec);
-    }
-
     /** Accepted, but probably not meant: one Warning event when the list of warnings changes, not one per reconcile. */
     private void warnAboutNewWarnings(AppSpec appSpec, List<String> warnings) {
         List<String> before = appSpec.getStatus() == null ? List.of() : appSpec.getStatus().getWarnings();
         if (!warnings.isEmpty() && !warnings.equals(before)) {
             events.warning(appSpec, AppSpecConditions.RESOLVED_WITH_WARNINGS, AppSpecStatusAggregator.listed(warnings, "warning"));
-        }
-    }
-
-    /** One Warning per new failure of Ready (its reason and message say what is wrong), not one per retry. */
-    private void warnAboutNewFailures(AppSpec appSpec, AppSpecStatus status) {
-        List<Condition> previous = appSpec.getStatus() == null ? List.of() : appSpec.getStatus().getConditions();
-        for (Condition failed : ConditionAggregator.newlyFailed(previous, status.getConditions())) {
-            if (AppSpecConditions.READY.equals(failed.getType())) {
-                events.warning(appSpec, failed.getReason(), failed.getMessage());
-            }
         }
     }
 }

@@ -16,7 +16,8 @@ import io.veroforge.generator.model.OriginKind;
 import io.veroforge.generator.model.Regime;
 import io.veroforge.generator.model.ResolvedModel;
 import io.veroforge.generator.synthesize.Pack;
-import io.veroforge.operator.conditions.ConditionAggregator;
+import io.veroforge.operator.conditions.StatusReporter;
+import io.veroforge.operator.failures.Failure;
 import io.veroforge.operator.conditions.ConditionOutcome;
 
 /**
@@ -27,10 +28,10 @@ final class AppSpecStatusAggregator {
     /** Conditions are read in terminals and events: a long problem list is cut here, with a count of the rest. */
     static final int MAX_MESSAGE = 4000;
 
-    private final ConditionAggregator conditions;
+    private final StatusReporter<AppSpec, AppSpecStatus> reporter;
 
-    AppSpecStatusAggregator(ConditionAggregator conditions) {
-        this.conditions = conditions;
+    AppSpecStatusAggregator(StatusReporter<AppSpec, AppSpecStatus> reporter) {
+        this.reporter = reporter;
     }
 
     /** The spec resolved and {@code latest} records it; {@code deployed} serves (its URL and repository are the app's). */
@@ -92,7 +93,7 @@ final class AppSpecStatusAggregator {
     }
 
     /** An unexpected failure (the API server refused a call): keep what we knew, say what broke. */
-    AppSpecStatus failed(AppSpec appSpec, Exception e) {
+    AppSpecStatus failed(AppSpec appSpec, Failure failure) {
         AppSpecStatus previous = previous(appSpec);
         List<ConditionOutcome> outcomes = new ArrayList<>();
         for (Condition c : previous.getConditions()) {
@@ -100,7 +101,8 @@ final class AppSpecStatusAggregator {
                 outcomes.add(ConditionOutcome.of(c));
             }
         }
-        outcomes.add(ConditionOutcome.failed(READY, RECONCILE_ERROR, String.valueOf(e.getMessage())));
+        outcomes.add(ConditionOutcome.failed(READY, failure.reason(), failure instanceof Failure.Internal bug
+                ? bug.describe() + " — a bug in the operator (its log has the stack trace)" : failure.message()));
         AppSpecStatus status = base(appSpec, outcomes);
         status.setResolved(previous.getResolved());
         status.setLatestGeneration(previous.getLatestGeneration());
@@ -109,10 +111,7 @@ final class AppSpecStatusAggregator {
 
     private AppSpecStatus base(AppSpec appSpec, List<ConditionOutcome> outcomes) {
         AppSpecStatus previous = previous(appSpec);
-        AppSpecStatus status = new AppSpecStatus();
-        Long generation = appSpec.getMetadata().getGeneration();
-        status.setObservedGeneration(generation);
-        status.setConditions(conditions.aggregate(previous.getConditions(), outcomes, generation));
+        AppSpecStatus status = reporter.conditioned(appSpec, new AppSpecStatus(), outcomes);
         status.setDeployedGeneration(previous.getDeployedGeneration());
         status.setAppUrl(previous.getAppUrl());
         status.setRepository(previous.getRepository());

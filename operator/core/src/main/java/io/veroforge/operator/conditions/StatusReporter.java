@@ -1,7 +1,7 @@
 package io.veroforge.operator.conditions;
 
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -18,7 +18,8 @@ import io.veroforge.api.v1alpha1.ConditionedStatus;
  * generation stamped on each, transition time carried while the status value holds, by
  * {@link ConditionAggregator}); the status is written only when it differs from what the
  * resource already shows; and each condition that newly failed gets one Warning event, not one
- * per retry. Which failed conditions deserve a Warning is the kind's choice ({@code warnsOn}).
+ * per retry. Which failed conditions deserve a Warning is the kind's choice ({@code warnsOn});
+ * {@link #ownFailure} is the usual one for a kind whose Ready sums up its other conditions.
  *
  * @param <P> the primary resource
  * @param <S> its status
@@ -33,9 +34,10 @@ public final class StatusReporter<P extends CustomResource<?, S>, S extends Cond
 
     private final ConditionAggregator conditions;
     private final Warnings warnings;
-    private final Predicate<Condition> warnsOn;
+    private final BiPredicate<Condition, List<Condition>> warnsOn;
 
-    public StatusReporter(ConditionAggregator conditions, Warnings warnings, Predicate<Condition> warnsOn) {
+    /** @param warnsOn whether a newly failed condition deserves a Warning, given every condition of the new status */
+    public StatusReporter(ConditionAggregator conditions, Warnings warnings, BiPredicate<Condition, List<Condition>> warnsOn) {
         this.conditions = conditions;
         this.warnings = warnings;
         this.warnsOn = warnsOn;
@@ -90,9 +92,18 @@ public final class StatusReporter<P extends CustomResource<?, S>, S extends Cond
         });
     }
 
+    /**
+     * Warn about every failing piece, and about a summary condition ({@code summary}, e.g. Ready)
+     * only when its reason is its own (an invalid spec, a bug), not one repeated from a failing piece.
+     */
+    public static BiPredicate<Condition, List<Condition>> ownFailure(String summary) {
+        return (failed, all) -> !summary.equals(failed.getType()) || all.stream().noneMatch(other ->
+                !summary.equals(other.getType()) && "False".equals(other.getStatus()) && java.util.Objects.equals(other.getReason(), failed.getReason()));
+    }
+
     private void warnAboutNewFailures(P resource, S status) {
         for (Condition failed : ConditionAggregator.newlyFailed(previousConditions(resource), status.getConditions())) {
-            if (warnsOn.test(failed)) {
+            if (warnsOn.test(failed, status.getConditions())) {
                 warnings.warn(resource, failed.getReason(), failed.getType() + ": " + failed.getMessage());
             }
         }

@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * never appear in messages or logs.
  * The enterprise tier (a CloudNativePG cluster) is not provisioned here.
  */
-public final class TenantDatabaseProvisioner {
+public class TenantDatabaseProvisioner {
 
     private final PostgresConnections connections;
     private final TenantRole role = new TenantRole();

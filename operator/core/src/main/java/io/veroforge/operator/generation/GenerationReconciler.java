@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,13 +15,11 @@ import org.jboss.logging.Logger;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -35,9 +32,12 @@ import io.veroforge.api.v1alpha1.GenerationStatus;
 import io.veroforge.api.v1alpha1.StageName;
 import io.veroforge.api.v1alpha1.StageStatus;
 import io.veroforge.operator.conditions.ConditionAggregator;
+import io.veroforge.operator.conditions.StatusReporter;
 import io.veroforge.operator.config.PlatformConfig;
 import io.veroforge.operator.delivery.DeliveryLabels;
 import io.veroforge.operator.events.EventRecorder;
+import io.veroforge.operator.failures.Failure;
+import io.veroforge.operator.failures.InternalErrors;
 
 /**
  * A Generation's story: run the stages in order — Resolve, Synthesize, Scan, Commit,
@@ -68,12 +68,20 @@ public class GenerationReconciler implements Reconciler<Generation> {
     private final RetryBackoff backoff = new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
     private final GenerationTelemetry telemetry;
     private final EventRecorder events;
+    private final InternalErrors internalErrors;
+    /**
+     * The status is the run's memory: written with optimistic locking and cached, so the next
+     * reconcile sees it. Its Warnings are the stage events ({@link #announce}), not the reporter's.
+     */
+    private final StatusReporter<Generation, GenerationStatus> reporter;
     private final Duration stallAfter;
     /** Stage runs already reported as stalled (one log line and one event each). */
     private final Set<String> stallReported = ConcurrentHashMap.newKeySet();
 
     public GenerationReconciler(GenerationStages stages, StageWorkers workers, GenerationTelemetry telemetry, EventRecorder events,
-            PlatformConfig config) {
+            InternalErrors internalErrors, PlatformConfig config) {
+        this.internalErrors = internalErrors;
+        this.reporter = new StatusReporter<>(new ConditionAggregator(), events::warning, (c, all) -> false);
         this.stallAfter = config.generation().stageStallAfter();
         this.stages = new EnumMap<>(StageName.class);
         stages.all().forEach(s -> this.stages.put(s.name(), s));
@@ -141,10 +149,14 @@ public class GenerationReconciler implements Reconciler<Generation> {
                 outcome = stage.slow() ? workers.poll(generation, stage, run) : Optional.of(stage.run(run));
             } catch (Exception e) {
                 StageFailure failure = StageFailure.of(e);
-                outcome = failure.stops(backoff.failures(key) + 1);
+                outcome = failure.stops();
                 if (outcome.isEmpty()) {
                     retrying = failure.describe();
-                    recheck = backoff.failed(key, retrying);
+                    if (failure.failure() instanceof Failure.Internal bug) {
+                        internalErrors.count("generation", bug);
+                    }
+                    // a bug is not an outage: retrying sooner would only repeat it
+                    recheck = failure.internal() ? backoff.failedAtLongest(key, retrying) : backoff.failed(key, retrying);
                     timeline.retrying(status, name, retrying);
                     tell(generation, name, failure, e, backoff.failures(key), recheck);
                     break;
@@ -211,7 +223,7 @@ public class GenerationReconciler implements Reconciler<Generation> {
     private void tell(Generation generation, StageName name, StageFailure failure, Exception e, int attempt, Duration retryIn) {
         String which = generation.getMetadata().getNamespace() + "/" + generation.getMetadata().getName();
         if (attempt == 1) {
-            if (failure.kind() == StageFailure.Kind.INTERNAL) {
+            if (failure.internal()) {
                 LOG.errorf(e, "Generation %s, stage %s: %s (a bug; retrying with backoff)", which, name, failure.describe());
             } else {
                 LOG.warnf(e, "Generation %s, stage %s: %s (retrying with backoff)", which, name, failure.describe());
@@ -253,18 +265,7 @@ public class GenerationReconciler implements Reconciler<Generation> {
      * not an older copy still in the informer, or it would run a recorded stage again.
      */
     private UpdateControl<Generation> report(Generation generation, GenerationStatus status, Duration recheck, Context<Generation> context) {
-        String basis = generation.getStatus() == null ? null : Serialization.asJson(generation.getStatus());
-        if (!Serialization.asJson(status).equals(basis)) {
-            PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(generation, context, fresh -> {
-                // On a conflict the utility hands us the newer copy: if its status moved, this
-                // reconcile's conclusions are stale; fail it and let the retry start from the new one.
-                if (!Objects.equals(fresh.getStatus() == null ? null : Serialization.asJson(fresh.getStatus()), basis)) {
-                    throw new IllegalStateException("status of " + generation.getMetadata().getName() + " changed meanwhile; reconciling again");
-                }
-                fresh.setStatus(status);
-                return fresh;
-            });
-        }
+        reporter.reportAndCache(generation, status, context);
         UpdateControl<Generation> control = UpdateControl.noUpdate();
         return recheck == null ? control : control.rescheduleAfter(recheck);
     }

@@ -49,6 +49,14 @@ final class RetryBackoff {
         return Duration.ofMillis(millis);
     }
 
+    /** Records a failure of {@code key} that waits the longest interval from the first time (a bug, not an outage). */
+    Duration failedAtLongest(String key, String why) {
+        Failures previous = failures.get(key);
+        int n = previous == null ? 1 : previous.count() + 1;
+        failures.put(key, new Failures(n, why, nanoTime.getAsLong() + max.toNanos()));
+        return max;
+    }
+
     /** Failures of {@code key} in a row (0: none). */
     int failures(String key) {
         Failures f = failures.get(key);

@@ -2,75 +2,42 @@ package io.veroforge.operator.generation;
 
 import java.util.Optional;
 
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.veroforge.generator.git.GitUnavailableException;
-import io.veroforge.operator.db.DatabaseUnavailableException;
-import io.veroforge.operator.delivery.DeliveryException;
+import io.veroforge.operator.failures.Failure;
 
 /**
- * What a stage's exception means, to the run and to an SRE: which dependency is unreachable (retried
- * with backoff), invalid input (the run stops: a Generation's spec never changes, so
- * retrying cannot help), or a bug (an {@link Kind#INTERNAL} error, retried a few times, then the run
- * stops) — so "the database is down", "the spec is wrong" and "we have a bug" are told apart.
+ * What a stage's exception means to the run ({@link Failure} says what it means to an SRE): a
+ * dependency that is down and something the user fixes outside the Generation are retried with
+ * backoff; invalid input stops the run (a Generation's spec never changes, so retrying cannot
+ * help); an internal error — a bug — is retried at the longest backoff, so that an operator
+ * upgrade that fixes it lets the run carry on, without a hot loop.
  */
-record StageFailure(Kind kind, String reason, String message) {
-
-    enum Kind {
-        /** A dependency did not answer (Git, PostgreSQL, the API server): retried with backoff until it does. */
-        UNAVAILABLE,
-        /** Something the user can fix outside the Generation (a Secret, an annotation): retried with backoff. */
-        DELIVERY,
-        /**
-         * What this Generation asks for is invalid: the API server refused it (400, 422), or a stage
-         * found it so ({@link IllegalArgumentException}, e.g. an app name that is not a DNS label).
-         * The run stops.
-         */
-        INVALID_INPUT,
-        /** An exception nobody expected: a bug in the operator. */
-        INTERNAL
-    }
+record StageFailure(Failure failure) {
 
     static StageFailure of(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-        if (e instanceof GitUnavailableException) {
-            return new StageFailure(Kind.UNAVAILABLE, "GitUnavailable", message);
-        }
-        if (e instanceof DatabaseUnavailableException) {
-            return new StageFailure(Kind.UNAVAILABLE, "DatabaseUnavailable", message);
-        }
-        if (e instanceof KubernetesClientException k) {
-            boolean invalid = k.getCode() == 400 || k.getCode() == 422;
-            return new StageFailure(invalid ? Kind.INVALID_INPUT : Kind.UNAVAILABLE, invalid ? "InvalidInput" : "KubernetesApiError", message);
-        }
-        if (e instanceof IllegalArgumentException) {
-            return new StageFailure(Kind.INVALID_INPUT, "InvalidInput", message);
-        }
-        if (e instanceof DeliveryException) {
-            return new StageFailure(Kind.DELIVERY, "StageError", message);
-        }
-        return new StageFailure(Kind.INTERNAL, "InternalError", e.getClass().getSimpleName() + ": " + message);
+        return new StageFailure(Failure.of(e));
     }
 
-    /** Internal errors in a row after which the run stops: retrying a bug only repeats it. */
-    static final int INTERNAL_ATTEMPTS = 5;
-
-    /**
-     * The outcome that stops the run at this failure ({@code attempt}: 1 for the first in a row), or
-     * empty when it is retried with backoff.
-     */
-    Optional<StageOutcome> stops(int attempt) {
-        return switch (kind) {
-            case INVALID_INPUT -> Optional.of(StageOutcome.failed(reason, "invalid: " + message
+    /** The outcome that stops the run at this failure, or empty when it is retried. */
+    Optional<StageOutcome> stops() {
+        if (failure instanceof Failure.InvalidInput invalid) {
+            return Optional.of(StageOutcome.failed(invalid.reason(), "invalid: " + invalid.message()
                     + " — a Generation's spec never changes; fix the AppSpec so that a new Generation is recorded"));
-            case INTERNAL -> attempt < INTERNAL_ATTEMPTS ? Optional.empty()
-                    : Optional.of(StageOutcome.failed(reason, "failed " + attempt + " times in a row with " + message
-                            + " — a bug in the operator (its log has the stack trace); delete this Generation to start over once it is fixed"));
-            default -> Optional.empty();
-        };
+        }
+        return Optional.empty();
+    }
+
+    boolean internal() {
+        return failure instanceof Failure.Internal;
+    }
+
+    String reason() {
+        return failure.reason();
     }
 
     /** The reason and what happened, as the stage's message shows it. */
     String describe() {
-        return reason + ": " + message;
+        return failure instanceof Failure.Internal internal
+                ? internal.reason() + ": " + internal.describe() + " (a bug in the operator; its log has the stack trace)"
+                : failure.reason() + ": " + failure.message();
     }
 }

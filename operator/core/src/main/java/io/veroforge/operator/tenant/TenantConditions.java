@@ -18,7 +18,15 @@ public final class TenantConditions {
     public static final String CLUSTER_NOT_READY = "ClusterNotReady";
     public static final String WAITING = "Waiting";
     public static final String PROVISIONED = "Provisioned";
-    public static final String RECONCILE_ERROR = "ReconcileError";
+    /** A bug in the operator (the message names the exception type): retried at the longest backoff. */
+    public static final String INTERNAL_ERROR = "InternalError";
+    /** Reasons of the dependents' conditions, one per dependent, fixed here rather than derived from class names. */
+    public static final String NAMESPACE_FAILED = "NamespaceFailed";
+    public static final String QUOTA_FAILED = "QuotaFailed";
+    public static final String LIMIT_RANGE_FAILED = "LimitRangeFailed";
+    public static final String NETWORK_POLICY_FAILED = "NetworkPolicyFailed";
+    public static final String OWNER_ACCESS_FAILED = "OwnerAccessFailed";
+    public static final String CREDENTIALS_SECRET_FAILED = "CredentialsSecretFailed";
 
     private TenantConditions() {
     }

@@ -3,6 +3,8 @@ package io.veroforge.operator.tenant;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.jboss.logging.Logger;
+
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -10,6 +12,8 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconci
 import io.veroforge.api.v1alpha1.Tenant;
 import io.veroforge.operator.conditions.ConditionOutcome;
 import io.veroforge.operator.db.DatabaseUnavailableException;
+import io.veroforge.operator.failures.Failure;
+import io.veroforge.operator.failures.InternalErrors;
 import io.veroforge.operator.db.NameConflictException;
 import io.veroforge.operator.db.TenantDatabaseProvisioner;
 
@@ -21,12 +25,18 @@ import static io.veroforge.operator.tenant.TenantConditions.*;
  * applied, so this only reads whether it is serving.
  */
 final class TenantDatabaseStep {
+    private static final Logger LOG = Logger.getLogger(TenantDatabaseStep.class);
+    /** The retry's longest interval: a bug repeats whenever it is retried, so no sooner. */
+    static final Duration INTERNAL_ERROR_RECHECK = Duration.ofSeconds(60);
+
     private final TenantDatabaseProvisioner provisioner;
     private final OldNameCollisionCheck oldNames;
+    private final InternalErrors internalErrors;
 
-    TenantDatabaseStep(TenantDatabaseProvisioner provisioner, OldNameCollisionCheck oldNames) {
+    TenantDatabaseStep(TenantDatabaseProvisioner provisioner, OldNameCollisionCheck oldNames, InternalErrors internalErrors) {
         this.provisioner = provisioner;
         this.oldNames = oldNames;
+        this.internalErrors = internalErrors;
     }
 
     /** A name conflict needs a person; look again this rarely (the retry's longest backoff), not in a hot loop. */
@@ -51,7 +61,7 @@ final class TenantDatabaseStep {
 
     Result provision(Tenant tenant, Context<Tenant> context, WorkflowReconcileResult workflow, DatabaseLocation location) {
         if (workflow.getErroredDependents().keySet().stream().anyMatch(CredentialsSecretDependent.class::isInstance)) {
-            return new Result(ConditionOutcome.failed(DATABASE_READY, "CredentialsSecretFailed",
+            return new Result(ConditionOutcome.failed(DATABASE_READY, CREDENTIALS_SECRET_FAILED,
                     "could not write Secret " + TenantObjects.CREDENTIALS_SECRET + "; see the operator log"), true);
         }
         return switch (tenant.getSpec().getTier()) {
@@ -82,6 +92,15 @@ final class TenantDatabaseStep {
             return new Result(ConditionOutcome.failed(DATABASE_READY, DATABASE_UNAVAILABLE,
                     e.getMessage() + "; retrying with backoff"), true);
         } catch (RuntimeException e) {
+            Failure failure = Failure.of(e);
+            if (failure instanceof Failure.Internal bug) {
+                // a bug, not an outage: said as one, counted, and looked at again at the longest backoff
+                LOG.errorf(e, "Tenant %s: %s (a bug in the operator)", tenant.getMetadata().getName(), bug.describe());
+                internalErrors.count("tenant", bug);
+                return new Result(ConditionOutcome.failed(DATABASE_READY, INTERNAL_ERROR, bug.describe()
+                        + " — a bug in the operator (its log has the stack trace); retried every " + INTERNAL_ERROR_RECHECK.toSeconds() + " s"),
+                        false, INTERNAL_ERROR_RECHECK);
+            }
             return new Result(ConditionOutcome.failed(DATABASE_READY, DATABASE_ERROR,
                     TenantStatusAggregator.rootMessage(e) + "; retrying with backoff"), true);
         }

@@ -4,15 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -29,9 +26,12 @@ import io.veroforge.api.v1alpha1.Tenant;
 import io.veroforge.api.v1alpha1.TenantStatus;
 import io.veroforge.api.v1alpha1.Tier;
 import io.veroforge.operator.conditions.ConditionAggregator;
+import io.veroforge.operator.conditions.StatusReporter;
 import io.veroforge.operator.config.PlatformConfig;
 import io.veroforge.operator.db.TenantDatabaseProvisioner;
 import io.veroforge.operator.events.EventRecorder;
+import io.veroforge.operator.failures.Failure;
+import io.veroforge.operator.failures.InternalErrors;
 
 /**
  * A Tenant's story: check the spec; give it a namespace with quota, limits, isolation and owner
@@ -58,21 +58,27 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     private final TenantDatabaseProvisioner provisioner;
     private final EventRecorder events;
     private final OldNameCollisionCheck oldNames;
-    private final TenantStatusAggregator statuses = new TenantStatusAggregator(new ConditionAggregator());
+    private final InternalErrors internalErrors;
+    /** Warnings: each failing piece once; Ready only for a reason of its own (an invalid spec, a bug). */
+    private final StatusReporter<Tenant, TenantStatus> reporter;
+    private final TenantStatusAggregator statuses;
 
     public TenantReconciler(PlatformConfig config, TenantDatabaseProvisioner provisioner, EventRecorder events,
-            OldNameCollisionCheck oldNames) {
+            OldNameCollisionCheck oldNames, InternalErrors internalErrors) {
         this.config = config;
         this.provisioner = provisioner;
         this.events = events;
         this.oldNames = oldNames;
+        this.internalErrors = internalErrors;
+        this.reporter = new StatusReporter<>(new ConditionAggregator(), events::warning, StatusReporter.ownFailure(TenantConditions.READY));
+        this.statuses = new TenantStatusAggregator(reporter);
     }
 
     @Override
     public UpdateControl<Tenant> reconcile(Tenant tenant, Context<Tenant> context) {
         List<String> problems = TenantSpecProblems.of(tenant);
         if (!problems.isEmpty()) {
-            return report(tenant, statuses.invalid(tenant, problems));
+            return reporter.report(tenant, statuses.invalid(tenant, problems));
         }
         Optional<Instant> expiresAt = TenantExpiry.expiresAt(tenant);
         if (expiresAt.isPresent() && !expiresAt.get().isAfter(Instant.now())) {
@@ -83,7 +89,7 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
 
         WorkflowReconcileResult workflow = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
         DatabaseLocation location = DatabaseLocation.of(tenant, config.postgres());
-        TenantDatabaseStep.Result database = new TenantDatabaseStep(provisioner, oldNames).provision(tenant, context, workflow, location);
+        TenantDatabaseStep.Result database = new TenantDatabaseStep(provisioner, oldNames, internalErrors).provision(tenant, context, workflow, location);
         TenantStatus status = statuses.provisioned(tenant, workflow, database.condition(), location,
                 context.getSecondaryResource(ResourceQuota.class), expiresAt.map(Instant::toString));
 
@@ -91,7 +97,7 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
             // Let JOSDK retry with backoff; updateErrorStatus writes this status meanwhile.
             throw new TenantNotReadyException(status);
         }
-        UpdateControl<Tenant> control = report(tenant, status);
+        UpdateControl<Tenant> control = reporter.report(tenant, status);
         Stream.of(expiresAt.map(at -> Duration.between(Instant.now(), at).plusSeconds(1)), Optional.ofNullable(database.recheckAfter()))
                 .flatMap(Optional::stream).min(Comparator.naturalOrder())
                 .ifPresent(control::rescheduleAfter);
@@ -100,14 +106,20 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
 
     @Override
     public ErrorStatusUpdateControl<Tenant> updateErrorStatus(Tenant tenant, Context<Tenant> context, Exception e) {
-        TenantStatus status = TenantNotReadyException.in(e).map(TenantNotReadyException::status).orElse(null);
-        if (status == null) {
-            LOG.warnf(e, "reconciling Tenant %s failed", tenant.getMetadata().getName());
-            status = statuses.failed(tenant, e);
+        Optional<TenantStatus> notReady = TenantNotReadyException.in(e).map(TenantNotReadyException::status);
+        if (notReady.isPresent()) {
+            return reporter.reportError(tenant, notReady.get()); // JOSDK retries with backoff
         }
-        warnAboutNewFailures(tenant, status);
-        tenant.setStatus(status);
-        return ErrorStatusUpdateControl.patchStatus(tenant);
+        Failure failure = Failure.of(e);
+        if (failure instanceof Failure.Internal bug) {
+            LOG.errorf(e, "reconciling Tenant %s failed: %s (a bug in the operator)", tenant.getMetadata().getName(), bug.describe());
+            internalErrors.count("tenant", bug);
+            // a bug repeats on every retry: look again at the longest backoff, not on JOSDK's doubling from 1 s
+            return reporter.reportError(tenant, statuses.failed(tenant, bug)).withNoRetry()
+                    .rescheduleAfter(TenantDatabaseStep.INTERNAL_ERROR_RECHECK);
+        }
+        LOG.warnf(e, "reconciling Tenant %s failed: %s", tenant.getMetadata().getName(), failure.message());
+        return reporter.reportError(tenant, statuses.failed(tenant, failure));
     }
 
     @Override
@@ -143,27 +155,5 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
         }
         context.managedWorkflowAndDependentResourceContext().cleanupManageWorkflow();
         return DeleteControl.defaultDelete();
-    }
-
-    private UpdateControl<Tenant> report(Tenant tenant, TenantStatus status) {
-        warnAboutNewFailures(tenant, status);
-        if (tenant.getStatus() != null && sameStatus(tenant.getStatus(), status)) {
-            return UpdateControl.noUpdate();
-        }
-        tenant.setStatus(status);
-        return UpdateControl.patchStatus(tenant);
-    }
-
-    private void warnAboutNewFailures(Tenant tenant, TenantStatus status) {
-        List<Condition> previous = tenant.getStatus() == null ? List.of() : tenant.getStatus().getConditions();
-        for (Condition failed : ConditionAggregator.newlyFailed(previous, status.getConditions())) {
-            if (!TenantConditions.READY.equals(failed.getType()) || TenantConditions.INVALID_SPEC.equals(failed.getReason())) {
-                events.warning(tenant, failed.getReason(), failed.getType() + ": " + failed.getMessage());
-            }
-        }
-    }
-
-    private static boolean sameStatus(TenantStatus a, TenantStatus b) {
-        return Serialization.asJson(a).equals(Serialization.asJson(b));
     }
 }

@@ -13,7 +13,8 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
 import io.veroforge.api.v1alpha1.Tenant;
 import io.veroforge.api.v1alpha1.TenantStatus;
-import io.veroforge.operator.conditions.ConditionAggregator;
+import io.veroforge.operator.conditions.StatusReporter;
+import io.veroforge.operator.failures.Failure;
 import io.veroforge.operator.conditions.ConditionOutcome;
 
 import static io.veroforge.operator.tenant.TenantConditions.*;
@@ -24,22 +25,23 @@ import static io.veroforge.operator.tenant.TenantConditions.*;
  * True only when all are, and otherwise names the first failing piece.
  */
 final class TenantStatusAggregator {
-    private final ConditionAggregator conditions;
+    private final StatusReporter<Tenant, TenantStatus> reporter;
 
-    TenantStatusAggregator(ConditionAggregator conditions) {
-        this.conditions = conditions;
+    TenantStatusAggregator(StatusReporter<Tenant, TenantStatus> reporter) {
+        this.reporter = reporter;
     }
 
     TenantStatus provisioned(Tenant tenant, WorkflowReconcileResult workflow, ConditionOutcome database,
             DatabaseLocation location, Optional<ResourceQuota> quota, Optional<String> expiresAt) {
         List<ConditionOutcome> outcomes = new ArrayList<>();
-        outcomes.add(dependents(NAMESPACE_READY, workflow, "namespace " + tenant.namespaceName() + " exists", NamespaceDependent.class));
+        outcomes.add(dependents(NAMESPACE_READY, workflow, "namespace " + tenant.namespaceName() + " exists",
+                Map.entry(NamespaceDependent.class, NAMESPACE_FAILED)));
         outcomes.add(dependents(QUOTA_APPLIED, workflow, "ResourceQuota " + TenantObjects.QUOTA + " and LimitRange " + TenantObjects.LIMITS + " applied",
-                QuotaDependent.class, LimitRangeDependent.class));
+                Map.entry(QuotaDependent.class, QUOTA_FAILED), Map.entry(LimitRangeDependent.class, LIMIT_RANGE_FAILED)));
         outcomes.add(dependents(NETWORK_ISOLATED, workflow, "ingress only from the tenant, the platform and allowed namespaces",
-                NetworkPolicyDependent.class));
+                Map.entry(NetworkPolicyDependent.class, NETWORK_POLICY_FAILED)));
         outcomes.add(dependents(ACCESS_GRANTED, workflow, tenant.getSpec().getOwners().size() + " owner(s) bound to " + TenantObjects.ADMIN_CLUSTER_ROLE,
-                OwnerAccessDependent.class));
+                Map.entry(OwnerAccessDependent.class, OWNER_ACCESS_FAILED)));
         outcomes.add(database);
 
         TenantStatus status = base(tenant, outcomes);
@@ -66,8 +68,8 @@ final class TenantStatusAggregator {
         return status;
     }
 
-    /** An unexpected failure: keep what we knew, say what broke. */
-    TenantStatus failed(Tenant tenant, Exception e) {
+    /** A failure outside the steps (the API server refused a call, or a bug): keep what we knew, say what broke. */
+    TenantStatus failed(Tenant tenant, Failure failure) {
         TenantStatus previous = tenant.getStatus() == null ? new TenantStatus() : tenant.getStatus();
         List<ConditionOutcome> outcomes = new ArrayList<>();
         for (Condition c : previous.getConditions()) {
@@ -75,7 +77,8 @@ final class TenantStatusAggregator {
                 outcomes.add(ConditionOutcome.of(c));
             }
         }
-        outcomes.add(ConditionOutcome.failed(READY, RECONCILE_ERROR, String.valueOf(e.getMessage())));
+        outcomes.add(ConditionOutcome.failed(READY, failure.reason(), failure instanceof Failure.Internal bug
+                ? bug.describe() + " — a bug in the operator (its log has the stack trace)" : failure.message()));
         TenantStatus status = base(tenant, outcomes);
         status.setNamespace(previous.getNamespace());
         status.setDatabase(previous.getDatabase());
@@ -90,12 +93,7 @@ final class TenantStatusAggregator {
         if (outcomes.stream().noneMatch(o -> READY.equals(o.type()))) {
             all.add(ready(outcomes));
         }
-        TenantStatus status = new TenantStatus();
-        Long generation = tenant.getMetadata().getGeneration();
-        status.setObservedGeneration(generation);
-        List<Condition> previous = tenant.getStatus() == null ? List.of() : tenant.getStatus().getConditions();
-        status.setConditions(conditions.aggregate(previous, all, generation));
-        return status;
+        return reporter.conditioned(tenant, new TenantStatus(), all);
     }
 
     private static ConditionOutcome ready(List<ConditionOutcome> outcomes) {
@@ -104,14 +102,16 @@ final class TenantStatusAggregator {
                 .orElse(ConditionOutcome.met(READY, PROVISIONED, "namespace, quota, isolation, access and database are in place"));
     }
 
+    /** @param kinds each dependent with the reason its failure is reported under (a constant users match, not a class name) */
     @SafeVarargs
     private static ConditionOutcome dependents(String type, WorkflowReconcileResult workflow, String okMessage,
-            Class<? extends DependentResource<?, ?>>... kinds) {
-        for (Class<? extends DependentResource<?, ?>> kind : kinds) {
+            Map.Entry<Class<? extends DependentResource<?, ?>>, String>... kinds) {
+        for (var entry : kinds) {
+            Class<? extends DependentResource<?, ?>> kind = entry.getKey();
             Optional<Exception> error = workflow.getErroredDependents().entrySet().stream()
                     .filter(e -> kind.isInstance(e.getKey())).map(Map.Entry::getValue).findFirst();
             if (error.isPresent()) {
-                return ConditionOutcome.failed(type, kind.getSimpleName().replace("Dependent", "") + "Failed", rootMessage(error.get()));
+                return ConditionOutcome.failed(type, entry.getValue(), rootMessage(error.get()));
             }
             boolean reconciled = workflow.getReconciledDependents().stream().anyMatch(kind::isInstance);
             if (!reconciled) {

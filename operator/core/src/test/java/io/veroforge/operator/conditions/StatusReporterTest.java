@@ -24,7 +24,7 @@ class StatusReporterTest {
 
     private StatusReporter<Tenant, TenantStatus> reporterAt(Instant now) {
         return new StatusReporter<>(new ConditionAggregator(Clock.fixed(now, ZoneOffset.UTC)),
-                (about, reason, message) -> warned.add(reason + " " + message), c -> true);
+                (about, reason, message) -> warned.add(reason + " " + message), (c, all) -> true);
     }
 
     @Test
@@ -77,11 +77,17 @@ class StatusReporterTest {
     void onlyTheConditionsTheKindChoosesWarn() {
         Tenant tenant = tenant(1);
         StatusReporter<Tenant, TenantStatus> reporter = new StatusReporter<>(new ConditionAggregator(Clock.fixed(T0, ZoneOffset.UTC)),
-                (about, reason, message) -> warned.add(reason), c -> !"Ready".equals(c.getType()));
+                (about, reason, message) -> warned.add(reason), StatusReporter.ownFailure("Ready"));
         reporter.reportError(tenant, reporter.conditioned(tenant, new TenantStatus(), List.of(
                 ConditionOutcome.failed("DatabaseReady", "DatabaseError", "x"),
                 ConditionOutcome.failed("Ready", "DatabaseError", "DatabaseReady: x"))));
-        assertThat(warned).containsExactly("DatabaseError");
+        assertThat(warned).as("Ready repeats the piece's reason: one Warning").containsExactly("DatabaseError");
+
+        Tenant invalid = tenant(1);
+        reporter.report(invalid, reporter.conditioned(invalid, new TenantStatus(), List.of(
+                ConditionOutcome.met("NamespaceReady", "Provisioned", "ok"),
+                ConditionOutcome.failed("Ready", "InvalidSpec", "spec.owners: at least one owner"))));
+        assertThat(warned).as("Ready's own reason warns").containsExactly("DatabaseError", "InvalidSpec");
     }
 
     private static Tenant tenant(long generation) {

@@ -106,6 +106,12 @@ class FailingStagesHonourTheirBackoffTest {
             assertThat(reconciles).allSatisfy((what, n) -> assertThat(n).as(what).isLessThanOrEqualTo(HANDFUL));
             // the invalid input stops its run: nothing left to retry
             assertThat(reconciles.get("Generation invalid-app-1")).isLessThanOrEqualTo(1);
+            // a bug is an internal error, counted, and retried at the longest backoff (60 s), not like an outage
+            assertThat(reconciles.get("Generation bug-app-1")).isLessThanOrEqualTo(1);
+            assertThat(generation(ns, "bug-app-1").getStatus().getStages().get(0).getMessage())
+                    .contains("InternalError: NullPointerException").contains("a bug in the operator");
+            assertThat(metrics.find("veroforge.internal.errors").tag("controller", "generation").tag("exception", "NullPointerException")
+                    .counters().stream().mapToDouble(Counter::count).sum()).isGreaterThanOrEqualTo(1);
             assertThat(generation(ns, "db-app-1").getStatus().getStages().stream()
                     .filter(s -> s.getName() == io.veroforge.api.v1alpha1.StageName.Migrate).findFirst().orElseThrow().getMessage())
                     .contains("DatabaseUnavailable");

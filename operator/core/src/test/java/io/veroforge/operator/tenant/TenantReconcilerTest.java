@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -55,6 +56,9 @@ class TenantReconcilerTest {
 
     @Inject
     KubernetesClient client;
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void creatingBasicTenantProvisionsNamespaceIsolationAccessAndSchema() throws Exception {
@@ -344,6 +348,31 @@ class TenantReconcilerTest {
         await().during(Duration.ofSeconds(3)).atMost(WAIT).until(() ->
                 resourceVersion.equals(client.resources(Tenant.class).withName(name).get().getMetadata().getResourceVersion()));
         assertThat(events(name)).filteredOn(e -> e.contains("InvalidSpec")).hasSize(1);
+    }
+
+    @Test
+    void aBugInProvisioningIsAnInternalErrorCountedAndRetriedAtTheLongestBackoff() throws Exception {
+        String name = TestPostgres.tenantName("bug"); // FailureInjectingProvisioner: a NullPointerException every time
+        client.resource(tenant(name, Tier.basic)).create();
+
+        Tenant reported = await().atMost(WAIT).until(() -> client.resources(Tenant.class).withName(name).get(),
+                t -> t != null && t.getStatus() != null && t.getStatus().condition("DatabaseReady")
+                        .map(c -> "InternalError".equals(c.getReason())).orElse(false));
+        Condition database = reported.getStatus().condition("DatabaseReady").orElseThrow();
+        assertThat(database.getMessage()).startsWith("NullPointerException: ").contains("a bug in the operator");
+        assertThat(reported.getStatus().condition("Ready").orElseThrow().getReason()).isEqualTo("InternalError");
+
+        double before = reconciles(name);
+        Thread.sleep(5_000);
+        assertThat(reconciles(name) - before).as("reconciles in 5 s: a bug is not retried like an outage").isLessThanOrEqualTo(1);
+        assertThat(metrics.find("veroforge.internal.errors").tag("controller", "tenant").tag("exception", "NullPointerException")
+                .counters().stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum()).isGreaterThanOrEqualTo(1);
+        assertThat(events(name)).filteredOn(e -> e.contains("InternalError")).hasSize(1);
+    }
+
+    private double reconciles(String tenant) {
+        return metrics.find("operator.sdk.reconciliations.started").tag("kind", "Tenant").tag("name", tenant).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     @Test
