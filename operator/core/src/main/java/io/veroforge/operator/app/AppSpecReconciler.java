@@ -34,6 +34,7 @@ import io.veroforge.generator.resolve.AppModelResolver;
 import io.veroforge.generator.resolve.Resolution;
 import io.veroforge.operator.conditions.ConditionAggregator;
 import io.veroforge.operator.conditions.StatusReporter;
+import io.veroforge.operator.config.GeneratorParts;
 import io.veroforge.operator.config.PlatformConfig;
 import io.veroforge.operator.delivery.ArgoCdRepositoryCredentials;
 import io.veroforge.operator.delivery.GitOpsDeploy;
@@ -62,8 +63,8 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
     private static final ObjectMapper BINDER = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final EventRecorder events;
-    private final AppModelResolver resolver = new AppModelResolver();
-    private final TemplatePacks packs = new TemplatePacks();
+    private final AppModelResolver resolver;
+    private final TemplatePacks packs;
     private final GenerationFactory generations = new GenerationFactory();
     /** Warnings: Ready's new failures (its reason and message say what is wrong), once each. */
     private final StatusReporter<AppSpec, AppSpecStatus> reporter;
@@ -72,7 +73,9 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
 
     private final PlatformConfig config;
 
-    public AppSpecReconciler(EventRecorder events, PlatformConfig config, InternalErrors internalErrors) {
+    public AppSpecReconciler(EventRecorder events, PlatformConfig config, InternalErrors internalErrors, GeneratorParts generator) {
+        this.resolver = generator.resolver();
+        this.packs = new TemplatePacks(generator.pack());
         this.events = events;
         this.config = config;
         this.internalErrors = internalErrors;

@@ -6,14 +6,19 @@ import io.veroforge.api.v1alpha1.TemplatePackRef;
 import io.veroforge.generator.synthesize.Pack;
 
 /**
- * The template packs this operator can generate with, and their revisions. The generator ships
- * one pack; its revision is a hash of its templates, known without synthesizing anything.
+ * The template packs this operator can generate with, and their revisions: the pack of the
+ * operator's synthesizer ({@code GeneratorParts}); its revision is a hash of its templates, known
+ * without synthesizing anything.
  */
 final class TemplatePacks {
+    private final Pack available;
+
+    TemplatePacks(Pack available) {
+        this.available = available;
+    }
 
     /** The exact pack a Generation records, or empty when this operator does not have the requested one. */
     Optional<TemplatePackRef> resolve(TemplatePackRef requested) {
-        Pack available = Pack.nestjsPrismaReact();
         String name = requested == null || requested.getName() == null ? available.name() : requested.getName();
         if (!available.name().equals(name)) {
             return Optional.empty(); // the resolver reports an unknown pack name with its path
@@ -26,6 +31,6 @@ final class TemplatePacks {
     }
 
     String availableRevision() {
-        return Pack.nestjsPrismaReact().revision();
+        return available.revision();
     }
 }

@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.veroforge.api.v1alpha1.Generation;
-import io.veroforge.operator.tenant.TenantObjects;
+import io.veroforge.operator.platform.PlatformLabels;
 
 /** The labels and owner references put on everything delivery creates, in one place. */
 public final class DeliveryLabels {
@@ -29,7 +29,7 @@ public final class DeliveryLabels {
     /** Labels of an object that outlives Generations (the app Secret, the ArgoCD Application). */
     public static Map<String, String> forApp(String app) {
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put(TenantObjects.MANAGED_BY_LABEL, TenantObjects.MANAGED_BY);
+        labels.put(PlatformLabels.MANAGED_BY_LABEL, PlatformLabels.MANAGED_BY);
         labels.put(APPSPEC, app);
         return labels;
     }

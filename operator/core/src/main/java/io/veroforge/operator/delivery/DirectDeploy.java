@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.veroforge.api.v1alpha1.AppSpec;
-import io.veroforge.operator.tenant.TenantObjects;
+import io.veroforge.operator.platform.PlatformLabels;
 
 /**
  * Applies a Generation's prepared manifests and the app Secret into the tenant namespace, then
@@ -80,7 +80,7 @@ public final class DirectDeploy {
      * a Generation (they carry its label), except the app Secret, build Jobs and anything applied now.
      */
     private List<String> prune(String app, String namespace, Set<String> keep) {
-        Map<String, String> selector = Map.of(DeliveryLabels.APPSPEC, app, TenantObjects.MANAGED_BY_LABEL, TenantObjects.MANAGED_BY);
+        Map<String, String> selector = Map.of(DeliveryLabels.APPSPEC, app, PlatformLabels.MANAGED_BY_LABEL, PlatformLabels.MANAGED_BY);
         List<HasMetadata> candidates = new ArrayList<>();
         candidates.addAll(client.apps().deployments().inNamespace(namespace).withLabels(selector).list().getItems());
         candidates.addAll(client.services().inNamespace(namespace).withLabels(selector).list().getItems());

@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import io.veroforge.operator.tenant.TenantObjects;
+import io.veroforge.operator.platform.PlatformLabels;
 
 /**
  * Kaniko Jobs run in the tenant's namespace and can only mount Secrets there: the platform's
@@ -38,7 +38,7 @@ public final class RegistrySecretCopy {
             return;
         }
         client.resource(new SecretBuilder().withNewMetadata().withName(name).withNamespace(namespace)
-                .withLabels(Map.of(TenantObjects.MANAGED_BY_LABEL, TenantObjects.MANAGED_BY)).endMetadata()
+                .withLabels(Map.of(PlatformLabels.MANAGED_BY_LABEL, PlatformLabels.MANAGED_BY)).endMetadata()
                 .withType(original.getType()).withData(original.getData()).build()).createOr(NonDeletingOperation::update);
     }
 }

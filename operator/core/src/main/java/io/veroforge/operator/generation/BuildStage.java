@@ -1,5 +1,7 @@
 package io.veroforge.operator.generation;
 
+import io.veroforge.operator.delivery.Releases;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +28,10 @@ final class BuildStage implements Stage {
     static final Duration RECHECK = Duration.ofSeconds(15);
 
     private final Releases releases;
+    private final GeneratedCode code;
 
-    BuildStage(Releases releases) {
+    BuildStage(Releases releases, GeneratedCode code) {
+        this.code = code;
         this.releases = releases;
     }
 
@@ -38,7 +42,7 @@ final class BuildStage implements Stage {
 
     @Override
     public StageOutcome run(GenerationRun run) {
-        List<BuildComponent> components = releases.components(run.generation());
+        List<BuildComponent> components = BuildComponent.in(code.of(run.generation()));
         try {
             BuildProgress progress;
             if (!releases.buildsWithKaniko()) {

@@ -76,7 +76,7 @@ final class CommitStage implements Stage {
         PublishResult result;
         synchronized (opened.lock()) {
             try (AppRepository repository = opened.repository()) {
-                result = repository.publish(code.of(g).files(), publication);
+                result = repository.publish(code.of(g), publication);
             }
         }
         GitCommit commit = new GitCommit();

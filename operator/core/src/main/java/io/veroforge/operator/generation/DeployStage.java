@@ -1,5 +1,6 @@
 package io.veroforge.operator.generation;
 
+import io.veroforge.operator.delivery.Deliveries;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -35,7 +36,7 @@ final class DeployStage implements Stage {
             return StageOutcome.waiting("NoTenant", AppTenant.notFound(run.namespace()), Duration.ofSeconds(30));
         }
         try {
-            DeploymentStatus deployment = deliveries.deploy(run.appSpec(), run.asRecorded(), tenant.get());
+            DeploymentStatus deployment = deliveries.deploy(run.appSpec(), run.asRecorded(), tenant.get().name());
             String what = deployment.getObjects().size() + " object(s) " + (deployment.getPruned().isEmpty() ? "" : ", pruned " + deployment.getPruned());
             return StageOutcome.succeeded(deployment.getMode() + ": " + what, status -> status.setDeployment(deployment));
         } catch (DeliveryException e) {

@@ -1,12 +1,18 @@
 package io.veroforge.operator.generation;
 
+import io.veroforge.generator.scan.SecurityScanner;
+import io.veroforge.operator.config.GeneratorParts;
+
+import java.util.SortedMap;
+
+import io.veroforge.operator.delivery.GenerationFiles;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.veroforge.api.v1alpha1.Generation;
-import io.veroforge.generator.gaps.TemplateOnlyGapFiller;
 import io.veroforge.generator.model.ModelJson;
 import io.veroforge.generator.model.ResolvedModel;
 import io.veroforge.generator.synthesize.GeneratedRepository;
@@ -18,10 +24,11 @@ import io.veroforge.generator.synthesize.Synthesizer;
  * commit) and rendered again after a restart. Keyed by content hash: equal snapshots are equal code.
  */
 @ApplicationScoped
-public class GeneratedCode {
+public class GeneratedCode implements GenerationFiles {
     private static final int KEPT = 32;
 
-    private final Synthesizer synthesizer = new Synthesizer(new TemplateOnlyGapFiller());
+    private final Synthesizer synthesizer;
+    private final SecurityScanner scanner;
     private final Map<String, GeneratedRepository> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, GeneratedRepository> eldest) {
@@ -29,12 +36,27 @@ public class GeneratedCode {
         }
     };
 
+    public GeneratedCode(GeneratorParts generator) {
+        this.synthesizer = generator.synthesizer();
+        this.scanner = generator.scanner();
+    }
+
+    /** The scanner the code is checked with (the operator's one, from {@link GeneratorParts}). */
+    SecurityScanner scanner() {
+        return scanner;
+    }
+
     /** The resolved model the Generation recorded. */
     static ResolvedModel modelOf(Generation generation) {
         return ModelJson.fromTree(generation.getSpec().resolvedModel());
     }
 
-    GeneratedRepository of(Generation generation) {
+    @Override
+    public SortedMap<String, String> of(Generation generation) {
+        return code(generation).files();
+    }
+
+    GeneratedRepository code(Generation generation) {
         String key = generation.getSpec().getContentHash();
         synchronized (recent) {
             GeneratedRepository cached = recent.get(key);

@@ -1,5 +1,7 @@
 package io.veroforge.operator.generation;
 
+import io.veroforge.operator.delivery.Releases;
+import io.veroforge.operator.delivery.Deliveries;
 import java.time.Clock;
 import java.util.List;
 
@@ -23,7 +25,7 @@ public class GenerationStages {
                 new CommitStage(code, repositories, config.generation().conflictRecheck()),
                 new ApprovalStage(planning, Clock.systemUTC()),
                 new MigrateStage(planning, migrator),
-                new BuildStage(releases),
+                new BuildStage(releases, code),
                 new DeployStage(deliveries),
                 new VerifyStage(deliveries));
     }

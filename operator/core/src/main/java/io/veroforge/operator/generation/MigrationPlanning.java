@@ -30,8 +30,7 @@ import io.veroforge.operator.db.AppSchemaName;
 import io.veroforge.operator.db.SharedPostgres;
 import io.veroforge.operator.db.TenantDatabaseNames;
 import io.veroforge.operator.delivery.DeliveryException;
-import io.veroforge.operator.tenant.CredentialsSecretDependent;
-import io.veroforge.operator.tenant.TenantObjects;
+import io.veroforge.operator.platform.TenantDatabaseSecret;
 
 /**
  * Plans a Generation's migration from the model that serves (the deployed Generation's snapshot)
@@ -87,12 +86,12 @@ public class MigrationPlanning {
         if (tenant.tenant().getSpec().getTier() != Tier.enterprise) {
             return AppDatabase.on(server, tenant.name(), tenant.tenant().getMetadata().getUid(), tenant.tenant().getSpec().getTier(), app);
         }
-        String url = config.postgres().clusterJdbcUrl().replace("{cluster}", TenantObjects.DATABASE_CLUSTER)
+        String url = config.postgres().clusterJdbcUrl().replace("{cluster}", TenantDatabaseSecret.DATABASE_CLUSTER)
                 .replace("{namespace}", tenant.tenant().namespaceName());
-        Secret credentials = client.secrets().inNamespace(tenant.tenant().namespaceName()).withName(TenantObjects.CREDENTIALS_SECRET).get();
-        String password = credentials == null ? null : CredentialsSecretDependent.password(credentials);
+        Secret credentials = client.secrets().inNamespace(tenant.tenant().namespaceName()).withName(TenantDatabaseSecret.NAME).get();
+        String password = credentials == null ? null : TenantDatabaseSecret.password(credentials);
         if (password == null) {
-            throw new DeliveryException("Secret " + TenantObjects.CREDENTIALS_SECRET + " in " + tenant.tenant().namespaceName()
+            throw new DeliveryException("Secret " + TenantDatabaseSecret.NAME + " in " + tenant.tenant().namespaceName()
                     + " has no password; the Tenant reconciler writes it — check the Tenant's status");
         }
         return AppDatabase.inCluster(url, tenant.name(), password, app);

@@ -7,7 +7,6 @@ import io.veroforge.api.v1alpha1.SecurityFinding;
 import io.veroforge.api.v1alpha1.StageName;
 import io.veroforge.generator.scan.Finding;
 import io.veroforge.generator.scan.ScanReport;
-import io.veroforge.generator.scan.SecurityScanner;
 
 /**
  * Scans the generated code. A critical finding stops the run before anything is committed;
@@ -18,7 +17,6 @@ final class ScanStage implements Stage {
     static final int LISTED = 50;
 
     private final GeneratedCode code;
-    private final SecurityScanner scanner = new SecurityScanner();
 
     ScanStage(GeneratedCode code) {
         this.code = code;
@@ -31,7 +29,7 @@ final class ScanStage implements Stage {
 
     @Override
     public StageOutcome run(GenerationRun run) {
-        ScanReport report = scanner.scan(code.of(run.generation()).files());
+        ScanReport report = code.scanner().scan(code.of(run.generation()));
         List<SecurityFinding> listed = report.findings().stream().limit(LISTED).map(ScanStage::toStatus).toList();
         if (report.hasCritical()) {
             return StageOutcome.failed("ScanFailed", "critical security findings, nothing was committed: " + report.summary()

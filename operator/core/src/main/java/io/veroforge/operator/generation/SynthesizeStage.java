@@ -27,7 +27,7 @@ final class SynthesizeStage implements Stage {
 
     @Override
     public StageOutcome run(GenerationRun run) {
-        GeneratedRepository repository = code.of(run.generation());
+        GeneratedRepository repository = code.code(run.generation());
         GenerationSummary summary = repository.summary();
         return StageOutcome.succeeded(summary.files() + " files, " + summary.endpoints() + " endpoints, " + summary.uiViews() + " views; "
                 + repository.gaps().summary(), status -> {

@@ -1,5 +1,6 @@
 package io.veroforge.operator.generation;
 
+import io.veroforge.operator.delivery.Deliveries;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,7 @@ final class VerifyStage implements Stage {
         Optional<AppTenant> tenant = AppTenant.of(run.client(), run.namespace());
         String back;
         if (previous.isPresent() && tenant.isPresent()) {
-            deliveries.deploy(run.appSpec(), previous.get(), tenant.get());
+            deliveries.deploy(run.appSpec(), previous.get(), tenant.get().name());
             back = "; rolled back to " + previous.get().getMetadata().getName() + ", which keeps serving";
         } else {
             back = "; no earlier Generation was serving, nothing to roll back to";

@@ -1,5 +1,8 @@
 package io.veroforge.operator.tenant;
 
+import io.veroforge.operator.platform.InTenantNamespaceDependent;
+import io.veroforge.operator.platform.TenantDatabaseSecret;
+
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -26,7 +29,7 @@ import io.veroforge.operator.secrets.SecretValues;
  */
 @KubernetesDependent(informer = @Informer(labelSelector = TenantObjects.MANAGED_SELECTOR))
 public class CredentialsSecretDependent extends InTenantNamespaceDependent<Secret> {
-    public static final String PASSWORD = "password";
+    public static final String PASSWORD = TenantDatabaseSecret.PASSWORD;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
@@ -64,7 +67,7 @@ public class CredentialsSecretDependent extends InTenantNamespaceDependent<Secre
 
     /** The password stored in a credentials Secret, or null when it has none. */
     public static String password(Secret secret) {
-        return SecretValues.get(secret, PASSWORD).orElse(null);
+        return TenantDatabaseSecret.password(secret);
     }
 
     static String newPassword() {

@@ -1,5 +1,6 @@
 package io.veroforge.operator.tenant;
 
+import io.veroforge.operator.platform.ByTenantLabel;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.veroforge.operator.tenant;
 
+import io.veroforge.operator.platform.InTenantNamespaceDependent;
 import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.LimitRange;

@@ -1,5 +1,6 @@
 package io.veroforge.operator.tenant;
 
+import io.veroforge.operator.platform.InTenantNamespaceDependent;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.veroforge.operator.tenant;
 
+import io.veroforge.operator.platform.InTenantNamespaceDependent;
 import java.util.List;
 
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;

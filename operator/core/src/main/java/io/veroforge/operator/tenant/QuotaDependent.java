@@ -1,5 +1,6 @@
 package io.veroforge.operator.tenant;
 
+import io.veroforge.operator.platform.InTenantNamespaceDependent;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -1,5 +1,7 @@
 package io.veroforge.operator.generation;
 
+import io.veroforge.operator.delivery.Releases;
+import io.veroforge.operator.delivery.Deliveries;
 import java.util.List;
 
 import jakarta.annotation.Priority;

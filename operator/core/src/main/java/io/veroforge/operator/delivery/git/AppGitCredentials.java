@@ -13,7 +13,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.veroforge.operator.secrets.SecretValues;
-import io.veroforge.operator.tenant.TenantObjects;
+import io.veroforge.operator.platform.PlatformLabels;
 
 /**
  * The credentials that let ArgoCD and the customer clone one app's platform-kept repository. They
@@ -54,7 +54,7 @@ public record AppGitCredentials(String username, String password) {
                 .withNewMetadata()
                     .withName(secretName(app))
                     .withNamespace(namespace)
-                    .withLabels(Map.of(TenantObjects.MANAGED_BY_LABEL, TenantObjects.MANAGED_BY))
+                    .withLabels(Map.of(PlatformLabels.MANAGED_BY_LABEL, PlatformLabels.MANAGED_BY))
                     .withOwnerReferences(owner)
                 .endMetadata()
                 .withType(SECRET_TYPE)

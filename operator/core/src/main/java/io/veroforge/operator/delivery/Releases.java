@@ -1,4 +1,4 @@
-package io.veroforge.operator.generation;
+package io.veroforge.operator.delivery;
 
 import java.util.List;
 import java.util.SortedMap;
@@ -25,8 +25,7 @@ import io.veroforge.operator.delivery.ImageRefs;
 import io.veroforge.operator.delivery.KanikoBuild;
 import io.veroforge.operator.delivery.RegistrySecretCopy;
 import io.veroforge.operator.secrets.SecretValues;
-import io.veroforge.operator.tenant.CredentialsSecretDependent;
-import io.veroforge.operator.tenant.TenantObjects;
+import io.veroforge.operator.platform.TenantDatabaseSecret;
 
 /**
  * What a Generation releases, for Build, Deploy, Verify and a rollback to it: its build
@@ -35,14 +34,14 @@ import io.veroforge.operator.tenant.TenantObjects;
  */
 @ApplicationScoped
 public class Releases {
-    private final GeneratedCode code;
+    private final GenerationFiles files;
     private final AppRepositories repositories;
     private final KubernetesClient client;
     private final PlatformConfig config;
     private final KanikoBuild kaniko;
 
-    public Releases(GeneratedCode code, AppRepositories repositories, KubernetesClient client, PlatformConfig config) {
-        this.code = code;
+    public Releases(GenerationFiles files, AppRepositories repositories, KubernetesClient client, PlatformConfig config) {
+        this.files = files;
         this.repositories = repositories;
         this.client = client;
         this.config = config;
@@ -50,26 +49,22 @@ public class Releases {
                 config.build().registrySecret().orElse(null)));
     }
 
-    KanikoBuild kaniko() {
+    public KanikoBuild kaniko() {
         return kaniko;
     }
 
     /** Copies the platform's registry push Secret into the namespace, when one is configured. */
-    void copyRegistrySecretInto(String namespace) {
+    public void copyRegistrySecretInto(String namespace) {
         config.build().registrySecret().ifPresent(name -> new RegistrySecretCopy(client, config.platformNamespace(), name).into(namespace));
     }
 
-    boolean buildsWithKaniko() {
+    public boolean buildsWithKaniko() {
         return config.build().strategy() == PlatformConfig.BuildStrategy.kaniko;
     }
 
-    List<BuildComponent> components(Generation generation) {
-        return BuildComponent.in(code.of(generation).files());
-    }
-
     /** The images the Generation's build produced (kaniko: derived from the commit; external: from the annotation). */
-    ImageRefs images(Generation generation, String tenant) {
-        List<BuildComponent> components = components(generation);
+    public ImageRefs images(Generation generation, String tenant) {
+        List<BuildComponent> components = BuildComponent.in(files.of(generation));
         if (buildsWithKaniko()) {
             return kaniko.images(tenant, generation.getSpec().getAppSpec().getName(), generation.getStatus().getCommit().getSha(), components);
         }
@@ -81,7 +76,7 @@ public class Releases {
     }
 
     /** The manifests under deploy/k8s at the Generation's commit, prepared for it (namespace, labels, owner, images). */
-    AppManifests manifests(AppSpec app, Generation generation) throws GitUnavailableException {
+    public AppManifests manifests(AppSpec app, Generation generation) throws GitUnavailableException {
         OpenedRepository opened = repositories.open(app);
         SortedMap<String, String> files;
         try (AppRepository repository = opened.repository()) {
@@ -90,28 +85,28 @@ public class Releases {
         return AppManifests.parse(files);
     }
 
-    List<HasMetadata> prepared(AppSpec app, Generation generation, AppManifests manifests, String tenant) {
+    public List<HasMetadata> prepared(AppSpec app, Generation generation, AppManifests manifests, String tenant) {
         return manifests.prepare(app, generation.getMetadata().getName(), images(generation, tenant));
     }
 
     /** The app's database login: the tenant's role and password, the app's own schema first on the search path. */
-    DatabaseLogin login(String namespace, String appSchema) {
-        Secret secret = client.secrets().inNamespace(namespace).withName(TenantObjects.CREDENTIALS_SECRET).get();
+    public DatabaseLogin login(String namespace, String appSchema) {
+        Secret secret = client.secrets().inNamespace(namespace).withName(TenantDatabaseSecret.NAME).get();
         if (secret == null || secret.getData() == null) {
-            throw new DeliveryException("Secret " + TenantObjects.CREDENTIALS_SECRET + " is missing in namespace " + namespace
+            throw new DeliveryException("Secret " + TenantDatabaseSecret.NAME + " is missing in namespace " + namespace
                     + "; the Tenant reconciler recreates it — check the Tenant's status");
         }
         // public holds the database's extensions (pgcrypto for PHI columns)
         return new DatabaseLogin(value(secret, "host"), Integer.parseInt(value(secret, "port")), value(secret, "database"),
-                value(secret, "username"), value(secret, CredentialsSecretDependent.PASSWORD), appSchema + ",public");
+                value(secret, "username"), value(secret, TenantDatabaseSecret.PASSWORD), appSchema + ",public");
     }
 
-    String gitCredentialsFor(AppSpec app) {
+    public String gitCredentialsFor(AppSpec app) {
         return repositories.readerCredentials(app);
     }
 
     private static String value(Secret secret, String key) {
         return SecretValues.get(secret, key)
-                .orElseThrow(() -> new DeliveryException("Secret " + TenantObjects.CREDENTIALS_SECRET + " has no key " + key));
+                .orElseThrow(() -> new DeliveryException("Secret " + TenantDatabaseSecret.NAME + " has no key " + key));
     }
 }

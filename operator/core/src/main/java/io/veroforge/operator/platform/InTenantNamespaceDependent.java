@@ -1,4 +1,4 @@
-package io.veroforge.operator.tenant;
+package io.veroforge.operator.platform;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Optional;
@@ -15,7 +15,7 @@ import io.veroforge.api.v1alpha1.Tenant;
  * JOSDK's default lookup (same name, same namespace as the primary) cannot find these; this says
  * where they are. Deleting the namespace deletes them, so they need no explicit delete.
  */
-abstract class InTenantNamespaceDependent<R extends HasMetadata> extends CRUDKubernetesDependentResource<R, Tenant> {
+public abstract class InTenantNamespaceDependent<R extends HasMetadata> extends CRUDKubernetesDependentResource<R, Tenant> {
     private final String objectName;
 
     protected InTenantNamespaceDependent(Class<R> type, String objectName) {

@@ -1,4 +1,4 @@
-package io.veroforge.operator.tenant;
+package io.veroforge.operator.platform;
 
 import java.util.Set;
 
@@ -13,7 +13,7 @@ import io.veroforge.api.v1alpha1.ApiGroup;
  * would otherwise track by annotations), and the label also lets a restarted operator adopt
  * what it created before a crash instead of failing to create it again.
  */
-final class ByTenantLabel<R extends HasMetadata> implements SecondaryToPrimaryMapper<R> {
+public final class ByTenantLabel<R extends HasMetadata> implements SecondaryToPrimaryMapper<R> {
     @Override
     public Set<ResourceID> toPrimaryResourceIDs(R resource) {
         var labels = resource.getMetadata().getLabels();
