@@ -7,16 +7,19 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 /**
- * One local platform's claim on its database: a session-level advisory lock on the server's
- * maintenance database, held on a connection of its own for as long as the platform runs. A
- * second local platform on the same machine would otherwise drop and recreate the first one's
- * database (and re-password its tenant roles, which are server-wide), so it is refused instead,
- * with the holder named. The server releases the lock by itself when the holder dies, so a
- * killed platform never blocks the next start.
+ * One local platform's claim on its PostgreSQL server: a session-level advisory lock, held on a
+ * connection of its own for as long as the platform runs. A second local platform on the same
+ * server would otherwise drop and recreate the first one's database, and — even with a database
+ * of its own — re-password the first one's tenant roles and fail to drop them on delete, because
+ * roles (and pro tenants' databases) are server-wide. So it is refused, with the holder named.
+ * The server releases the lock by itself when the holder dies, so a killed platform never blocks
+ * the next start.
  */
 final class LocalDatabaseClaim implements AutoCloseable {
     /** The first half of the two-key advisory lock: "VF", so no other application's lock is taken by chance. */
     private static final int LOCK_SPACE = 0x5646;
+    /** The second half: one key for the whole server, whatever database the platform uses. */
+    private static final int SERVER_KEY = 1;
     private static final String APPLICATION = "veroforge-local:";
 
     private final Connection connection;
@@ -33,18 +36,18 @@ final class LocalDatabaseClaim implements AutoCloseable {
         Connection connection = null;
         try {
             connection = new org.postgresql.Driver().connect(maintenanceUrl, props);
-            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_catalog.pg_try_advisory_lock(?, pg_catalog.hashtext(?))")) {
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_catalog.pg_try_advisory_lock(?, ?)")) {
                 lock.setInt(1, LOCK_SPACE);
-                lock.setString(2, database);
+                lock.setInt(2, SERVER_KEY);
                 try (ResultSet row = lock.executeQuery()) {
                     row.next();
                     if (!row.getBoolean(1)) {
                         String holder = holder(connection, database);
                         connection.close();
-                        throw new IllegalStateException("another VeroForge local platform (" + holder + ") is using database "
-                                + database + " on " + maintenanceUrl.replaceFirst("/postgres$", "")
-                                + "; starting this one would drop its data. Stop it first, or give this one a database of its own"
-                                + " with -Dveroforge-local.database=veroforge_local_2");
+                        throw new IllegalStateException("another VeroForge local platform (" + holder + ") is running on the PostgreSQL at "
+                                + maintenanceUrl.replaceFirst("/postgres$", "") + "; a second one there would share its tenant roles"
+                                + " (PostgreSQL roles are server-wide) and drop its data. Stop it first, or point this one at another"
+                                + " PostgreSQL server with -Dveroforge.postgres.jdbc-url=jdbc:postgresql://host:port/db");
                     }
                 }
             }
@@ -58,12 +61,11 @@ final class LocalDatabaseClaim implements AutoCloseable {
     private static String holder(Connection connection, String database) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT a.application_name FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid"
-                        + " WHERE l.locktype = 'advisory' AND l.classid = ? AND l.objid = pg_catalog.hashtext(?)::oid"
-                        + " AND l.objsubid = 2 AND l.granted")) {
+                        + " WHERE l.locktype = 'advisory' AND l.classid = ? AND l.objid = ? AND l.objsubid = 2 AND l.granted")) {
             query.setInt(1, LOCK_SPACE);
-            query.setString(2, database);
+            query.setInt(2, SERVER_KEY);
             try (ResultSet row = query.executeQuery()) {
-                return row.next() ? row.getString(1).replace(APPLICATION + database + " ", "") : "process unknown";
+                return row.next() ? row.getString(1).replace(APPLICATION, "database ") : "process unknown";
             }
         }
     }

@@ -179,7 +179,7 @@ public class LocalExamples {
         s.append("Try:\n");
         s.append("  kubectl get veroforge -A\n");
         s.append("  kubectl get tenants\n");
-        s.append("  kubectl wait --for=condition=Ready tenant/acme --timeout=60s\n");
+        s.append("  kubectl wait --for=condition=Ready tenant/acme --timeout=30s\n");
         s.append("  kubectl get ns,resourcequota,limitrange -A\n");
         s.append("  kubectl delete tenant acme\n");
         out.println(s);

@@ -86,7 +86,7 @@ public final class LocalPlatform implements AutoCloseable {
         LocalKubernetesApi api = LocalKubernetesApi.start(apiPort);
         try {
             api.install(crds);
-            LocalPostgres postgres = LocalPostgres.start(database);
+            LocalPostgres postgres = givenPostgres().orElseGet(() -> LocalPostgres.start(database));
             LocalKubeconfig kubeconfig = LocalKubeconfig.write(kubeconfigFile, api.url());
             Path gitRoot = checkoutGitRoot();
             // Like the database: the API forgets every AppSpec, so their repositories start over too.
@@ -104,9 +104,15 @@ public final class LocalPlatform implements AutoCloseable {
      * not made anew, and the API's own process simulates the controllers.
      */
     private static LocalPlatform attached(String apiUrl, String database, Path kubeconfigFile, List<CustomResourceDefinition> crds) {
-        LocalPostgres postgres = LocalPostgres.attach(database);
+        LocalPostgres postgres = givenPostgres().orElseGet(() -> LocalPostgres.attach(database));
         LocalKubeconfig kubeconfig = LocalKubeconfig.write(kubeconfigFile, apiUrl);
         return new LocalPlatform(null, apiUrl, postgres, kubeconfig, crds, checkoutGitRoot(), freeOrAny(GIT_PORT));
+    }
+
+    /** The user's own PostgreSQL, when named on the command line: then the local one is left alone. */
+    private static java.util.Optional<LocalPostgres> givenPostgres() {
+        String url = System.getProperty("veroforge.postgres.jdbc-url");
+        return url == null || url.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(LocalPostgres.given(url));
     }
 
     private static Path checkoutGitRoot() {

@@ -22,7 +22,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class LocalPostgres implements AutoCloseable {
 
     public enum Source {
-        LOCAL_SERVER, EMBEDDED
+        LOCAL_SERVER, EMBEDDED,
+        /** The user's own ({@code -Dveroforge.postgres.jdbc-url}): used as given, nothing made, dropped or claimed. */
+        GIVEN
     }
 
     public static final String LOCAL_HOST = "127.0.0.1";
@@ -68,6 +70,16 @@ public final class LocalPostgres implements AutoCloseable {
                     + " which needs the PostgreSQL on " + LOCAL_HOST + ":" + LOCAL_PORT + " (an embedded one would die with the operator)");
         }
         return new LocalPostgres(Source.LOCAL_SERVER, LOCAL_HOST, LOCAL_PORT, "", null, database).claimed(false);
+    }
+
+    /**
+     * The PostgreSQL the user named with {@code -Dveroforge.postgres.jdbc-url}: the operator uses it as
+     * given (a database the user made), so nothing here creates, drops or claims anything on it.
+     */
+    public static LocalPostgres given(String jdbcUrl) {
+        java.net.URI uri = java.net.URI.create(jdbcUrl.substring("jdbc:".length()));
+        String database = uri.getPath() == null || uri.getPath().length() < 2 ? "postgres" : uri.getPath().substring(1);
+        return new LocalPostgres(Source.GIVEN, uri.getHost(), uri.getPort() < 0 ? LOCAL_PORT : uri.getPort(), "", null, database);
     }
 
     /** @param database made anew (tests pass a name of their own, so a running local platform keeps its data) */
@@ -165,7 +177,11 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** For the startup summary, e.g. "local server jdbc:postgresql://127.0.0.1:5432/veroforge_local". */
     public String describe() {
-        return (source == Source.LOCAL_SERVER ? "local server " : "embedded ") + jdbcUrl();
+        return switch (source) {
+            case LOCAL_SERVER -> "local server " + jdbcUrl();
+            case EMBEDDED -> "embedded " + jdbcUrl();
+            case GIVEN -> "given " + jdbcUrl();
+        };
     }
 
     @Override

@@ -74,8 +74,6 @@ final class LocalOperatorProcess implements AutoCloseable {
         command.add("-Dquarkus.http.port=" + httpPort);
         command.add("-Dquarkus.log.level=" + System.getProperty("bench.log", "WARN"));
         command.add("-Dveroforge.postgres.jdbc-url=jdbc:postgresql://127.0.0.1:5432/" + database);
-        // its own local database too, so a platform already running here keeps veroforge_local
-        command.add("-Dveroforge-local.database=" + database);
         command.add("-Dveroforge.git.root=" + workDir.resolve("git"));
         command.add("-Dveroforge.git.http-port=0");
         command.add("-Dvf.repo.root=" + Path.of("").toAbsolutePath().getParent());

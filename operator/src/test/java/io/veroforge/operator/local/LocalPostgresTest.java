@@ -30,7 +30,7 @@ class LocalPostgresTest {
     }
 
     @Test
-    void aSecondLocalPlatformOnTheSameDatabaseIsRefusedAndTheFirstKeepsItsData() throws Exception {
+    void aSecondLocalPlatformOnTheSameServerIsRefusedAndTheFirstKeepsItsData() throws Exception {
         assumeTrue(LocalPostgres.accepts("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", ""),
                 "needs the trust-auth PostgreSQL on 127.0.0.1:5432 that CI provides");
         String database = "veroforge_local_claim_" + ProcessHandle.current().pid();
@@ -41,9 +41,12 @@ class LocalPostgresTest {
 
             assertThatThrownBy(() -> LocalPostgres.start("127.0.0.1", 5432, database))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("another VeroForge local platform (pid " + ProcessHandle.current().pid() + ")")
-                    .hasMessageContaining("database " + database)
-                    .hasMessageContaining("-Dveroforge-local.database=");
+                    .hasMessageContaining("another VeroForge local platform (database " + database + " pid " + ProcessHandle.current().pid() + ")")
+                    .hasMessageContaining("roles are server-wide")
+                    .hasMessageContaining("-Dveroforge.postgres.jdbc-url=");
+            // another database on the same server would still share the tenant roles
+            assertThatThrownBy(() -> LocalPostgres.start("127.0.0.1", 5432, database + "_other"))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("another VeroForge local platform");
 
             try (var c = new org.postgresql.Driver().connect(first.jdbcUrl(), props()); var s = c.createStatement();
                  var rs = s.executeQuery("SELECT count(*) FROM kept")) {

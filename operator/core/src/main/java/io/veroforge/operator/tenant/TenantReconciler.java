@@ -53,6 +53,8 @@ import io.veroforge.operator.failures.InternalErrors;
 @GradualRetry(maxAttempts = -1, initialInterval = 1_000, intervalMultiplier = 2.0, maxInterval = 60_000)
 public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     private static final Logger LOG = Logger.getLogger(TenantReconciler.class);
+    /** How soon a deletion that met an unreachable database tries again. */
+    private static final Duration DELETE_RETRY_OUTAGE = Duration.ofSeconds(5);
 
     private final PlatformConfig config;
     private final TenantDatabaseProvisioner provisioner;
@@ -134,17 +136,23 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
         Tier tier = ProvisionedTier.of(tenant).orElse(tenant.getSpec().getTier());
         boolean drop = tenant.getSpec().getDeletionPolicy() == DeletionPolicy.Delete;
         if (tier != Tier.enterprise) {
-            if (drop) {
-                List<String> kept = provisioner.drop(name, tenant.getMetadata().getUid(), tier);
-                events.normal(tenant, "DataDeleted", "deletionPolicy Delete: dropped the " + tier + " tenant's data and role");
-                if (!kept.isEmpty()) {
-                    events.warning(tenant, TenantConditions.NAME_CONFLICT, "kept " + String.join(", ", kept)
-                            + ": not recorded as this Tenant's, so not dropped (what its role owned now belongs to the"
-                            + " platform's admin user); see docs/tenants.md#name-conflicts");
+            try {
+                releaseData(tenant, name, tier, drop);
+            } catch (RuntimeException e) {
+                // The finalizer stays until the data is dealt with: say why once (repeats fold into the
+                // event's count), and look again at the longest backoff rather than in JOSDK's loop.
+                Failure failure = Failure.of(e);
+                // an outage clears by itself soon; anything else (a role that still owns objects, a bug) needs a person
+                Duration retry = "DatabaseUnavailable".equals(failure.reason()) ? DELETE_RETRY_OUTAGE : TenantDatabaseStep.INTERNAL_ERROR_RECHECK;
+                if (failure instanceof Failure.Internal bug) {
+                    internalErrors.count("tenant", bug);
+                    LOG.errorf(e, "deleting Tenant %s: %s (a bug in the operator)", name, bug.describe());
+                } else {
+                    LOG.warnf("deleting Tenant %s: %s (retrying in %s s)", name, failure.message(), retry.toSeconds());
                 }
-            } else {
-                provisioner.retain(name, tier);
-                events.normal(tenant, "DataRetained", "deletionPolicy Retain: kept the " + tier + " tenant's data; its role can no longer log in");
+                events.warning(tenant, failure.reason(), "deletionPolicy " + (drop ? "Delete" : "Retain") + " could not be carried out: "
+                        + failure.message() + "; the Tenant stays until it can (retrying every " + retry.toSeconds() + " s)");
+                return DeleteControl.noFinalizerRemoval().rescheduleAfter(retry.toMillis());
             }
         } else if (!drop) {
             // The cluster's volumes live in the namespace: keeping the data means keeping it.
@@ -155,5 +163,21 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
         }
         context.managedWorkflowAndDependentResourceContext().cleanupManageWorkflow();
         return DeleteControl.defaultDelete();
+    }
+
+    /** Basic and pro: drops or keeps the data on the shared server as the deletion policy says. */
+    private void releaseData(Tenant tenant, String name, Tier tier, boolean drop) {
+        if (drop) {
+            List<String> kept = provisioner.drop(name, tenant.getMetadata().getUid(), tier);
+            events.normal(tenant, "DataDeleted", "deletionPolicy Delete: dropped the " + tier + " tenant's data and role");
+            if (!kept.isEmpty()) {
+                events.warning(tenant, TenantConditions.NAME_CONFLICT, "kept " + String.join(", ", kept)
+                        + ": not recorded as this Tenant's, so not dropped (what its role owned now belongs to the"
+                        + " platform's admin user); see docs/tenants.md#name-conflicts");
+            }
+        } else {
+            provisioner.retain(name, tier);
+            events.normal(tenant, "DataRetained", "deletionPolicy Retain: kept the " + tier + " tenant's data; its role can no longer log in");
+        }
     }
 }

@@ -370,6 +370,23 @@ class TenantReconcilerTest {
         assertThat(events(name)).filteredOn(e -> e.contains("InternalError")).hasSize(1);
     }
 
+    @Test
+    void aDeletionTheDatabaseRefusesKeepsTheTenantSaysWhyOnceAndDoesNotLoop() throws Exception {
+        String name = TestPostgres.tenantName("undroppable"); // FailureInjectingProvisioner: DROP ROLE refused
+        client.resource(deletingData(tenant(name, Tier.basic))).create();
+        awaitCondition(name, "Ready", "True");
+
+        client.resources(Tenant.class).withName(name).delete();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(events(name))
+                .anySatisfy(e -> assertThat(e).startsWith("Warning DatabaseError deletionPolicy Delete could not be carried out")
+                        .contains("cannot be dropped").contains("retrying every 60 s")));
+        double before = reconciles(name);
+        Thread.sleep(5_000);
+        assertThat(reconciles(name) - before).as("reconciles in 5 s while the deletion waits").isLessThanOrEqualTo(1);
+        assertThat(client.resources(Tenant.class).withName(name).get()).as("kept until its data is dealt with").isNotNull();
+        assertThat(events(name)).filteredOn(e -> e.contains("could not be carried out")).hasSize(1);
+    }
+
     private double reconciles(String tenant) {
         return metrics.find("operator.sdk.reconciliations.started").tag("kind", "Tenant").tag("name", tenant).counters().stream()
                 .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
