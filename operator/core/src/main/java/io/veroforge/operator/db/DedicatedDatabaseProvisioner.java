@@ -125,7 +125,6 @@ final class DedicatedDatabaseProvisioner implements TierProvisioner {
                 }
             }
             admin.setAutoCommit(false);
-            List<String> kept = List.of();
             owned = catalogue.ownedBy(admin, owner.tenantUid(), owner.tenantName());
             for (Entry entry : owned) {
                 boolean inDroppedDatabase = owned.stream().anyMatch(d -> d.kind() == Kind.database && d.name().equals(entry.database()));
@@ -133,17 +132,7 @@ final class DedicatedDatabaseProvisioner implements TierProvisioner {
                     catalogue.forget(admin, entry);
                 }
             }
-            if (ownsRole) {
-                kept = role.ownedSchemasAndDatabases(admin, names.role());
-                Statements.execute(admin, role.statementsToDrop(admin, names.role()));
-                for (Entry entry : owned) {
-                    if (entry.kind() == Kind.role) {
-                        catalogue.forget(admin, entry);
-                    }
-                }
-            } else if (role.existing(admin, names.role()).exists()) {
-                kept = List.of("role " + names.role()); // not recorded as this tenant's: not ours to drop
-            }
+            List<String> kept = SchemaProvisioner.dropRoleIfRecorded(admin, names, owned, ownsRole, role, catalogue);
             admin.commit();
             LOG.infof("Dropped database %s and role %s of tenant %s%s", names.database(), names.role(), names.tenant(),
                     kept.isEmpty() ? "" : "; kept (not recorded as the tenant's, now owned by the admin): " + kept);

@@ -72,18 +72,7 @@ final class SchemaProvisioner implements TierProvisioner {
                 }
             }
             Statements.execute(admin, statements);
-            List<String> kept = List.of();
-            if (ownsRole(owned, names)) {
-                kept = role.ownedSchemasAndDatabases(admin, names.role());
-                Statements.execute(admin, role.statementsToDrop(admin, names.role()));
-                for (Entry entry : owned) {
-                    if (entry.kind() == Kind.role) {
-                        catalogue.forget(admin, entry);
-                    }
-                }
-            } else if (role.existing(admin, names.role()).exists()) {
-                kept = List.of("role " + names.role()); // not recorded as this tenant's: not ours to drop
-            }
+            List<String> kept = dropRoleIfRecorded(admin, names, owned, ownsRole(owned, names), role, catalogue);
             admin.commit();
             LOG.infof("Dropped schema %s and role %s of tenant %s%s", names.schema(), names.role(), names.tenant(),
                     kept.isEmpty() ? "" : "; kept (not recorded as the tenant's, now owned by the admin): " + kept);
@@ -91,6 +80,26 @@ final class SchemaProvisioner implements TierProvisioner {
         } catch (SQLException e) {
             throw SqlFailures.translate("Dropping schema " + names.schema() + " of tenant " + names.tenant(), e);
         }
+    }
+
+    /**
+     * Drops the tenant's role when the catalogue records it as the tenant's (and forgets it), and
+     * says what was kept: what the role owned elsewhere (now the admin's), or the role itself when
+     * it is not recorded as this tenant's — not ours to drop.
+     */
+    static List<String> dropRoleIfRecorded(java.sql.Connection admin, TenantDatabaseNames names, List<Entry> owned, boolean ownsRole,
+            TenantRole role, OwnedObjects catalogue) throws java.sql.SQLException {
+        if (!ownsRole) {
+            return role.existing(admin, names.role()).exists() ? List.of("role " + names.role()) : List.of();
+        }
+        List<String> kept = role.ownedSchemasAndDatabases(admin, names.role());
+        Statements.execute(admin, role.statementsToDrop(admin, names.role()));
+        for (Entry entry : owned) {
+            if (entry.kind() == Kind.role) {
+                catalogue.forget(admin, entry);
+            }
+        }
+        return kept;
     }
 
     static boolean ownsRole(List<Entry> owned, TenantDatabaseNames names) {

@@ -1,6 +1,5 @@
 package io.veroforge.operator.generation;
 
-import io.veroforge.generator.scan.SecurityScanner;
 import io.veroforge.operator.config.GeneratorParts;
 
 import java.util.SortedMap;
@@ -28,7 +27,6 @@ public class GeneratedCode implements GenerationFiles {
     private static final int KEPT = 32;
 
     private final Synthesizer synthesizer;
-    private final SecurityScanner scanner;
     private final Map<String, GeneratedRepository> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, GeneratedRepository> eldest) {
@@ -38,12 +36,6 @@ public class GeneratedCode implements GenerationFiles {
 
     public GeneratedCode(GeneratorParts generator) {
         this.synthesizer = generator.synthesizer();
-        this.scanner = generator.scanner();
-    }
-
-    /** The scanner the code is checked with (the operator's one, from {@link GeneratorParts}). */
-    SecurityScanner scanner() {
-        return scanner;
     }
 
     /** The resolved model the Generation recorded. */

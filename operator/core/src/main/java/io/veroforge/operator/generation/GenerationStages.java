@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.veroforge.operator.config.GeneratorParts;
 import io.veroforge.operator.config.PlatformConfig;
 import io.veroforge.operator.db.AppSchemaMigrator;
 import io.veroforge.operator.delivery.AppRepositories;
@@ -17,11 +18,11 @@ public class GenerationStages {
     private final List<Stage> stages;
 
     public GenerationStages(GeneratedCode code, AppRepositories repositories, MigrationPlanning planning, AppSchemaMigrator migrator,
-            Releases releases, Deliveries deliveries, PlatformConfig config) {
+            Releases releases, Deliveries deliveries, GeneratorParts generator, PlatformConfig config) {
         this.stages = List.of(
                 new ResolveStage(),
                 new SynthesizeStage(code),
-                new ScanStage(code),
+                new ScanStage(code, generator.scanner()),
                 new CommitStage(code, repositories, config.generation().conflictRecheck()),
                 new ApprovalStage(planning, Clock.systemUTC()),
                 new MigrateStage(planning, migrator),

@@ -1,5 +1,7 @@
 package io.veroforge.operator.generation;
 
+import io.veroforge.generator.scan.SecurityScanner;
+
 import java.util.List;
 
 import io.veroforge.api.v1alpha1.FindingSeverity;
@@ -17,9 +19,11 @@ final class ScanStage implements Stage {
     static final int LISTED = 50;
 
     private final GeneratedCode code;
+    private final SecurityScanner scanner;
 
-    ScanStage(GeneratedCode code) {
+    ScanStage(GeneratedCode code, SecurityScanner scanner) {
         this.code = code;
+        this.scanner = scanner;
     }
 
     @Override
@@ -29,7 +33,7 @@ final class ScanStage implements Stage {
 
     @Override
     public StageOutcome run(GenerationRun run) {
-        ScanReport report = code.scanner().scan(code.of(run.generation()));
+        ScanReport report = scanner.scan(code.of(run.generation()));
         List<SecurityFinding> listed = report.findings().stream().limit(LISTED).map(ScanStage::toStatus).toList();
         if (report.hasCritical()) {
             return StageOutcome.failed("ScanFailed", "critical security findings, nothing was committed: " + report.summary()

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.veroforge.api.v1alpha1.StageName;
+import io.veroforge.operator.config.GeneratorParts;
 import io.veroforge.operator.config.PlatformConfig;
 import io.veroforge.operator.db.AppSchemaMigrator;
 import io.veroforge.operator.delivery.AppRepositories;
@@ -28,8 +29,8 @@ import io.veroforge.operator.delivery.AppRepositories;
 public class FailureInjectingStages extends GenerationStages {
 
     public FailureInjectingStages(GeneratedCode code, AppRepositories repositories, MigrationPlanning planning, AppSchemaMigrator migrator,
-            Releases releases, Deliveries deliveries, PlatformConfig config) {
-        super(code, repositories, planning, migrator, releases, deliveries, config);
+            Releases releases, Deliveries deliveries, GeneratorParts generator, PlatformConfig config) {
+        super(code, repositories, planning, migrator, releases, deliveries, generator, config);
     }
 
     @Override
