@@ -1,5 +1,6 @@
 package io.veroforge.api.v1alpha1;
 
+import io.veroforge.api.validation.KubernetesCelLibrary;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;

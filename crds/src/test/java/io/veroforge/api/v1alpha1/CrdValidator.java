@@ -1,5 +1,6 @@
 package io.veroforge.api.v1alpha1;
 
+import io.veroforge.api.validation.StructuralDefaults;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

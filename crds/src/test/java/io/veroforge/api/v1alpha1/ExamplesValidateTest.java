@@ -1,5 +1,6 @@
 package io.veroforge.api.v1alpha1;
 
+import io.veroforge.api.validation.StructuralDefaults;
 import static io.veroforge.api.v1alpha1.ExampleManifests.read;
 import static io.veroforge.api.v1alpha1.ExampleManifests.with;
 import static io.veroforge.api.v1alpha1.ExampleManifests.without;

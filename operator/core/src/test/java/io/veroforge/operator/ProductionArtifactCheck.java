@@ -22,10 +22,10 @@ class ProductionArtifactCheck {
     private static final Path APP = Path.of("target", "quarkus-app");
     private static final List<String> FORBIDDEN_ARTIFACTS = List.of(
             "io.fabric8:kubernetes-server-mock", "io.fabric8:mockwebserver", "io.zonky.test", "io.veroforge:veroforge-local-api",
-            "io.veroforge:veroforge-operator-local");
+            "io.veroforge:veroforge-operator-local", "io.veroforge:veroforge-crd-validation");
     private static final List<String> FORBIDDEN_CLASSES = List.of(
             "io/fabric8/kubernetes/client/server/mock/", "io/fabric8/mockwebserver/", "io/zonky/", "io/veroforge/localapi/",
-            "io/veroforge/operator/local/");
+            "io/veroforge/operator/local/", "io/veroforge/api/validation/");
 
     @Test
     void theDeployedOperatorCarriesNothingOfTheLocalPlatform() throws IOException {

@@ -1,5 +1,6 @@
 package io.veroforge.localapi;
 
+import io.veroforge.api.validation.KubernetesCelLibrary;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;

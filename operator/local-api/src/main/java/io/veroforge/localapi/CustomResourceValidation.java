@@ -1,5 +1,6 @@
 package io.veroforge.localapi;
 
+import io.veroforge.api.validation.StructuralDefaults;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.veroforge.api.v1alpha1;
+package io.veroforge.api.validation;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -12,11 +12,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * a {@code default} gets it, then the defaults inside it apply too. CEL rules see defaulted objects,
  * so they must be checked against defaulted objects here as well.
  */
-final class StructuralDefaults {
+public final class StructuralDefaults {
     private StructuralDefaults() {
     }
 
-    static void apply(JsonNode schema, JsonNode value) {
+    public static void apply(JsonNode schema, JsonNode value) {
         if (value instanceof ObjectNode object) {
             JsonNode properties = schema.get("properties");
             if (properties != null) {

@@ -1,4 +1,4 @@
-package io.veroforge.api.v1alpha1;
+package io.veroforge.api.validation;
 
 import java.util.List;
 
@@ -14,11 +14,11 @@ import dev.cel.runtime.CelFunctionBinding;
  * k8s.io/apiserver/pkg/cel/library/lists.go: sum of an empty list is 0, a list is sorted when no
  * element is smaller than the one before it.
  */
-final class KubernetesCelLibrary {
+public final class KubernetesCelLibrary {
     private KubernetesCelLibrary() {
     }
 
-    static List<CelFunctionDecl> declarations() {
+    public static List<CelFunctionDecl> declarations() {
         return List.of(
                 CelFunctionDecl.newFunctionDeclaration("sum",
                         CelOverloadDecl.newMemberOverload("list_sum", SimpleType.DYN, ListType.create(SimpleType.DYN))),
@@ -26,7 +26,7 @@ final class KubernetesCelLibrary {
                         CelOverloadDecl.newMemberOverload("list_is_sorted", SimpleType.BOOL, ListType.create(SimpleType.DYN))));
     }
 
-    static List<CelFunctionBinding> bindings() {
+    public static List<CelFunctionBinding> bindings() {
         return List.of(
                 CelFunctionBinding.from("list_sum", List.class, KubernetesCelLibrary::sum),
                 CelFunctionBinding.from("list_is_sorted", List.class, KubernetesCelLibrary::isSorted));
