@@ -48,9 +48,11 @@ import io.veroforge.operator.failures.InternalErrors;
  * <p>The status is the run's memory: a stage recorded as done is never run again, so an operator
  * that dies at any moment resumes at the first stage not done, and every stage is idempotent for
  * the one it interrupted. Slow stages run on {@link StageWorkers}; their completion is an event
- * that brings the run back here. Transient failures (API server, Git remote, database) leave the
- * stage running with the error in its message and are retried with a doubling backoff, keeping
- * what earlier stages of the same reconcile recorded.
+ * that brings the run back here. A stage's exception is read as a {@code Failure}: a dependency
+ * that is down leaves the stage running with the error in its message, retried with a doubling
+ * backoff that holds whatever event arrives; invalid input stops the run; a bug is an
+ * InternalError retried at the longest backoff — each keeping what earlier stages of the same
+ * reconcile recorded.
  *
  * <p>Event processing is not generation-aware: the spec never changes, and the approval decision
  * arrives as an annotation, which does not bump {@code metadata.generation}.
