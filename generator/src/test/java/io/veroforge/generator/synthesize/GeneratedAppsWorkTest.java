@@ -74,7 +74,8 @@ class GeneratedAppsWorkTest {
         Map<String, Duration> steps = new LinkedHashMap<>();
         timings.put(name, steps);
 
-        String db = "vf_test_" + name.replace('-', '_');
+        // Unique per JVM: parallel runs (worktrees, sessions) never share a database.
+        String db = "vf_test_" + name.replace('-', '_') + "_" + ProcessHandle.current().pid();
         String role = db + "_app";
         Map<String, String> env = Map.of(
                 "PRISMA_SCHEMA_ENGINE_BINARY", "/bin/true",
