@@ -116,3 +116,16 @@ Where the repositories are inside the operator container (the volume's mount pat
 {{- define "veroforge.git.root" -}}
 /var/lib/veroforge/git
 {{- end }}
+
+{{/*
+Access mode of the Git claim: as set, else ReadWriteMany for more than one replica.
+*/}}
+{{- define "veroforge.git.accessMode" -}}
+{{- if .Values.git.persistence.accessMode -}}
+{{ .Values.git.persistence.accessMode }}
+{{- else if gt (int .Values.operator.replicas) 1 -}}
+ReadWriteMany
+{{- else -}}
+ReadWriteOnce
+{{- end -}}
+{{- end }}

@@ -383,6 +383,35 @@ class HelmChartTest {
     }
 
     @Test
+    void twoReplicasElectALeaderSurviveADrainAndShareTheirRepositories() {
+        Deployment deployment = operatorDeployment(defaults);
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(deployment.getSpec().getStrategy().getType()).as("a new pod joins as a standby first").isEqualTo("RollingUpdate");
+        assertThat(only(defaults, ConfigMap.class).getData())
+                .containsEntry("VEROFORGE_LEADER_ELECTION_ENABLED", "true")
+                .containsEntry("VEROFORGE_LEADER_ELECTION_LEASE_DURATION", "10s");
+        assertThat(operatorContainer(deployment).getEnv()).anySatisfy(env -> {
+            assertThat(env.getName()).isEqualTo("POD_NAME");
+            assertThat(env.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
+        });
+        assertThat(deployment.getSpec().getTemplate().getSpec().getAffinity().getPodAntiAffinity()
+                .getPreferredDuringSchedulingIgnoredDuringExecution()).singleElement()
+                .satisfies(term -> assertThat(term.getPodAffinityTerm().getTopologyKey()).isEqualTo("kubernetes.io/hostname"));
+        io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget pdb =
+                only(defaults, io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class);
+        assertThat(pdb.getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
+        assertThat(pdb.getSpec().getSelector().getMatchLabels())
+                .isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+        assertThat(only(defaults, PersistentVolumeClaim.class).getSpec().getAccessModes())
+                .as("a standby mounts the repositories too").containsExactly("ReadWriteMany");
+
+        List<HasMetadata> single = render(Map.of("operator.replicas", 1));
+        assertThat(operatorDeployment(single).getSpec().getStrategy().getType()).isEqualTo("Recreate");
+        assertThat(objects(single, io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class)).isEmpty();
+        assertThat(only(single, PersistentVolumeClaim.class).getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
+    }
+
+    @Test
     void chartShipsExactlyTheGeneratedCrds() throws IOException {
         Assumptions.assumeTrue(Files.isDirectory(GENERATED_CRDS), "no generated CRDs at " + GENERATED_CRDS + " yet");
         Map<String, String> generated = yamlFiles(GENERATED_CRDS);

@@ -31,6 +31,7 @@ final class ApiServerDispatcher extends Dispatcher {
     private final DiscoveryDocuments discovery;
     private final OpenApiDocuments openApi;
     private final TableConverter tables;
+    private final AccessReviews reviews;
 
     ApiServerDispatcher(ObservedCrudDispatcher crud, ObjectMapper json, DiscoveryDocuments discovery,
             TableConverter tables) {
@@ -41,6 +42,7 @@ final class ApiServerDispatcher extends Dispatcher {
         this.discovery = discovery;
         this.openApi = new OpenApiDocuments(json);
         this.tables = tables;
+        this.reviews = new AccessReviews(json);
     }
 
     @Override
@@ -67,6 +69,10 @@ final class ApiServerDispatcher extends Dispatcher {
         }
         if (get && OpenApiDocuments.isOpenApiPath(path)) {
             return json(openApi.answer(path, types()));
+        }
+        Optional<MockResponse> review = reviews.answer(request, path);
+        if (review.isPresent()) {
+            return review.get();
         }
         String contentType = header(request, "Content-Type");
         FieldSelector fields = get ? FieldSelector.parse(queryParam(request.getPath(), "fieldSelector")) : FieldSelector.EVERYTHING;

@@ -3,13 +3,6 @@ package io.veroforge.operator.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +25,7 @@ import io.veroforge.api.v1alpha1.Tenant;
 import io.veroforge.api.v1alpha1.TenantOwner;
 import io.veroforge.api.v1alpha1.TenantSpec;
 import io.veroforge.api.v1alpha1.Tier;
-import io.veroforge.localapi.LocalCheckout;
+import io.veroforge.operator.reliability.DeployedOperator;
 import io.veroforge.localapi.StandaloneLocalApi;
 
 /**
@@ -77,17 +71,15 @@ class OperatorRestartAgainstStandaloneApiTest {
 
     @Test
     void aKilledOperatorIsRestartedAndCarriesOnWithWhatTheApiKept() throws Exception {
-        Process first = startOperator("first");
+        DeployedOperator first = startOperator("first");
         create(PREFIX + "-a");
         awaitReady(PREFIX + "-a");
         String firstUid = client.resources(Tenant.class).withName(PREFIX + "-a").get().getMetadata().getUid();
 
         create(PREFIX + "-b"); // in flight when the operator dies
-        first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no clean close
-        assertThat(first.exitValue()).as("killed, not stopped").isEqualTo(137);
+        assertThat(first.kill()).as("SIGKILL: no shutdown hook, no clean close").isEqualTo(137);
 
-        Process second = startOperator("second");
-        try {
+        try (DeployedOperator second = startOperator("second")) {
             awaitReady(PREFIX + "-b");
             create(PREFIX + "-c");
             awaitReady(PREFIX + "-c");
@@ -97,41 +89,11 @@ class OperatorRestartAgainstStandaloneApiTest {
             assertThat(client.namespaces().list().getItems()).extracting(n -> n.getMetadata().getName())
                     .filteredOn(n -> n.startsWith("tenant-" + PREFIX)).hasSize(3);
             assertThat(schemas()).as("one schema per tenant, none lost and none twice").hasSize(3);
-        } finally {
-            second.destroy();
-            second.waitFor();
         }
     }
 
-    private Process startOperator(String name) throws IOException {
-        Path root = LocalCheckout.findRoot().orElseThrow();
-        Path jar = root.resolve("operator/core/target/quarkus-app/quarkus-run.jar");
-        assertThat(jar).as("the deployed operator is built first (the reactor packages operator/core before this module)").exists();
-        int http = freePort();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-Dquarkus.http.port=" + http,
-                "-Dquarkus.kubernetes-client.api-server-url=" + api.url(),
-                "-Dquarkus.kubernetes-client.namespace=default",
-                "-Dveroforge.postgres.jdbc-url=jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
-                "-Dveroforge.git.root=" + dir.resolve("git"),
-                "-Dveroforge.git.http-port=0", "-Dveroforge.git.bind-address=127.0.0.1",
-                "-Dveroforge.git.public-url=http://127.0.0.1:{port}",
-                "-jar", jar.toString());
-        Path log = Path.of("target", "restart-" + name + "-operator.log");
-        Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        HttpClient http1 = HttpClient.newHttpClient();
-        await().atMost(READY).pollInterval(Duration.ofMillis(500)).until(() -> {
-            assertThat(process.isAlive()).as("operator running, see " + log.toAbsolutePath()).isTrue();
-            try {
-                return http1.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        return process;
+    private DeployedOperator startOperator(String name) throws Exception {
+        return DeployedOperator.start("restart-" + name, api.url(), DATABASE, dir.resolve("git"), Map.of());
     }
 
     private void create(String name) {
@@ -172,9 +134,4 @@ class OperatorRestartAgainstStandaloneApiTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

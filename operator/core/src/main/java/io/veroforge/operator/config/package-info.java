@@ -1,6 +1,6 @@
 /**
  * The operator's configuration ({@code veroforge.*}, {@link io.veroforge.operator.config.PlatformConfig})
- * and the beans made from it (the database provisioner, metrics).
+ * and the beans made from it (the database provisioner, metrics, the leader election Lease).
  *
  * <p>May import: {@code db} (to build its provisioner). No reconciler package.
  */
