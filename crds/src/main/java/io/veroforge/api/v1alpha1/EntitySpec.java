@@ -26,8 +26,9 @@ public class EntitySpec {
 
     @Required
     @Size(min = 1, max = 63)
-    @Pattern(NamePatterns.ENTITY_NAME)
-    @JsonPropertyDescription("PascalCase singular name, e.g. ServiceVisit; the table is its snake_case form.")
+    @Pattern(NamePatterns.SPEC_ENTITY_NAME)
+    @JsonPropertyDescription("PascalCase singular name, e.g. ServiceVisit; the table is its snake_case form. A snake_case name "
+            + "(service_visit, pasted from a database) is accepted and mapped to PascalCase, with a warning.")
     private String name;
 
     @Size(max = 500)
@@ -41,6 +42,11 @@ public class EntitySpec {
     @Size(max = 20)
     @JsonPropertyDescription("Relations to other declared entities.")
     private List<RelationSpec> relations = new ArrayList<>();
+
+    @JsonPropertyDescription("Whether the ontology's fields and relations for this entity are added. Unset: only when the entity "
+            + "declares no fields (an entity with fields is exactly what it declares; explain lists the ontology's suggestions). "
+            + "true: add them to the declared ones. false: never.")
+    private Boolean ontologyDefaults;
 
     public EntitySpec() {
     }
@@ -71,6 +77,14 @@ public class EntitySpec {
 
     public void setFields(List<FieldSpec> fields) {
         this.fields = fields == null ? new ArrayList<>() : fields;
+    }
+
+    public Boolean getOntologyDefaults() {
+        return ontologyDefaults;
+    }
+
+    public void setOntologyDefaults(Boolean ontologyDefaults) {
+        this.ontologyDefaults = ontologyDefaults;
     }
 
     public List<RelationSpec> getRelations() {

@@ -12,10 +12,19 @@ public final class NamePatterns {
     public static final String DNS_SUBDOMAIN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
     /** A lower-case, dash-separated word list: verticals, role, workflow and page names. */
     public static final String KEBAB_NAME = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$";
-    /** Entity names become TypeScript classes, Prisma models and (snake-cased) table names. */
+    /**
+     * Entity names in an AppSpec become TypeScript classes, Prisma models and (snake-cased) table names. PascalCase,
+     * or snake_case (pasted from a database), which the generator maps to PascalCase with a warning.
+     */
+    public static final String SPEC_ENTITY_NAME = "^[A-Za-z][A-Za-z0-9]*(_+[A-Za-z0-9]+)*_*$";
+    /** An entity of a generated app as the platform names it (PascalCase): what plugins refer to. */
     public static final String ENTITY_NAME = "^[A-Z][A-Za-z0-9]*$";
-    /** Field and relation names become TypeScript properties and (snake-cased) column names. */
-    public static final String FIELD_NAME = "^[a-z][A-Za-z0-9]*$";
+    /**
+     * Field and relation names become TypeScript properties and (snake-cased) column names. camelCase,
+     * or snake_case / PascalCase, which the generator maps to camelCase with a warning (a snake_case
+     * column stays as written).
+     */
+    public static final String FIELD_NAME = "^[A-Za-z][A-Za-z0-9]*(_+[A-Za-z0-9]+)*_*$";
     /** Values of an enum field become TypeScript and PostgreSQL enum labels. */
     public static final String ENUM_VALUE = "^[A-Za-z][A-Za-z0-9_]*$";
     /** A Go-style duration such as 30s, 5m or 1h30m, as Kubernetes CEL's duration() parses it. */

@@ -31,7 +31,7 @@ public class PageSpec {
     private PageKind kind;
 
     @Size(max = 63)
-    @Pattern(NamePatterns.ENTITY_NAME)
+    @Pattern(NamePatterns.SPEC_ENTITY_NAME)
     @JsonPropertyDescription("The declared entity the page shows.")
     private String entity;
 

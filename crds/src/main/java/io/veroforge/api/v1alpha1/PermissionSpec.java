@@ -18,7 +18,7 @@ public class PermissionSpec {
 
     @Required
     @Size(min = 1, max = 63)
-    @Pattern("^([A-Z][A-Za-z0-9]*|\\*)$")
+    @Pattern("^([A-Za-z][A-Za-z0-9]*(_+[A-Za-z0-9]+)*_*|\\*)$")
     @JsonPropertyDescription("A declared entity name, or * for every entity.")
     private String entity;
 

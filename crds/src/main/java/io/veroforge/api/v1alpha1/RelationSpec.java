@@ -26,7 +26,7 @@ public class RelationSpec {
 
     @Required
     @Size(min = 1, max = 63)
-    @Pattern(NamePatterns.ENTITY_NAME)
+    @Pattern(NamePatterns.SPEC_ENTITY_NAME)
     @JsonPropertyDescription("Name of the related entity; it must be declared in spec.entities (a name alone is enough).")
     private String target;
 

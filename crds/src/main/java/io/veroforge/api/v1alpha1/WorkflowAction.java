@@ -54,7 +54,7 @@ public class WorkflowAction {
     private String value;
 
     @Size(max = 63)
-    @Pattern(NamePatterns.ENTITY_NAME)
+    @Pattern(NamePatterns.SPEC_ENTITY_NAME)
     @JsonPropertyDescription("Declared entity of which to create a row (createEntity).")
     private String entity;
 

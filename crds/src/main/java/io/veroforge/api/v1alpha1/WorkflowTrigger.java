@@ -29,7 +29,7 @@ public class WorkflowTrigger {
     private TriggerType type;
 
     @Size(max = 63)
-    @Pattern(NamePatterns.ENTITY_NAME)
+    @Pattern(NamePatterns.SPEC_ENTITY_NAME)
     @JsonPropertyDescription("The declared entity whose rows start the workflow (optional for schedule: then the workflow runs once per row).")
     private String entity;
 

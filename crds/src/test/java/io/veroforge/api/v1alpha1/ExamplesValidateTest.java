@@ -201,9 +201,15 @@ class ExamplesValidateTest {
         }
 
         @Test
-        void lowerCaseEntityNameIsRejected() {
-            ObjectNode sparse = with(read("appspec-gym-sparse.yaml"), "/spec/entities/0/name", "member");
+        void entityNameThatIsNoIdentifierIsRejected() {
+            ObjectNode sparse = with(read("appspec-gym-sparse.yaml"), "/spec/entities/0/name", "gym member");
             assertRejected(create(sparse), "$.spec.entities[0].name");
+        }
+
+        @Test
+        void snakeCaseEntityNameIsAdmittedForTheGeneratorToMap() {
+            // pasted from a database; the generator maps it to PascalCase with a warning (issue 10)
+            assertThat(create(with(read("appspec-gym-sparse.yaml"), "/spec/entities/0/name", "gym_member"))).isEmpty();
         }
 
         @Test

@@ -99,6 +99,9 @@ public final class SpecAnalyzer {
         if (spec == null) {
             return new AnalyzedSpec(name, namespace, null, problems, SourceLines.NONE);
         }
+        SnakeCaseNames.Normalized named = SnakeCaseNames.normalize(spec);
+        spec = named.spec();
+        problems.addAll(named.warnings());
         problems.addAll(inputValidator.validate(spec));
         SourceLines lines = new SourceLines(yaml, manifest ? "spec." : "");
         return new AnalyzedSpec(name, namespace, spec, lines.locate(problems), lines);
@@ -106,7 +109,10 @@ public final class SpecAnalyzer {
 
     /** Checks an already bound spec (e.g. the operator's CR spec mapped with Jackson). */
     public AnalyzedSpec analyze(String name, String namespace, AppSpecInput spec) {
-        return new AnalyzedSpec(name == null ? DEFAULT_APP_NAME : name, namespace, spec, inputValidator.validate(spec), SourceLines.NONE);
+        SnakeCaseNames.Normalized named = SnakeCaseNames.normalize(spec);
+        List<Problem> problems = new ArrayList<>(named.warnings());
+        problems.addAll(inputValidator.validate(named.spec()));
+        return new AnalyzedSpec(name == null ? DEFAULT_APP_NAME : name, namespace, named.spec(), problems, SourceLines.NONE);
     }
 
     private static void checkManifest(AppSpecManifest manifest, List<Problem> problems) {

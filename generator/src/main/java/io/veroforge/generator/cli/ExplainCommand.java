@@ -42,7 +42,10 @@ final class ExplainCommand implements Callable<Integer> {
             return GeneratorCli.EXIT_INVALID_SPEC;
         }
         switch (format) {
-            case text -> out.print(new ModelPrinter().print(r.model()));
+            case text -> {
+                out.print(new ModelPrinter().print(r.model()));
+                out.print(new ModelPrinter().printSuggestions(r.suggestions()));
+            }
             case json -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r.model()));
             case yaml -> out.print(new ObjectMapper(new YAMLFactory()).writeValueAsString(r.model()));
         }

@@ -2,6 +2,7 @@ package io.veroforge.generator.cli;
 
 import io.veroforge.generator.model.Action;
 import io.veroforge.generator.model.Entity;
+import io.veroforge.generator.resolve.OntologySuggestion;
 import io.veroforge.generator.model.EntityCompliance;
 import io.veroforge.generator.model.Field;
 import io.veroforge.generator.model.FieldStorage;
@@ -118,6 +119,21 @@ final class ModelPrinter {
             line(1, g.type().name().toLowerCase() + " at " + g.path() + ": " + g.description());
         }
         return out.toString();
+    }
+
+    /** The ontology's defaults left out of entities that declare their own fields, or nothing when there are none. */
+    String printSuggestions(List<OntologySuggestion> suggestions) {
+        StringBuilder before = new StringBuilder(out);
+        out.setLength(0);
+        if (!suggestions.isEmpty()) {
+            line(0, "");
+            line(0, "suggested by the ontology, not added (the entity declares its fields; ontologyDefaults: true adds them)");
+            suggestions.forEach(s -> line(1, s.path() + " " + s));
+        }
+        String text = out.toString();
+        out.setLength(0);
+        out.append(before);
+        return text;
     }
 
     private static String describe(Action a) {

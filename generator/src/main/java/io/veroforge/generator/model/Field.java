@@ -94,6 +94,14 @@ public record Field(
         return type == FieldType.ENUM ? Inflector.pascal(entity) + Inflector.pascal(name) : null;
     }
 
+    /** This field with the markers of both (an explicit field replacing an ontology default keeps the default's classification). */
+    public Field withMarkersOf(Field other) {
+        List<Marker> union = new java.util.ArrayList<>(markers);
+        union.addAll(other.markers());
+        return new Field(entity, name, type, required, unique, min, max, minLength, maxLength, pattern, values,
+                union, storage, storageReason, origin, path, description);
+    }
+
     public Field withStorage(FieldStorage newStorage, String reason) {
         return new Field(entity, name, type, required, unique, min, max, minLength, maxLength, pattern, values,
                 markers, newStorage, reason, origin, path, description);

@@ -47,12 +47,13 @@ public final class AppModelResolver {
             return new Resolution(null, problems);
         }
         AppSpecInput spec = analyzed.spec();
-        ResolvedModel model = ontologyResolver.resolve(analyzed.name(), analyzed.namespace(), spec);
+        OntologyResolver.Filled filled = ontologyResolver.fill(analyzed.name(), analyzed.namespace(), spec);
+        ResolvedModel model = filled.model();
         model = compliance.apply(model, spec.compliance());
         model = model.withGaps(gaps.detect(model));
         problems.addAll(analyzed.lines().locate(validator.validate(model)));
         problems.addAll(analyzed.lines().locate(complianceWarnings(spec, model)));
-        return new Resolution(model, problems);
+        return new Resolution(model, problems, filled.suggestions());
     }
 
     /** Analyzes and resolves an input that is already bound (the operator maps its CR spec to {@link AppSpecInput}). */

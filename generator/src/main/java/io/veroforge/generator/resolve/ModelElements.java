@@ -7,6 +7,7 @@ import io.veroforge.generator.input.RelationInput;
 import io.veroforge.generator.input.WorkflowInput;
 import io.veroforge.generator.model.Action;
 import io.veroforge.generator.model.ActionType;
+import io.veroforge.generator.model.CardDataNames;
 import io.veroforge.generator.model.CrudAction;
 import io.veroforge.generator.model.Field;
 import io.veroforge.generator.model.FieldStorage;
@@ -45,7 +46,10 @@ final class ModelElements {
         if (type.isEmpty() || name == null) {
             return Optional.empty();
         }
-        List<Marker> markers = in.markers().stream().map(m -> Keyword.parse(Marker.class, m)).flatMap(Optional::stream).toList();
+        List<Marker> markers = new ArrayList<>(in.markers().stream().map(m -> Keyword.parse(Marker.class, m)).flatMap(Optional::stream).toList());
+        if (CardDataNames.saysCardData(name, in.description())) {
+            markers.add(Marker.CARD_DATA); // card data by name or description, whatever the markers say: never stored raw
+        }
         return Optional.of(new Field(entity, name, type.get(), Boolean.TRUE.equals(in.required()), Boolean.TRUE.equals(in.unique()),
                 in.min(), in.max(), in.minLength(), in.maxLength(), in.pattern(),
                 in.values().stream().filter(Objects::nonNull).toList(), markers, FieldStorage.PLAIN, null, origin, path,

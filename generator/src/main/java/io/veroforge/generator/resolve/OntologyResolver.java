@@ -69,14 +69,23 @@ public final class OntologyResolver {
         }
     }
 
+    /** The filled model, and the defaults left out of entities that declare their own fields. */
+    public record Filled(ResolvedModel model, List<OntologySuggestion> suggestions) {
+    }
+
     public ResolvedModel resolve(String appName, String namespace, AppSpecInput spec) {
+        return fill(appName, namespace, spec).model();
+    }
+
+    public Filled fill(String appName, String namespace, AppSpecInput spec) {
         Optional<VerticalMap> vertical = ontology.vertical(spec.vertical());
         List<Source> sources = sources(spec, vertical);
         Targets targets = new Targets(sources);
 
         List<Entity> entities = new ArrayList<>();
+        List<OntologySuggestion> suggestions = new ArrayList<>();
         for (Source source : sources) {
-            entities.add(entity(source, vertical, targets));
+            entities.add(entity(source, vertical, targets, suggestions));
         }
         entities = RelationPairing.pair(entities);
 
@@ -94,9 +103,9 @@ public final class OntologyResolver {
         ComplianceProfile noCompliance = new ComplianceProfile(List.of(), false, false, false, null, false, false, null, List.of());
         ResolvedModel model = new ResolvedModel(appName, namespace, vertical.map(VerticalMap::id).orElse(spec.vertical()),
                 spec.requirements(), pack, noCompliance, entities, roles, List.of(), pages(spec, entities), List.of(), ai);
-        return new ResolvedModel(model.name(), model.namespace(), model.vertical(), model.requirements(), model.templatePack(),
+        return new Filled(new ResolvedModel(model.name(), model.namespace(), model.vertical(), model.requirements(), model.templatePack(),
                 model.compliance(), model.entities(), model.roles(), workflows(spec, vertical, targets, model), model.pages(),
-                model.gaps(), model.ai());
+                model.gaps(), model.ai()), List.copyOf(suggestions));
     }
 
     private List<Source> sources(AppSpecInput spec, Optional<VerticalMap> vertical) {
@@ -159,22 +168,33 @@ public final class OntologyResolver {
         }
     }
 
-    private Entity entity(Source source, Optional<VerticalMap> vertical, Targets targets) {
+    /**
+     * An entity: the ontology's defaults (universal, then vertical) unless it declares its own
+     * fields and does not opt in with {@code ontologyDefaults: true} — then the defaults become
+     * suggestions — and the explicit elements over them. An explicit field that replaces a default
+     * of the same name keeps the default's markers too (a card number stays card data).
+     */
+    private Entity entity(Source source, Optional<VerticalMap> vertical, Targets targets, List<OntologySuggestion> suggestions) {
         String name = source.name();
         String base = source.path();
-        List<Field> fields = new ArrayList<>();
-        List<Relation> relations = new ArrayList<>();
+        List<Field> defaultFields = new ArrayList<>();
+        List<Relation> defaultRelations = new ArrayList<>();
         VerticalTerm term = source.term();
         UnaryOperator<String> rename = term == null ? UnaryOperator.identity() : term::rename;
         if (source.universal() != null) {
             Origin origin = Origin.universal(source.universal().concept());
-            addDefaults(name, source.universal().fields(), source.universal().relations(), rename, origin, base, vertical, targets, fields, relations);
+            addDefaults(name, source.universal().fields(), source.universal().relations(), rename, origin, base, vertical, targets,
+                    defaultFields, defaultRelations);
         }
         if (term != null) {
             Origin origin = Origin.vertical(vertical.map(VerticalMap::id).orElse("?"), term.name());
-            addDefaults(name, term.fields(), term.relations(), UnaryOperator.identity(), origin, base, vertical, targets, fields, relations);
+            addDefaults(name, term.fields(), term.relations(), UnaryOperator.identity(), origin, base, vertical, targets,
+                    defaultFields, defaultRelations);
         }
         EntityInput explicit = source.explicit();
+        boolean withDefaults = explicit == null || explicit.takesOntologyDefaults();
+        List<Field> fields = new ArrayList<>(withDefaults ? defaultFields : List.of());
+        List<Relation> relations = new ArrayList<>(withDefaults ? defaultRelations : List.of());
         if (explicit != null) {
             for (int j = 0; j < explicit.fields().size(); j++) {
                 FieldInput in = explicit.fields().get(j);
@@ -182,10 +202,12 @@ public final class OntologyResolver {
                 if (in == null) {
                     continue;
                 }
-                ModelElements.field(name, in, in.name(), Origin.explicit(path), path).ifPresent(f -> {
-                    relations.removeIf(r -> r.name().equals(f.name()) && r.origin().kind() != OriginKind.EXPLICIT);
-                    replaceDefault(fields, f, Field::name, Field::origin);
-                });
+                ModelElements.field(name, in, in.name(), Origin.explicit(path), path)
+                        .map(f -> defaultFields.stream().filter(d -> d.name().equals(f.name())).findFirst().map(f::withMarkersOf).orElse(f))
+                        .ifPresent(f -> {
+                            relations.removeIf(r -> r.name().equals(f.name()) && r.origin().kind() != OriginKind.EXPLICIT);
+                            replaceDefault(fields, f, Field::name, Field::origin);
+                        });
             }
             for (int j = 0; j < explicit.relations().size(); j++) {
                 RelationInput in = explicit.relations().get(j);
@@ -198,6 +220,17 @@ public final class OntologyResolver {
                     replaceDefault(relations, r, Relation::name, Relation::origin);
                 });
             }
+        }
+        if (!withDefaults) {
+            Set<String> declared = new HashSet<>();
+            fields.forEach(f -> declared.add(f.name()));
+            relations.forEach(r -> declared.add(r.name()));
+            defaultFields.stream().filter(f -> !declared.contains(f.name())).forEach(f -> suggestions.add(new OntologySuggestion(name, base,
+                    f.name() + ": " + f.type().keyword() + (f.required() ? ", required" : "") + (f.markers().isEmpty() ? ""
+                            : ", " + String.join(", ", f.markers().stream().map(Keyword::keyword).toList())), f.origin().toString())));
+            defaultRelations.stream().filter(r -> !declared.contains(r.name())).forEach(r -> suggestions.add(new OntologySuggestion(name,
+                    base, r.name() + " -> " + r.target() + " (" + r.kind().keyword() + (r.required() ? ", required" : "") + ")",
+                    r.origin().toString())));
         }
         return new Entity(name, source.concept(), EntityNames.of(name), fields, relations, EntityCompliance.NONE, null,
                 source.origin(), base, explicit == null ? null : explicit.description());

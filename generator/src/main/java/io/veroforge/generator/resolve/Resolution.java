@@ -7,12 +7,18 @@ import java.util.List;
 
 /**
  * The result of resolving an AppSpec: the model (null only when the YAML could not be read at
- * all) and every problem found on the way, errors and warnings, in document order.
+ * all) and every problem found on the way, errors and warnings, in document order; plus what the
+ * ontology would have added to entities that declare their own fields ({@code explain} shows it).
  */
-public record Resolution(ResolvedModel model, List<Problem> problems) {
+public record Resolution(ResolvedModel model, List<Problem> problems, List<OntologySuggestion> suggestions) {
 
     public Resolution {
         problems = List.copyOf(problems);
+        suggestions = List.copyOf(suggestions);
+    }
+
+    public Resolution(ResolvedModel model, List<Problem> problems) {
+        this(model, problems, List.of());
     }
 
     /** True when there is a model and no error: the model may go on to synthesis. */

@@ -336,6 +336,12 @@ public final class AppView {
         return testOrder.stream().filter(e -> e.fields().stream().anyMatch(FieldView::tokenized)).findFirst().orElse(null);
     }
 
+    /** Whether the compliance spec has at least one case: a regime alone (PCI without card data) gives it nothing to check. */
+    public boolean hasComplianceTests() {
+        return encryptedEntity() != null && encryptedEntity().sampleEncryptedField() != null || writeAuditedEntity() != null
+                || readAuditedEntity() != null || tokenizedEntity() != null;
+    }
+
     public boolean anyOwner() {
         return entities.stream().anyMatch(EntityView::hasOwner);
     }

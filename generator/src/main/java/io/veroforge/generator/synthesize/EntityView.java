@@ -197,12 +197,34 @@ public final class EntityView {
         return foreignKeys().stream().filter(RelationView::required).toList();
     }
 
-    /** The sample create payload as a TypeScript expression over {@code ids} (ids of rows created earlier, by entity name). */
+    /**
+     * The sample create payload as a TypeScript expression over {@code ids} (ids of rows created
+     * earlier, by entity name) and, when a unique field varies by row, {@code n} (the row: 0, 1, …).
+     */
     public String sampleLiteral() {
         List<String> parts = new ArrayList<>();
-        sampleFields().forEach(f -> parts.add(f.property() + ": " + f.samples().value()));
+        sampleFields().forEach(f -> parts.add(f.property() + ": " + f.samples().rowValue()));
         sampleParents().forEach(r -> parts.add(r.fkProperty() + ": ids[" + TsLiteral.string(r.relation().target()) + "]"));
         return parts.isEmpty() ? "({})" : "({ " + String.join(", ", parts) + " })";
+    }
+
+    /** The sample function's parameters: {@code n} only when a row number changes the payload. */
+    public String sampleParameters() {
+        return sampleFields().stream().anyMatch(f -> f.samples().rowValue().endsWith("[n]")) ? "(ids, n = 0)" : "(ids)";
+    }
+
+    /** How many rows of this entity one test can create with {@code SAMPLES[entity](ids, n)} without a unique clash. */
+    public int distinctRows() {
+        return sampleFields().stream().mapToInt(f -> f.samples().distinctRows()).min().orElse(3);
+    }
+
+    /** An optional relation of the entity to itself (a parent row of the same kind), for the self-link test, or null. */
+    public RelationView selfRelation() {
+        if (distinctRows() < 2) {
+            return null;
+        }
+        return foreignKeys().stream().filter(r -> !r.required() && !r.manyToMany() && r.relation().target().equals(name()))
+                .findFirst().orElse(null);
     }
 
     /** The field the update test changes, or null when none can be changed and read back simply. */

@@ -3,14 +3,26 @@ package io.veroforge.generator.synthesize;
 import io.veroforge.generator.model.Field;
 import io.veroforge.generator.model.FieldType;
 import io.veroforge.generator.model.Inflector;
+import io.veroforge.generator.samples.PatternSampler;
+import io.veroforge.generator.samples.TextSamples;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
 
-/** Sample values of one field for the generated tests: valid ones, honouring lengths, ranges, patterns and values. */
+/**
+ * Sample values of one field for the generated tests: valid ones, honouring patterns, lengths,
+ * ranges, enum values and formats, and distinct ones for unique fields when a test creates more
+ * than one row ({@code SAMPLES[entity](ids, n)}). The validator refuses specs whose constraints
+ * cannot be sampled ({@link io.veroforge.generator.samples}), so every field here has a value.
+ */
 public final class FieldSamples {
 
     private final FieldView common;
     private final Field field;
+    private List<String> variants; // TypeScript literals, computed on first use
 
     FieldSamples(FieldView common) {
         this.common = common;
@@ -21,19 +33,54 @@ public final class FieldSamples {
         return field.type();
     }
 
-    /** Whether the generated tests fill this field: required ones always, optional ones when a valid value is obvious. */
+    /** Whether the generated tests fill this field: always, unless an optional field has no valid sample. */
     public boolean included() {
-        return field.required() || field.pattern() == null;
+        return field.required() || !variants().isEmpty();
     }
 
     /** A valid value as a TypeScript literal. */
     public String value() {
-        return sampleValue(false);
+        List<String> v = variants();
+        if (v.isEmpty()) {
+            throw new IllegalStateException(field.entity() + "." + field.name() + ": no valid sample (the validator should have refused it)");
+        }
+        return v.get(0);
+    }
+
+    /**
+     * The value of row {@code n} of a test as a TypeScript expression over {@code n}: the same for
+     * every row, except for a unique field, whose rows differ.
+     */
+    public String rowValue() {
+        List<String> v = variants();
+        return field.unique() && v.size() > 1 ? "[" + String.join(", ", v) + "][n]" : value();
+    }
+
+    /** How many rows of this entity a test can create without breaking this field's uniqueness. */
+    public int distinctRows() {
+        return field.unique() ? variants().size() : PatternSampler.MAX_VARIANTS;
     }
 
     /** Another valid value, for update tests. */
     public String otherValue() {
-        return sampleValue(true);
+        if (common.tokenized()) {
+            return "'tok_sample_other'";
+        }
+        if (TextSamples.handles(type())) {
+            String other = TextSamples.other(type(), words(), field.minLength(), field.maxLength(), field.pattern());
+            return other == null ? value() : TsLiteral.string(other);
+        }
+        return switch (type()) {
+            case UUID -> "'00000000-0000-4000-8000-000000000099'";
+            case INTEGER -> number(4);
+            case DECIMAL, MONEY -> "'" + number(4) + "'";
+            case BOOLEAN -> "false";
+            case DATE -> "'2024-02-20'";
+            case DATETIME -> "'2024-02-20T15:30:00.000Z'";
+            case ENUM -> TsLiteral.string(field.values().get(field.values().size() > 1 ? 1 : 0));
+            case JSON -> "{ sample: false }";
+            default -> value();
+        };
     }
 
     /** Whether the update test can change this field to {@link #otherValue()} and read it back unchanged. */
@@ -42,59 +89,77 @@ public final class FieldSamples {
             return false;
         }
         return switch (type()) {
-            case STRING, TEXT, ENUM, BOOLEAN, INTEGER -> !(type() == FieldType.ENUM && field.values().size() < 2);
+            case STRING, TEXT, ENUM, BOOLEAN, INTEGER -> !(type() == FieldType.ENUM && field.values().size() < 2)
+                    && !otherValue().equals(value());
             default -> false;
         };
     }
 
-    private String sampleValue(boolean other) {
+    /** Every row's value as a TypeScript literal (one for a non-unique field). */
+    List<String> rowLiterals() {
+        return field.unique() ? variants() : variants().isEmpty() ? List.of() : List.of(value());
+    }
+
+    private List<String> variants() {
+        if (variants == null) {
+            variants = computeVariants();
+        }
+        return variants;
+    }
+
+    private String words() {
+        return String.join(" ", Inflector.words(common.property()));
+    }
+
+    private List<String> computeVariants() {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
         if (common.tokenized()) {
-            return other ? "'tok_sample_other'" : "'tok_sample_4242'";
+            out.add("'tok_sample_4242'");
+            out.add("'tok_sample_4242_2'");
+            out.add("'tok_sample_4242_3'");
+            return List.copyOf(out);
         }
-        return switch (type()) {
-            case STRING, TEXT, PHONE, FILE -> TsLiteral.string(text(other));
-            case EMAIL -> other ? "'other@example.com'" : "'sample@example.com'";
-            case URL -> "'https://example.com/" + (other ? "other" : "sample") + "'";
-            case UUID -> other ? "'00000000-0000-4000-8000-000000000002'" : "'00000000-0000-4000-8000-000000000001'";
-            case INTEGER -> number(other);
-            case DECIMAL, MONEY -> "'" + number(other) + "'"; // whole numbers read back identically ("3", not "3.00") from numeric columns
-            case BOOLEAN -> other ? "false" : "true";
-            case DATE -> other ? "'2024-02-20'" : "'2024-01-15'";
-            case DATETIME -> other ? "'2024-02-20T15:30:00.000Z'" : "'2024-01-15T10:00:00.000Z'";
-            case ENUM -> TsLiteral.string(field.values().get(other && field.values().size() > 1 ? 1 : 0));
-            case JSON -> "{ sample: " + !other + " }";
-        };
+        if (TextSamples.handles(type())) {
+            TextSamples.samples(type(), words(), field.minLength(), field.maxLength(), field.pattern())
+                    .forEach(s -> out.add(TsLiteral.string(s)));
+            return List.copyOf(out);
+        }
+        for (int k = 0; k < PatternSampler.MAX_VARIANTS; k++) {
+            String v = switch (type()) {
+                case UUID -> "'00000000-0000-4000-8000-00000000000" + (k + 1) + "'";
+                case INTEGER -> number(k);
+                case DECIMAL, MONEY -> "'" + number(k) + "'"; // whole numbers read back identically ("3", not "3.00") from numeric columns
+                case BOOLEAN -> k == 0 ? "true" : "false";
+                case DATE -> "'" + LocalDate.of(2024, 1, 15).plusDays(k) + "'";
+                case DATETIME -> "'" + LocalDateTime.of(2024, 1, 15, 10, 0).plusHours(k) + ":00.000Z'";
+                case ENUM -> k < field.values().size() ? TsLiteral.string(field.values().get(k)) : null;
+                case JSON -> "{ sample: true }";
+                default -> null;
+            };
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        return List.copyOf(out);
     }
 
-    private String text(boolean other) {
-        if (field.pattern() != null && field.pattern().matches("\\^\\[0-9\\]\\{\\d+}\\$")) {
-            int n = Integer.parseInt(field.pattern().replaceAll("\\D", ""));
-            return "1234567890".repeat(n / 10 + 1).substring(0, n);
-        }
-        if (type() == FieldType.PHONE) {
-            return other ? "+1 555 0199" : "+1 555 0100";
-        }
-        String base = (other ? "Updated " : "Sample ") + String.join(" ", Inflector.words(common.property()));
-        int max = field.maxLength() == null ? 200 : field.maxLength();
-        int min = field.minLength() == null ? 0 : field.minLength();
-        StringBuilder s = new StringBuilder(base.length() > max ? base.substring(0, max) : base);
-        while (s.length() < min) {
-            s.append('x');
-        }
-        return s.toString();
-    }
-
-    /** 3 (7 for the other value), moved into the field's range, as a whole number. */
-    private String number(boolean other) {
+    /**
+     * Candidate k (0, 1, 2; 4 for the update value): 3 + k moved into the field's range, a whole
+     * number where the range holds one, else the range's lower bound. May repeat for a narrow range.
+     */
+    private String number(int k) {
         BigDecimal min = field.min();
         BigDecimal max = field.max();
-        BigDecimal value = BigDecimal.valueOf(other ? 7 : 3);
+        BigDecimal value = BigDecimal.valueOf(3L + k);
         if (min != null && value.compareTo(min) < 0) {
-            value = min.add(BigDecimal.valueOf(other ? 1 : 0));
+            value = min.setScale(0, RoundingMode.CEILING).add(BigDecimal.valueOf(k));
         }
         if (max != null && value.compareTo(max) > 0) {
-            value = max;
+            value = max.setScale(0, RoundingMode.FLOOR).subtract(BigDecimal.valueOf(Math.min(k, 2)));
         }
-        return value.setScale(0, RoundingMode.CEILING).toPlainString();
+        if (min != null && value.compareTo(min) < 0 || max != null && value.compareTo(max) > 0) {
+            value = min == null ? max : min; // a decimal range without a whole number in it: its bound
+        }
+        return value.setScale(Math.max(0, value.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY).toPlainString();
     }
 }

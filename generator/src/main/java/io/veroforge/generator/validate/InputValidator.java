@@ -16,6 +16,7 @@ import io.veroforge.generator.model.CrudAction;
 import io.veroforge.generator.model.FieldType;
 import io.veroforge.generator.model.Inflector;
 import io.veroforge.generator.model.Keyword;
+import io.veroforge.generator.model.CardDataNames;
 import io.veroforge.generator.model.Marker;
 import io.veroforge.generator.model.PageKind;
 import io.veroforge.generator.model.Problem;
@@ -25,6 +26,7 @@ import io.veroforge.generator.model.TriggerType;
 import io.veroforge.generator.ontology.Ontology;
 import io.veroforge.generator.ontology.VerticalMap;
 import io.veroforge.generator.ontology.VerticalTerm;
+import io.veroforge.generator.samples.TextSamples;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -209,14 +211,7 @@ public final class InputValidator {
                 problems.add(Problem.error(path + ".minLength", "minLength " + field.minLength() + " is greater than maxLength " + field.maxLength(),
                         "swap them or correct one"));
             }
-            if (field.pattern() != null) {
-                try {
-                    Pattern.compile(field.pattern());
-                } catch (PatternSyntaxException e) {
-                    problems.add(Problem.error(path + ".pattern", "invalid regular expression: " + e.getDescription()
-                            + " near index " + e.getIndex(), "fix the expression (Java/ECMAScript syntax)"));
-                }
-            }
+            checkSampleable(field, t, path, problems);
         }
         if (t == FieldType.ENUM) {
             if (field.values().isEmpty()) {
@@ -240,13 +235,53 @@ public final class InputValidator {
         if (Boolean.TRUE.equals(field.unique()) && (t == FieldType.BOOLEAN || t == FieldType.JSON)) {
             problems.add(Problem.error(path + ".unique", "unique is not supported on " + t.keyword() + " fields", "remove unique"));
         }
-        if (field.markers().contains(Marker.CARD_DATA.keyword()) && t != FieldType.STRING) {
-            problems.add(Problem.error(path + ".markers", "cardData applies to the card number, a string field, not " + t.keyword(),
-                    "use type: string, or remove the cardData marker"));
-        }
+        // cardData on a non-string field: ModelValidator (it also sees fields that are card data by name)
         if (field.markers().contains(Marker.SEARCHABLE.keyword()) && (t == FieldType.BOOLEAN || t == FieldType.JSON || t == FieldType.FILE)) {
             problems.add(Problem.error(path + ".markers", "searchable is not supported on " + t.keyword() + " fields",
                     "remove the searchable marker"));
+        }
+    }
+
+    /**
+     * The pattern must run as a JavaScript RegExp (the API and UI check it there), and the generated
+     * tests need a value that satisfies pattern, lengths and format together: a spec for which no
+     * such value can be found would give an app whose own tests fail, so it is refused here.
+     */
+    private static void checkSampleable(FieldInput field, FieldType t, String path, List<Problem> problems) {
+        if (field.pattern() != null) {
+            try {
+                Pattern.compile(field.pattern());
+            } catch (PatternSyntaxException e) {
+                problems.add(Problem.error(path + ".pattern", "invalid regular expression: " + e.getDescription()
+                        + " near index " + e.getIndex(), "fix the expression (Java/ECMAScript syntax)"));
+                return;
+            }
+            Optional<String> javaOnly = RegexDialect.javaOnlyConstruct(field.pattern());
+            if (javaOnly.isPresent()) {
+                problems.add(Problem.error(path + ".pattern", "the pattern uses " + javaOnly.get()
+                                + ", which a JavaScript RegExp (the API's and the UI's check) does not support",
+                        "rewrite it with classes, groups, alternatives, anchors and counted repeats only"));
+                return;
+            }
+        }
+        if (field.minLength() != null && field.maxLength() != null && field.minLength() > field.maxLength()) {
+            return; // reported above
+        }
+        if (field.markers().contains(Marker.CARD_DATA.keyword()) || CardDataNames.saysCardData(field.name(), field.description())) {
+            return; // stored as a payment-provider token: the tests send a token, not a value of this pattern
+        }
+        if (TextSamples.samples(t, "sample", field.minLength(), field.maxLength(), field.pattern()).isEmpty()) {
+            String lengths = (field.minLength() == null ? "" : " minLength " + field.minLength())
+                    + (field.maxLength() == null ? "" : " maxLength " + field.maxLength());
+            if (field.pattern() != null) {
+                problems.add(Problem.error(path + ".pattern", "no value matching the pattern" + (lengths.isEmpty() ? "" : " within" + lengths)
+                                + (t == FieldType.STRING || t == FieldType.TEXT ? "" : " that is also a valid " + t.keyword())
+                                + " could be generated for the app's tests",
+                        "check that pattern and lengths agree; lookarounds and back-references are checked but not used to build values"));
+            } else {
+                problems.add(Problem.error(path + ".maxLength", "maxLength " + field.maxLength() + " is too short for any valid " + t.keyword(),
+                        "raise maxLength (an e-mail address needs at least 7 characters, a URL at least 14)"));
+            }
         }
     }
 

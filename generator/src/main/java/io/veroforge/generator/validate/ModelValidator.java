@@ -1,10 +1,12 @@
 package io.veroforge.generator.validate;
 
 import io.veroforge.generator.model.Action;
+import io.veroforge.generator.model.CardDataNames;
 import io.veroforge.generator.model.Entity;
 import io.veroforge.generator.model.EntityNames;
 import io.veroforge.generator.model.Field;
 import io.veroforge.generator.model.FieldStorage;
+import io.veroforge.generator.model.FieldType;
 import io.veroforge.generator.model.Gap;
 import io.veroforge.generator.model.Inflector;
 import io.veroforge.generator.model.Marker;
@@ -259,10 +261,20 @@ public final class ModelValidator {
                             + " is card data, stored only as a token, so it cannot be searched", "remove the searchable marker"));
                 }
             }
+            boolean namedCard = CardDataNames.saysCardData(field.name(), field.description());
+            String why = namedCard ? " is card data (its name or description says so)" : " is marked cardData";
+            if (field.has(Marker.CARD_DATA) && field.type() != FieldType.STRING) {
+                problems.add(Problem.error(path + (namedCard ? ".type" : ".markers"), entity.name() + "." + field.name() + why
+                                + "; cardData applies to the card number, a string field, not " + field.type().keyword()
+                                + " (it is stored only as a payment-provider token)",
+                        namedCard ? "use type: string (the column holds a token), or rename the field if it is not card data"
+                                : "use type: string, or remove the cardData marker"));
+            }
             if (field.has(Marker.CARD_DATA) && !model.compliance().applies(Regime.PCI)) {
                 problems.add(Problem.error(path + ".markers", entity.name() + "." + field.name()
-                                + " is marked cardData but compliance.pci is false; card data is never stored raw",
-                        "remove pci: false (the field becomes a tokenized reference), or remove the cardData marker"));
+                                + why + " but compliance.pci is false; card data is never stored raw",
+                        "remove pci: false (the field becomes a tokenized reference)"
+                                + (namedCard ? ", or rename the field if it is not card data" : ", or remove the cardData marker")));
             }
             if (field.has(Marker.PHI) && !model.compliance().applies(Regime.HIPAA)) {
                 problems.add(Problem.warning(path + ".markers", entity.name() + "." + field.name()

@@ -71,6 +71,15 @@ describe('{app.title} API', () => {
       expect(res.body.{e.updateField.property}).toEqual({e.updateField.samples.otherValue});
     });
 {/if}
+{#if e.selfRelation}
+
+    it('links a second {e.label} to the first through {e.selfRelation.name}', async () => {
+      const payload = { ...SAMPLES['{e.name}'](ids, 1), {e.selfRelation.fkProperty}: ids['{e.name}'] };
+      const child = await http(app).post(route).set('Authorization', admin).send(payload).expect(201);
+      expect(child.body.{e.selfRelation.fkProperty}).toBe(ids['{e.name}']);
+      await http(app).delete(`${ route }/${ child.body.id }`).set('Authorization', admin).expect(204);
+    });
+{/if}
 
     it('rejects invalid input with 400', async () => {
       await http(app).post(route).set('Authorization', admin).send({ ...SAMPLES['{e.name}'](ids), notAField: 1 }).expect(400);

@@ -26,10 +26,20 @@ export const TABLES: Record<string, string> = {
 /** Parents before children: the order rows can be created in. */
 export const CREATE_ORDER = [{#for e in app.testOrder}'{e.name}'{#if e_hasNext}, {/if}{/for}];
 
-/** A valid create payload per entity (the AppSpec's rules honoured), given the ids of rows created before it. */
-export const SAMPLES: Record<string, (ids: Record<string, string>) => Record<string, unknown>> = {
+/**
+ * A valid create payload per entity (the AppSpec's rules honoured), given the ids of rows created
+ * before it; row n (0 unless a test creates several rows of one entity) varies the unique fields.
+ */
+export const SAMPLES: Record<string, (ids: Record<string, string>, n?: number) => Record<string, unknown>> = {
 {#for e in app.testOrder}
-  {e.name}: (ids) => {e.sampleLiteral},
+  {e.name}: {e.sampleParameters} => {e.sampleLiteral},
+{/for}
+};
+
+/** How many rows of each entity one test can create from SAMPLES without a unique value repeating. */
+export const DISTINCT_ROWS: Record<string, number> = {
+{#for e in app.testOrder}
+  {e.name}: {e.distinctRows},
 {/for}
 };
 

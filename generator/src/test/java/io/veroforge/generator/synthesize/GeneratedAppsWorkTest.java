@@ -26,7 +26,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Proof that generated apps work: for apps of three verticals, generate into
+ * Proof that generated apps work: for apps of three verticals, and parts-depot (a spec written the
+ * way people outside the team write them: patterns, ranges, formats, unique values, a self-relation,
+ * card data by name, an ontology entity with declared fields, snake_case names), generate into
  * {@code target/generated-apps/<name>}, then with real npm, tsc and PostgreSQL: install, prisma
  * generate, type-check API and UI, apply the migrations to a fresh database as a non-superuser
  * role, run the app's own e2e tests (CRUD, roles, tenant isolation, compliance) and build the UI.
@@ -62,7 +64,7 @@ class GeneratedAppsWorkTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"pest-control-sparse.yaml", "clinic.yaml", "retail-store.yaml"})
+    @ValueSource(strings = {"pest-control-sparse.yaml", "clinic.yaml", "retail-store.yaml", "parts-depot.yaml"})
     void generatedAppInstallsTypeChecksPassesItsTestsAndBuilds(String spec) throws Exception {
         Resolution resolution = Fixtures.resolveResource(spec);
         assertThat(resolution.errors()).as("the spec resolves").isEmpty();

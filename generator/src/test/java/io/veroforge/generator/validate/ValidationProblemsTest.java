@@ -138,7 +138,7 @@ class ValidationProblemsTest {
     void invalidIdentifiersGetAConvertedSuggestion() {
         List<Problem> problems = errors("""
                 entities:
-                  - name: work_order
+                  - name: work-order
                     fields: [{name: Due-Date, type: date}]
                   - name: Visit
                     fields: [{name: Due-Date, type: date}, {name: x, type: enum, values: [in progress]}]
@@ -171,7 +171,7 @@ class ValidationProblemsTest {
         assertThat(problems).extracting(Problem::path).contains(
                 "entities[0].fields[0].minLength", "entities[0].fields[0].pattern", "entities[0].fields[1].min",
                 "entities[0].fields[2].unique", "entities[0].fields[2].markers", "entities[0].fields[3].values",
-                "entities[0].fields[4].markers", "entities[0].fields[4].markers[1]",
+                "entities[0].fields[4].type", "entities[0].fields[4].markers[1]",
                 "entities[0].relations[0].cascade", "entities[0].relations[1].required", "entities[0].relations[2].required");
         assertThat(only(problems, "entities[0].relations[0].cascade").fix()).contains("oneToMany relation of Client");
         assertThat(only(problems, "entities[0].relations[2].required").message()).contains("first row could never be inserted");
