@@ -89,6 +89,9 @@ public final class AppView {
         List<String> roleNames = model.roles().stream().map(Role::name).toList();
         this.entities = model.entities().stream().map(e -> entityView(e, model.roles(), roleNames)).toList();
         this.testOrder = dependencyOrder(entities);
+        Map<String, String> titles = new LinkedHashMap<>();
+        entities.forEach(e -> titles.put(e.name(), e.titleProperty()));
+        entities.forEach(e -> e.manyToMany().forEach(r -> r.targetTitle(titles.getOrDefault(r.relation().target(), "id"))));
         List<GapHandler> handlers = gapHandlers(model);
         this.gaps = handlers.stream().map(h -> new GapHandlerView(h, gapBodies.bodyFor(h, model))).toList();
         Map<Action, GapHandler> custom = new IdentityHashMap<>();

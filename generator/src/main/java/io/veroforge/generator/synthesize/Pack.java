@@ -42,7 +42,7 @@ public record Pack(String name, String revision, Map<String, String> templates) 
             "api/test/compliance.e2e-spec.ts", "api/test/gaps.e2e-spec.ts", "api/test/schedules.e2e-spec.ts",
             "api/test/mail.e2e-spec.ts", "api/test/gdpr.e2e-spec.ts", "api/test/links.e2e-spec.ts", "api/src/gdpr/gdpr.module.ts", "api/src/gdpr/data-subject.ts",
             "ui/package.json", "ui/tsconfig.json", "ui/vite.config.ts", "ui/index.html", "ui/src/main.tsx", "ui/src/App.tsx",
-            "ui/src/api.ts", "ui/src/validation.ts", "ui/src/model.ts", "ui/src/EntityViews.tsx", "ui/src/entity.tsx",
+            "ui/src/api.ts", "ui/src/validation.ts", "ui/src/model.ts", "ui/src/EntityViews.tsx", "ui/src/entity.tsx", "ui/src/LinkSelect.tsx",
             "ui/src/Dashboard.tsx", "ui/src/styles.css",
             "mobile/package.json", "mobile/app.json", "mobile/App.tsx", "mobile/tsconfig.json",
             "deploy/api.Dockerfile", "deploy/ui.Dockerfile", "deploy/migrations.Dockerfile", "deploy/nginx.conf",

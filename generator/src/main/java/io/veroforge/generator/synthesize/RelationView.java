@@ -13,10 +13,21 @@ public final class RelationView {
 
     private final Relation relation;
     private final String entityTable;
+    /** The linked entity's title field (set by AppView once every entity has its view). */
+    private String targetTitle = "id";
 
     RelationView(Relation relation, String entityTable) {
         this.relation = relation;
         this.entityTable = entityTable;
+    }
+
+    /** The field the UI shows for a linked row: the target's title field. */
+    public String targetTitle() {
+        return targetTitle;
+    }
+
+    void targetTitle(String title) {
+        this.targetTitle = title;
     }
 
     public Relation relation() {

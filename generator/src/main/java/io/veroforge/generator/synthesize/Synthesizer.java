@@ -118,7 +118,7 @@ public final class Synthesizer {
         }
 
         for (String f : new String[] {"package.json", "tsconfig.json", "vite.config.ts", "index.html", "src/main.tsx", "src/App.tsx",
-                "src/api.ts", "src/validation.ts", "src/model.ts", "src/EntityViews.tsx", "src/Dashboard.tsx", "src/styles.css"}) {
+                "src/api.ts", "src/validation.ts", "src/model.ts", "src/EntityViews.tsx", "src/LinkSelect.tsx", "src/Dashboard.tsx", "src/styles.css"}) {
             out.file("ui/" + f, "ui/" + f);
         }
         for (String f : new String[] {"package.json", "app.json", "App.tsx", "tsconfig.json"}) {
