@@ -73,6 +73,20 @@ CREATE POLICY tenant_isolation ON {j.joinTable}
 {/for}
 {/for}
 
+-- Users the API has seen, as their access tokens describe them: whom a notification to a role reaches.
+CREATE TABLE directory_users (
+  tenant_id text NOT NULL DEFAULT current_setting('veroforge.tenant_id', true),
+  subject text NOT NULL,
+  email text,
+  roles text[] NOT NULL DEFAULT ARRAY[]::text[],
+  seen_at timestamptz NOT NULL DEFAULT now(),
+  CONSTRAINT directory_users_pkey PRIMARY KEY (tenant_id, subject)
+);
+ALTER TABLE directory_users ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON directory_users
+  USING (tenant_id = current_setting('veroforge.tenant_id', true))
+  WITH CHECK (tenant_id = current_setting('veroforge.tenant_id', true));
+
 -- Foreign keys include tenant_id: a row can reference only rows of its own tenant
 -- (foreign key checks bypass row-level security, the composite key does not).
 {#for e in app.entities}

@@ -89,6 +89,9 @@ public final class AppView {
         List<String> roleNames = model.roles().stream().map(Role::name).toList();
         this.entities = model.entities().stream().map(e -> entityView(e, model.roles(), roleNames)).toList();
         this.testOrder = dependencyOrder(entities);
+        Map<String, String> titles = new LinkedHashMap<>();
+        entities.forEach(e -> titles.put(e.name(), e.titleProperty()));
+        entities.forEach(e -> e.manyToMany().forEach(r -> r.targetTitle(titles.getOrDefault(r.relation().target(), "id"))));
         List<GapHandler> handlers = gapHandlers(model);
         this.gaps = handlers.stream().map(h -> new GapHandlerView(h, gapBodies.bodyFor(h, model))).toList();
         Map<Action, GapHandler> custom = new IdentityHashMap<>();
@@ -344,6 +347,48 @@ public final class AppView {
 
     public boolean anyOwner() {
         return entities.stream().anyMatch(EntityView::hasOwner);
+    }
+
+    /** GDPR data subjects (entities with export/erase endpoints) and the rows that belong to each. */
+    public List<DataSubjectView> dataSubjects() {
+        return entities.stream().filter(EntityView::exportEndpoint).map(e -> new DataSubjectView(e, entities)).toList();
+    }
+
+    /** Entity modules the GDPR module imports (their services): every entity a data subject's plan reads. */
+    public List<EntityView> gdprImports() {
+        return dataSubjects().stream().flatMap(s -> s.entities().stream()).distinct()
+                .sorted(java.util.Comparator.comparingInt(entities::indexOf)).toList();
+    }
+
+    /**
+     * A many-to-many relation the links test covers (once per pair, from the side that defines the
+     * join): {@code creator} is the side created later by the tests, so its create body can carry
+     * the other side's id.
+     */
+    public record LinkTest(EntityView entity, RelationView relation, String creator, String creatorIdsProperty, String creatorTarget) {
+    }
+
+    public List<LinkTest> linkTests() {
+        List<LinkTest> out = new ArrayList<>();
+        for (EntityView e : entities) {
+            for (RelationView r : e.joins()) {
+                String target = r.relation().target();
+                boolean targetLater = testOrder.indexOf(e) < testOrder.stream().map(EntityView::name).toList().indexOf(target);
+                out.add(targetLater
+                        ? new LinkTest(e, r, target, r.inverseIdsProperty(), e.name())
+                        : new LinkTest(e, r, e.name(), r.idsProperty(), target));
+            }
+        }
+        return out;
+    }
+
+    public List<WorkflowView> scheduledWorkflows() {
+        return workflows.stream().filter(WorkflowView::scheduled).toList();
+    }
+
+    /** What the mail test expects, one TypeScript object per mail (empty: no mail test). */
+    public List<String> mailExpectations() {
+        return workflows.stream().flatMap(w -> w.mailExpectations().stream()).toList();
     }
 
     public boolean hasSchedules() {

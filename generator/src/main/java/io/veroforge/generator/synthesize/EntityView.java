@@ -88,6 +88,31 @@ public final class EntityView {
         return relations.stream().filter(RelationView::definesJoin).toList();
     }
 
+    /** Many-to-many relations of this side: id arrays in bodies and views, {@code ?include=}, link/unlink endpoints. */
+    public List<RelationView> manyToMany() {
+        return relations.stream().filter(RelationView::manyToMany).toList();
+    }
+
+    /** Entities this one links to many-to-many (itself left out), for the imports of their summaries. */
+    public List<EntityNames> linkedTargets() {
+        return manyToMany().stream().filter(r -> !r.self()).map(RelationView::target).distinct().toList();
+    }
+
+    /** Whether a many-to-many relation links this entity to itself (its summary is presented from its own DTO file). */
+    public boolean selfLinked() {
+        return manyToMany().stream().anyMatch(RelationView::self);
+    }
+
+    /** Values {@code ?include=} accepts, as a TypeScript array literal. */
+    public String includesLiteral() {
+        return TsLiteral.stringArray(manyToMany().stream().map(RelationView::name).toList());
+    }
+
+    /** Fields a linked row shows when another entity includes it: everything but encrypted or tokenized values. */
+    public List<FieldView> summaryFields() {
+        return fields.stream().filter(f -> !f.encrypted() && !f.tokenized()).toList();
+    }
+
     public boolean hasOwner() {
         return entity.ownerField() != null;
     }

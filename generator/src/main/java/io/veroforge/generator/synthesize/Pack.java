@@ -36,18 +36,19 @@ public record Pack(String name, String revision, Map<String, String> templates) 
             "api/src/common/pagination.ts", "api/src/common/validators.ts", "api/src/common/access-log.interceptor.ts",
             "api/src/entity/module.ts", "api/src/entity/controller.ts", "api/src/entity/service.ts", "api/src/entity/dto.ts",
             "api/src/workflows/workflow-events.ts", "api/src/workflows/workflow-actions.ts", "api/src/workflows/workflows.module.ts",
-            "api/src/workflows/workflow.ts", "api/src/workflows/cron.ts",
+            "api/src/workflows/workflow.ts", "api/src/workflows/cron.ts", "api/src/workflows/mailer.ts", "api/src/auth/user-directory.ts",
             "api/src/gaps/gaps.ts", "api/src/gaps/gap.ts",
             "api/test/helpers.ts", "api/test/crud.e2e-spec.ts", "api/test/tenant-isolation.e2e-spec.ts",
-            "api/test/compliance.e2e-spec.ts", "api/test/gaps.e2e-spec.ts",
+            "api/test/compliance.e2e-spec.ts", "api/test/gaps.e2e-spec.ts", "api/test/schedules.e2e-spec.ts",
+            "api/test/mail.e2e-spec.ts", "api/test/gdpr.e2e-spec.ts", "api/test/links.e2e-spec.ts", "api/src/gdpr/gdpr.module.ts", "api/src/gdpr/data-subject.ts",
             "ui/package.json", "ui/tsconfig.json", "ui/vite.config.ts", "ui/index.html", "ui/src/main.tsx", "ui/src/App.tsx",
-            "ui/src/api.ts", "ui/src/validation.ts", "ui/src/model.ts", "ui/src/EntityViews.tsx", "ui/src/entity.tsx",
+            "ui/src/api.ts", "ui/src/validation.ts", "ui/src/model.ts", "ui/src/EntityViews.tsx", "ui/src/entity.tsx", "ui/src/LinkSelect.tsx",
             "ui/src/Dashboard.tsx", "ui/src/styles.css",
             "mobile/package.json", "mobile/app.json", "mobile/App.tsx", "mobile/tsconfig.json",
             "deploy/api.Dockerfile", "deploy/ui.Dockerfile", "deploy/migrations.Dockerfile", "deploy/nginx.conf",
             "deploy/k8s/configmap.yaml", "deploy/k8s/api.yaml", "deploy/k8s/ui.yaml", "deploy/k8s/migration-job.yaml",
             "deploy/helm/Chart.yaml", "deploy/helm/values.yaml", "deploy/helm/templates/api.yaml", "deploy/helm/templates/ui.yaml",
-            "deploy/helm/templates/configmap.yaml", "deploy/helm/templates/migration-job.yaml");
+            "deploy/helm/templates/configmap.yaml", "deploy/helm/templates/migration-job.yaml", "deploy/helm/templates/smtp-secret.yaml");
 
     /** HTTP endpoints this pack generates for a model: five CRUD routes per entity, GDPR export/erase where inferred, /health. */
     public static int endpointsOf(ResolvedModel model) {

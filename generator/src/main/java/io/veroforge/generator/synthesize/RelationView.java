@@ -13,10 +13,21 @@ public final class RelationView {
 
     private final Relation relation;
     private final String entityTable;
+    /** The linked entity's title field (set by AppView once every entity has its view). */
+    private String targetTitle = "id";
 
     RelationView(Relation relation, String entityTable) {
         this.relation = relation;
         this.entityTable = entityTable;
+    }
+
+    /** The field the UI shows for a linked row: the target's title field. */
+    public String targetTitle() {
+        return targetTitle;
+    }
+
+    void targetTitle(String title) {
+        this.targetTitle = title;
     }
 
     public Relation relation() {
@@ -130,6 +141,63 @@ public final class RelationView {
     private String joinSideColumn(String entity, String relationName) {
         boolean self = relation.entity().equals(relation.target());
         return (self ? Inflector.snake(relationName) : Inflector.snake(entity)) + "_id";
+    }
+
+    // ---- many-to-many through the API ----
+
+    /** The id-array property of create/update bodies and views: {@code courseIds} for {@code courses → Course}, else {@code <name>Ids}. */
+    public String idsProperty() {
+        return idsPropertyOf(relation.name(), relation.target());
+    }
+
+    /** The same property on the other side ({@code studentIds} on Course). */
+    public String inverseIdsProperty() {
+        return idsPropertyOf(relation.inverseName(), relation.entity());
+    }
+
+    private static String idsPropertyOf(String name, String target) {
+        return (name.equals(Inflector.pluralCamel(target)) ? Inflector.camel(target) : Inflector.camel(name)) + "Ids";
+    }
+
+    /** Path segment of the link endpoints: {@code /students/:id/courses/:courseId}. */
+    public String routeSegment() {
+        return Inflector.kebab(relation.name());
+    }
+
+    /** The other side's path segment: {@code /courses/:id/students/:linkedId}. */
+    public String inverseRouteSegment() {
+        return Inflector.kebab(relation.inverseName());
+    }
+
+    /** The Prisma client accessor of the join model: {@code tx.coursesStudents}. */
+    public String joinAccessor() {
+        String model = joinModel();
+        return Character.toLowerCase(model.charAt(0)) + model.substring(1);
+    }
+
+    /** The join model's column holding this side's id: {@code studentId}. */
+    public String selfJoinProperty() {
+        return Inflector.camel(leftColumn());
+    }
+
+    /** The join model's column holding the linked row's id: {@code courseId}. */
+    public String otherJoinProperty() {
+        return Inflector.camel(rightColumn());
+    }
+
+    /** The join model's relation to the linked row: {@code course}. */
+    public String otherJoinRelation() {
+        String p = otherJoinProperty();
+        return p.substring(0, p.length() - 2);
+    }
+
+    /** Method-name part: {@code Courses} in {@code linkCourses}. */
+    public String pascalName() {
+        return Inflector.pascal(relation.name());
+    }
+
+    public boolean self() {
+        return relation.entity().equals(relation.target());
     }
 
     /** Relation name for one side's list of join rows. */

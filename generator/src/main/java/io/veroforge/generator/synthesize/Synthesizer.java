@@ -76,7 +76,7 @@ public final class Synthesizer {
                 "src/db/db.module.ts", "src/auth/auth.ts", "src/auth/permissions.ts", "src/common/pagination.ts",
                 "src/common/validators.ts", "src/common/access-log.interceptor.ts",
                 "src/workflows/workflow-events.ts", "src/workflows/workflow-actions.ts", "src/workflows/workflows.module.ts",
-                "src/workflows/cron.ts", "src/gaps/gaps.ts",
+                "src/workflows/cron.ts", "src/workflows/mailer.ts", "src/auth/user-directory.ts", "src/gaps/gaps.ts",
                 "test/helpers.ts", "test/crud.e2e-spec.ts", "test/tenant-isolation.e2e-spec.ts"}) {
             out.file("api/" + f, "api/" + f);
         }
@@ -88,6 +88,15 @@ public final class Synthesizer {
         if (!app.gaps().isEmpty()) {
             out.file("api/test/gaps.e2e-spec.ts", "api/test/gaps.e2e-spec.ts");
         }
+        if (!app.linkTests().isEmpty()) {
+            out.file("api/test/links.e2e-spec.ts", "api/test/links.e2e-spec.ts");
+        }
+        if (app.hasSchedules()) {
+            out.file("api/test/schedules.e2e-spec.ts", "api/test/schedules.e2e-spec.ts");
+        }
+        if (!app.mailExpectations().isEmpty()) {
+            out.file("api/test/mail.e2e-spec.ts", "api/test/mail.e2e-spec.ts");
+        }
         for (EntityView e : app.entities()) {
             String dir = "api/src/" + e.names().kebab() + "/" + e.names().kebab();
             out.entityFile(dir + ".module.ts", "api/src/entity/module.ts", e);
@@ -95,6 +104,13 @@ public final class Synthesizer {
             out.entityFile(dir + ".service.ts", "api/src/entity/service.ts", e);
             out.entityFile(dir + ".dto.ts", "api/src/entity/dto.ts", e);
             out.entityFile("ui/src/entities/" + e.names().kebab() + ".tsx", "ui/src/entity.tsx", e);
+        }
+        if (!app.dataSubjects().isEmpty()) {
+            out.file("api/src/gdpr/gdpr.module.ts", "api/src/gdpr/gdpr.module.ts");
+            out.file("api/test/gdpr.e2e-spec.ts", "api/test/gdpr.e2e-spec.ts");
+        }
+        for (DataSubjectView s : app.dataSubjects()) {
+            out.render("api/src/gdpr/" + s.fileName() + ".ts", "api/src/gdpr/data-subject.ts", false, Map.of("s", s));
         }
         for (WorkflowView w : app.workflows()) {
             out.render("api/src/workflows/" + w.fileName() + ".ts", "api/src/workflows/workflow.ts", false, Map.of("workflow", w));
@@ -104,7 +120,7 @@ public final class Synthesizer {
         }
 
         for (String f : new String[] {"package.json", "tsconfig.json", "vite.config.ts", "index.html", "src/main.tsx", "src/App.tsx",
-                "src/api.ts", "src/validation.ts", "src/model.ts", "src/EntityViews.tsx", "src/Dashboard.tsx", "src/styles.css"}) {
+                "src/api.ts", "src/validation.ts", "src/model.ts", "src/EntityViews.tsx", "src/LinkSelect.tsx", "src/Dashboard.tsx", "src/styles.css"}) {
             out.file("ui/" + f, "ui/" + f);
         }
         for (String f : new String[] {"package.json", "app.json", "App.tsx", "tsconfig.json"}) {
@@ -116,7 +132,7 @@ public final class Synthesizer {
         }
         String chart = "deploy/helm/" + app.slug() + "/";
         for (String f : new String[] {"Chart.yaml", "values.yaml", "templates/api.yaml", "templates/ui.yaml", "templates/configmap.yaml",
-                "templates/migration-job.yaml"}) {
+                "templates/migration-job.yaml", "templates/smtp-secret.yaml"}) {
             out.file(chart + f, "deploy/helm/" + f);
         }
 

@@ -24,6 +24,13 @@ public final class Versions {
     public String classTransformer() { return "0.5.1"; }
     public String reflectMetadata() { return "0.2.2"; }
     public String rxjs() { return "7.8.2"; }
+    public String cronParser() { return "5.10.6"; }
+    public String nodemailer() { return "10.6.1"; }
+    public String typesNodemailer() { return "8.0.2"; }
+    public String smtpServer() { return "3.21.6"; }
+    public String typesSmtpServer() { return "3.5.13"; }
+    public String mailparser() { return "3.14.2"; }
+    public String typesMailparser() { return "3.9.0"; }
     public String jest() { return "30.5.2"; }
     public String tsJest() { return "29.4.15"; }
     public String typesJest() { return "30.0.0"; }

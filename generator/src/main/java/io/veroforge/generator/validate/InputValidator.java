@@ -46,8 +46,6 @@ import java.util.regex.PatternSyntaxException;
 public final class InputValidator {
 
     static final int MAX_GAPS_LIMIT = AiSettings.MAX_GAPS_LIMIT;
-    private static final Pattern CRON_FIELD = Pattern.compile("[0-9A-Za-z*/,?LW#-]+");
-    private static final Set<String> CRON_SHORTCUTS = Set.of("@hourly", "@daily", "@weekly", "@monthly", "@yearly");
 
     private final Ontology ontology;
 
@@ -398,19 +396,9 @@ public final class InputValidator {
             problems.add(Problem.error(path, "type schedule needs a cron expression", "add schedule: \"0 7 * * *\" (minute hour day month weekday)"));
             return;
         }
-        if (CRON_SHORTCUTS.contains(schedule.trim())) {
-            return;
-        }
-        String[] parts = schedule.trim().split("\\s+");
-        boolean valid = parts.length == 5;
-        for (String part : parts) {
-            valid &= CRON_FIELD.matcher(part).matches();
-        }
-        if (!valid) {
-            problems.add(Problem.error(path, "\"" + schedule + "\" is not a five-field cron expression",
-                    "use minute hour day-of-month month day-of-week, e.g. \"0 7 * * 1-5\", or one of " + String.join(", ",
-                            CRON_SHORTCUTS.stream().sorted().toList())));
-        }
+        CronSchedule.problem(schedule).ifPresent(problem -> problems.add(Problem.error(path, "\"" + schedule + "\" cannot be scheduled: " + problem,
+                "use minute hour day-of-month month day-of-week with *, values, ranges a-b, steps */n and lists a,b, e.g. \"0 7 * * 1-5\","
+                        + " or one of " + String.join(", ", CronSchedule.MACROS))));
     }
 
     private void checkAction(ActionInput action, String path, List<Problem> problems) {

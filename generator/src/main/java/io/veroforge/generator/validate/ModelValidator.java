@@ -48,6 +48,7 @@ import java.util.stream.Stream;
 public final class ModelValidator {
 
     private static final Pattern EXPRESSION = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_.]*)\\s*}}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]*)}}");
     /** A recipient that is every user with a role: {@code role:dispatcher}. */
     static final String ROLE_PREFIX = "role:";
     /** Reserved only on entities that get an owner column (an ownRowsOnly permission). */
@@ -383,7 +384,10 @@ public final class ModelValidator {
 
     private void checkAction(Action action, String path, Optional<Entity> subject, ResolvedModel model, List<Problem> problems) {
         switch (action.type()) {
-            case SEND_EMAIL -> checkRecipient(action, path + ".to", subject, model, problems);
+            case SEND_EMAIL -> {
+                checkRecipient(action, path + ".to", subject, model, problems);
+                checkMessage(action, path + ".message", subject, model, problems);
+            }
             case SET_FIELD -> {
                 Optional<Entity> target = subject;
                 if (action.entity() != null) {
@@ -409,7 +413,10 @@ public final class ModelValidator {
                     problems.add(unknownEntity(model, path + ".entity", action.entity()));
                 }
             }
-            case NOTIFY -> checkRecipient(action, path + ".to", subject, model, problems);
+            case NOTIFY -> {
+                checkRecipient(action, path + ".to", subject, model, problems);
+                checkMessage(action, path + ".message", subject, model, problems);
+            }
             case CALL_WEBHOOK, CUSTOM -> {
                 // the URL is checked with the input; a custom action is a gap, not a reference
             }
@@ -450,12 +457,46 @@ public final class ModelValidator {
                     "use a fixed address, or give the trigger an entity"));
             return;
         }
-        String[] segments = expression.group(1).split("\\.");
-        Entity at = subject.get();
+        checkPath(expression.group(1), subject.get(), path, model, problems);
+    }
+
+    /** Placeholders in a message ({@code Invoice {{number}} for {{customer.name}}}) resolve like recipients. */
+    private void checkMessage(Action action, String path, Optional<Entity> subject, ResolvedModel model, List<Problem> problems) {
+        if (action.message() == null) {
+            return;
+        }
+        Matcher placeholder = PLACEHOLDER.matcher(action.message());
+        while (placeholder.find()) {
+            String expr = placeholder.group(1).trim();
+            if (subject.isEmpty()) {
+                problems.add(Problem.error(path, "\"{{" + expr + "}}\" refers to a field, but the trigger has no entity",
+                        "write the text without placeholders, or give the trigger an entity"));
+            } else if (!expr.matches("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*")) {
+                problems.add(Problem.error(path, "\"{{" + expr + "}}\" is not a field path", "write {{field}} or {{relation.field}}"));
+            } else {
+                checkPath(expr, subject.get(), path, model, problems);
+            }
+        }
+    }
+
+    /**
+     * Walks {@code a.b.field} from the triggering entity: every segment but the last is a relation
+     * to one row (a list has no single value), the last a plain field (encrypted or tokenized
+     * values are never put in a message).
+     */
+    private void checkPath(String expression, Entity from, String path, ResolvedModel model, List<Problem> problems) {
+        String[] segments = expression.split("\\.");
+        Entity at = from;
         for (int i = 0; i < segments.length; i++) {
             String segment = segments[i];
             Optional<Relation> relation = at.relation(segment);
             if (relation.isPresent() && i < segments.length - 1) {
+                if (relation.get().kind().toMany()) {
+                    problems.add(Problem.error(path, "\"{{" + expression + "}}\": " + at.name() + "." + segment + " is a list ("
+                            + relation.get().kind().keyword() + "), which has no single value",
+                            "follow relations to one row only (manyToOne or oneToOne), e.g. from the other side"));
+                    return;
+                }
                 Optional<Entity> next = model.entity(relation.get().target());
                 if (next.isEmpty()) {
                     return; // the unknown target is reported with the relation
@@ -465,7 +506,14 @@ public final class ModelValidator {
             }
             Optional<Field> field = at.field(segment);
             if (field.isEmpty() || i < segments.length - 1) {
-                problems.add(unknownMember(at, path, segment));
+                Problem unknown = unknownMember(at, path, segment);
+                problems.add(Problem.error(path, "\"{{" + expression + "}}\": " + unknown.message(), unknown.fix()));
+                return;
+            }
+            if (field.get().storage() != FieldStorage.PLAIN) {
+                problems.add(Problem.error(path, "\"{{" + expression + "}}\": " + at.name() + "." + segment + " is stored "
+                        + field.get().storage().name().toLowerCase() + " and is never copied into a message",
+                        "use a field that is stored plain"));
             }
             return;
         }

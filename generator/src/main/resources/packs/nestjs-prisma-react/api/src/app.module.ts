@@ -6,6 +6,9 @@ import { JwtAuthGuard, PermissionsGuard } from './auth/auth';
 import { AccessLogInterceptor } from './common/access-log.interceptor';
 {/if}
 import { DbModule } from './db/db.module';
+{#if app.dataSubjects}
+import { GdprModule } from './gdpr/gdpr.module';
+{/if}
 import { HealthController } from './health.controller';
 import { WorkflowsModule } from './workflows/workflows.module';
 {#for e in app.entities}
@@ -23,6 +26,9 @@ import { {e.names.pascal}Module } from './{e.names.kebab}/{e.names.kebab}.module
 {#for e in app.entities}
     {e.names.pascal}Module,
 {/for}
+{#if app.dataSubjects}
+    GdprModule,
+{/if}
   ],
   controllers: [HealthController],
   providers: [

@@ -23,6 +23,13 @@ export const TABLES: Record<string, string> = {
 {/for}
 };
 
+/** Owning relations by entity: the foreign key the API shows and the entity it points at. */
+export const RELATIONS: Record<string, Record<string, { fk: string; target: string }>> = {
+{#for e in app.entities}
+  {e.name}: { {#for r in e.foreignKeys}{r.name}: { fk: '{r.fkProperty}', target: '{r.relation.target}' }{#if r_hasNext}, {/if}{/for} },
+{/for}
+};
+
 /** Parents before children: the order rows can be created in. */
 export const CREATE_ORDER = [{#for e in app.testOrder}'{e.name}'{#if e_hasNext}, {/if}{/for}];
 
@@ -56,20 +63,28 @@ export async function closeApp(app: INestApplication): Promise<void> {
   await app.close();
 }
 
-/** A bearer token as the identity provider would issue it: subject, tenant, roles. */
-export function token(tenant: string, roles: string[], sub = 'user-1'): string {
-  return 'Bearer ' + new JwtService({ secret: process.env.JWT_SECRET }).sign({ sub, tid: tenant, roles });
+/** A bearer token as the identity provider would issue it: subject, tenant, roles, and an e-mail address when given. */
+export function token(tenant: string, roles: string[], sub = 'user-1', email?: string): string {
+  return 'Bearer ' + new JwtService({ secret: process.env.JWT_SECRET }).sign({ sub, tid: tenant, roles, ...(email ? { email } : {}) });
 }
 
 export function http(app: INestApplication) {
   return request(app.getHttpServer());
 }
 
-/** Creates one row of every entity as the admin of a tenant; returns their ids by entity name. */
-export async function createAll(app: INestApplication, tenant: string): Promise<Record<string, string>> {
+/**
+ * Creates one row of every entity as the admin of a tenant; returns their ids by entity name.
+ * extra adds to an entity's payload (e.g. many-to-many ids of rows created before it).
+ */
+export async function createAll(
+  app: INestApplication,
+  tenant: string,
+  extra: (entity: string, ids: Record<string, string>) => Record<string, unknown> = () => ({}),
+): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
   for (const entity of CREATE_ORDER) {
-    const res = await http(app).post(ROUTES[entity]).set('Authorization', token(tenant, [ADMIN])).send(SAMPLES[entity](ids));
+    const payload = { ...SAMPLES[entity](ids), ...extra(entity, ids) };
+    const res = await http(app).post(ROUTES[entity]).set('Authorization', token(tenant, [ADMIN])).send(payload);
     if (res.status !== 201) {
       throw new Error(`creating ${ entity } answered ${ res.status }: ${ JSON.stringify(res.body) }`);
     }

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, Page, Row, api } from './api';
 import type { EntityDescriptor, FieldDescriptor } from './model';
 import { toPayload, validate } from './validation';
+import { LinkSelect } from './LinkSelect';
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -188,6 +189,9 @@ export function EntityForm({ entity, editing = false }: { entity: EntityDescript
           <input value={ show(values[r.name]) } onChange={ (e) => setValues({ ...values, [r.name]: e.target.value }) } />
           { errors[r.name] && <small className="error">{ errors[r.name] }</small> }
         </label>
+      )) }
+      { entity.links.map((l) => (
+        <LinkSelect key={ l.name } link={ l } value={ (values[l.name] as string[] | undefined) ?? [] } onChange={ (ids) => setValues({ ...values, [l.name]: ids }) } />
       )) }
       <button type="submit">Save</button>
     </form>

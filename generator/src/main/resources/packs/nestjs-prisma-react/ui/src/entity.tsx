@@ -19,6 +19,11 @@ export const {e.names.camel}: EntityDescriptor = {
     { name: '{r.fkProperty}', label: '{r.fkLabel}', route: '{r.target.pluralKebab}', required: {r.required} },
 {/for}
   ],
+  links: [
+{#for r in e.manyToMany}
+    { name: '{r.idsProperty}', label: '{r.fkLabel}', route: '{r.target.pluralKebab}', titleField: '{r.targetTitle}' },
+{/for}
+  ],
 };
 
 export function {e.names.pascal}List() {

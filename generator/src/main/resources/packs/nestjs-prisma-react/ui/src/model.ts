@@ -28,6 +28,14 @@ export interface ReferenceDescriptor {
   required: boolean;
 }
 
+/** A many-to-many relation, edited as the ids of the linked rows. */
+export interface LinkDescriptor {
+  name: string;
+  label: string;
+  route: string;
+  titleField: string;
+}
+
 export interface EntityDescriptor {
   name: string;
   label: string;
@@ -37,6 +45,7 @@ export interface EntityDescriptor {
   listColumns: string[];
   fields: FieldDescriptor[];
   references: ReferenceDescriptor[];
+  links: LinkDescriptor[];
 }
 
 export const ENTITIES: EntityDescriptor[] = [{#for e in app.entities}{e.names.camel}{#if e_hasNext}, {/if}{/for}];

@@ -70,5 +70,9 @@ export function toPayload(entity: EntityDescriptor, values: Record<string, unkno
     const value = values[ref.name];
     if (value !== undefined && value !== '') body[ref.name] = value;
   }
+  for (const link of entity.links) {
+    const value = values[link.name];
+    if (Array.isArray(value)) body[link.name] = value;
+  }
   return body;
 }

@@ -64,7 +64,7 @@ class GeneratedAppsWorkTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"pest-control-sparse.yaml", "clinic.yaml", "retail-store.yaml", "parts-depot.yaml"})
+    @ValueSource(strings = {"pest-control-sparse.yaml", "clinic.yaml", "retail-store.yaml", "parts-depot.yaml", "academy-links.yaml"})
     void generatedAppInstallsTypeChecksPassesItsTestsAndBuilds(String spec) throws Exception {
         Resolution resolution = Fixtures.resolveResource(spec);
         assertThat(resolution.errors()).as("the spec resolves").isEmpty();

@@ -12,6 +12,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import type { RequestUser } from '../db/tenant-db';
 import { Action, EntityName, allows } from './permissions';
+import { UserDirectory } from './user-directory';
 
 const PUBLIC = 'veroforge:public';
 const REQUIRES = 'veroforge:requires';
@@ -26,10 +27,17 @@ export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionC
   return context.switchToHttp().getRequest<Request & { user: RequestUser }>().user;
 });
 
-/** Verifies the bearer token (HS256, JWT_SECRET): claims sub, tid (tenant) and roles. */
+/**
+ * Verifies the bearer token (HS256, JWT_SECRET): claims sub, tid (tenant) and roles, and an
+ * optional email that the user directory keeps (notifications to a role reach it).
+ */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
-  constructor(private readonly jwt: JwtService, private readonly reflector: Reflector) {}
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly reflector: Reflector,
+    private readonly directory: UserDirectory,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()])) {
@@ -40,7 +48,7 @@ export class JwtAuthGuard implements CanActivate {
     if (scheme !== 'Bearer' || !token) {
       throw new UnauthorizedException('a bearer token is required');
     }
-    let claims: { sub?: unknown; tid?: unknown; roles?: unknown };
+    let claims: { sub?: unknown; tid?: unknown; roles?: unknown; email?: unknown };
     try {
       claims = await this.jwt.verifyAsync(token);
     } catch {
@@ -50,6 +58,7 @@ export class JwtAuthGuard implements CanActivate {
       throw new UnauthorizedException('the token must carry sub, tid and roles');
     }
     request.user = { sub: claims.sub, tenantId: claims.tid, roles: claims.roles.filter((r): r is string => typeof r === 'string') };
+    await this.directory.remember(request.user, typeof claims.email === 'string' && claims.email !== '' ? claims.email : null);
     return true;
   }
 }

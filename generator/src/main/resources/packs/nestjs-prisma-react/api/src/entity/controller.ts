@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, {#if e.manyToMany}Put, {/if}Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../auth/auth';
 import { Page } from '../common/pagination';
 import type { RequestUser } from '../db/tenant-db';
-import { Create{e.names.pascal}Dto, List{e.names.pluralPascal}Query, Update{e.names.pascal}Dto, {e.names.pascal}View } from './{e.names.kebab}.dto';
+import { Create{e.names.pascal}Dto, {#if e.manyToMany}{e.names.pascal}IncludeQuery, {/if}List{e.names.pluralPascal}Query, Update{e.names.pascal}Dto, {e.names.pascal}View } from './{e.names.kebab}.dto';
 import { {e.names.pascal}Service } from './{e.names.kebab}.service';
 
 @ApiTags('{e.names.pluralKebab}')
@@ -20,9 +20,15 @@ export class {e.names.pascal}Controller {
 
   @Get(':id')
   @Requires('{e.name}', 'read')
+{#if e.manyToMany}
+  get(@CurrentUser() user: RequestUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: {e.names.pascal}IncludeQuery): Promise<{e.names.pascal}View> {
+    return this.service.get(user, id, query.include);
+  }
+{#else}
   get(@CurrentUser() user: RequestUser, @Param('id', ParseUUIDPipe) id: string): Promise<{e.names.pascal}View> {
     return this.service.get(user, id);
   }
+{/if}
 
   @Post()
   @Requires('{e.name}', 'create')
@@ -46,23 +52,29 @@ export class {e.names.pascal}Controller {
   async remove(@CurrentUser() user: RequestUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.service.remove(user, id);
   }
-{#if e.exportEndpoint}
+{#for r in e.manyToMany}
 
-  /** GDPR: everything stored about this data subject, as JSON. */
-  @Get(':id/export')
-  @Requires('{e.name}', 'read')
-  export(@CurrentUser() user: RequestUser, @Param('id', ParseUUIDPipe) id: string): Promise<{e.names.pascal}View> {
-    return this.service.get(user, id);
-  }
-{/if}
-{#if e.eraseEndpoint}
-
-  /** GDPR: overwrite this data subject's optional personal data; the row stays for referential integrity. */
-  @Post(':id/erase')
-  @HttpCode(200)
+  /** Links one {r.target.pascal} (many-to-many {r.name}). */
+  @Put(':id/{r.routeSegment}/:linkedId')
+  @HttpCode(204)
   @Requires('{e.name}', 'update')
-  erase(@CurrentUser() user: RequestUser, @Param('id', ParseUUIDPipe) id: string): Promise<{e.names.pascal}View> {
-    return this.service.erase(user, id);
+  async link{r.pascalName}(
+    @CurrentUser() user: RequestUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('linkedId', ParseUUIDPipe) linkedId: string,
+  ): Promise<void> {
+    await this.service.link{r.pascalName}(user, id, linkedId);
   }
-{/if}
+
+  @Delete(':id/{r.routeSegment}/:linkedId')
+  @HttpCode(204)
+  @Requires('{e.name}', 'update')
+  async unlink{r.pascalName}(
+    @CurrentUser() user: RequestUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('linkedId', ParseUUIDPipe) linkedId: string,
+  ): Promise<void> {
+    await this.service.unlink{r.pascalName}(user, id, linkedId);
+  }
+{/for}
 }

@@ -1,6 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
+{#if e.manyToMany}
+  ArrayMaxSize,
+  IsArray,
+{/if}
   IsBoolean,
   IsDefined,
   IsEmail,
@@ -19,6 +23,21 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { DecimalRange, IsDecimalString } from '../common/validators';
+{#if e.manyToMany}
+import type { {e.names.pascal} } from '../generated/prisma/client';
+{/if}
+{#for t in e.linkedTargets}
+import type { {t.pascal}Summary } from '../{t.kebab}/{t.kebab}.dto';
+{/for}
+{#if e.manyToMany}
+
+/** Linked rows GET may include: ?include={#for r in e.manyToMany}{r.name}{#if r_hasNext},{/if}{/for} */
+export const INCLUDES = {e.includesLiteral};
+
+/** ?include=a,b as a list. */
+const includeList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter((v) => v !== '') : value;
+{/if}
 
 /** Body of POST /{e.names.pluralKebab}: the rules of the AppSpec, enforced before the database sees anything. */
 export class Create{e.names.pascal}Dto {
@@ -38,13 +57,41 @@ export class Create{e.names.pascal}Dto {
   {r.fkProperty}{#if r.required}!{#else}?{/if}: string{#if !r.required} | null{/if};
 
 {/for}
+{#for r in e.manyToMany}
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'ids of the linked {r.target.pascal} rows; replaces the links' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsUUID('all', { each: true })
+  {r.idsProperty}?: string[];
+
+{/for}
 }
 
 /** Body of PATCH /{e.names.pluralKebab}/:id: any subset of the create fields. */
 export class Update{e.names.pascal}Dto extends PartialType(Create{e.names.pascal}Dto) {}
 
+{#if e.manyToMany}
+/** Query of GET /{e.names.pluralKebab}/:id: linked rows to include. */
+export class {e.names.pascal}IncludeQuery {
+  @ApiPropertyOptional({ description: 'comma-separated: ' + INCLUDES.join(', ') })
+  @IsOptional()
+  @Transform(includeList)
+  @IsIn(INCLUDES, { each: true })
+  include?: string[];
+}
+
+{/if}
 /** Query of GET /{e.names.pluralKebab}: paging, sorting, search, and equality filters. */
 export class List{e.names.pluralPascal}Query extends PageQuery {
+{#if e.manyToMany}
+  @ApiPropertyOptional({ description: 'comma-separated: ' + INCLUDES.join(', ') })
+  @IsOptional()
+  @Transform(includeList)
+  @IsIn(INCLUDES, { each: true })
+  include?: string[];
+
+{/if}
 {#for f in e.filterFields}
 {#for d in f.dto.filterDecorators}
   {d}
@@ -73,6 +120,29 @@ export type {e.names.pascal}View = {
 {#if e.hasOwner}
   {e.ownerProperty}: string | null;
 {/if}
+{#for r in e.manyToMany}
+  {r.idsProperty}: string[];
+  {r.name}?: {r.target.pascal}Summary[];
+{/for}
   createdAt: string;
   updatedAt: string;
 };
+{#if e.manyToMany}
+
+/** A {e.label} as another entity's ?include= shows it: encrypted and tokenized values left out. */
+export type {e.names.pascal}Summary = {
+  id: string;
+{#for f in e.summaryFields}
+  {f.property}: {f.dto.tsType}{#if !f.required} | null{/if};
+{/for}
+};
+
+export function present{e.names.pascal}Summary(row: {e.names.pascal}): {e.names.pascal}Summary {
+  return {
+    id: row.id,
+{#for f in e.summaryFields}
+    {f.property}: {f.dto.readExpression},
+{/for}
+  };
+}
+{/if}

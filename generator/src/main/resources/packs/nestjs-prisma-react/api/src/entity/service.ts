@@ -1,12 +1,15 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { allows } from '../auth/permissions';
+import { {#if e.manyToMany}BadRequestException, ForbiddenException, {/if}Injectable, NotFoundException } from '@nestjs/common';
+import { {#if e.manyToMany}EntityName, {/if}allows } from '../auth/permissions';
 import { Page, paging, sorting } from '../common/pagination';
 import { toDate } from '../common/validators';
 import { FieldCipher, fromText } from '../db/field-cipher';
 import { RequestUser, TenantDb, Tx } from '../db/tenant-db';
 import { Prisma, {e.names.pascal} } from '../generated/prisma/client';
 import { WorkflowEvents } from '../workflows/workflow-events';
-import { Create{e.names.pascal}Dto, List{e.names.pluralPascal}Query, Update{e.names.pascal}Dto, {e.names.pascal}View } from './{e.names.kebab}.dto';
+import { Create{e.names.pascal}Dto, List{e.names.pluralPascal}Query, Update{e.names.pascal}Dto, {e.names.pascal}View{#if e.selfLinked}, present{e.names.pascal}Summary{/if} } from './{e.names.kebab}.dto';
+{#for t in e.linkedTargets}
+import { present{t.pascal}Summary } from '../{t.kebab}/{t.kebab}.dto';
+{/for}
 
 const SORT_KEYS = {e.sortKeysLiteral};
 
@@ -50,7 +53,7 @@ export class {e.names.pascal}Service {
       const total = await tx.{e.names.camel}.count({ where });
       const items: {e.names.pascal}View[] = [];
       for (const row of rows) {
-        items.push(await this.present(tx, row));
+        items.push(await this.present(tx, row{#if e.manyToMany}, this.includes(user, query.include){/if}));
       }
 {#if e.auditReads}
       await this.audit(tx, rows.map((r) => r.id), 'read');
@@ -59,7 +62,7 @@ export class {e.names.pascal}Service {
     });
   }
 
-  async get(user: RequestUser, id: string): Promise<{e.names.pascal}View> {
+  async get(user: RequestUser, id: string{#if e.manyToMany}, include: string[] = []{/if}): Promise<{e.names.pascal}View> {
     return this.db.run(user, async (tx) => {
       const row = await tx.{e.names.camel}.findFirst({ where: { id, ...this.scope(user, 'read') } });
       if (!row) {
@@ -68,7 +71,7 @@ export class {e.names.pascal}Service {
 {#if e.auditReads}
       await this.audit(tx, [row.id], 'read');
 {/if}
-      return this.present(tx, row);
+      return this.present(tx, row{#if e.manyToMany}, this.includes(user, include){/if});
     });
   }
 
@@ -77,6 +80,11 @@ export class {e.names.pascal}Service {
       const row = await tx.{e.names.camel}.create({
         data: { ...(await this.data(tx, dto)), tenantId: user.tenantId,{#if e.hasOwner} {e.ownerProperty}: user.sub,{/if} createdBy: user.sub, updatedBy: user.sub } as Prisma.{e.names.pascal}UncheckedCreateInput,
       });
+{#for r in e.manyToMany}
+      if (dto.{r.idsProperty} !== undefined) {
+        await this.replace{r.pascalName}(tx, row.id, dto.{r.idsProperty});
+      }
+{/for}
       return this.present(tx, row);
     });
     this.events.emit({ type: 'created', entity: '{e.name}', id: view.id, user, before: null, after: view });
@@ -94,6 +102,11 @@ export class {e.names.pascal}Service {
         where: { id },
         data: { ...(await this.data(tx, dto)), updatedBy: user.sub } as Prisma.{e.names.pascal}UncheckedUpdateInput,
       });
+{#for r in e.manyToMany}
+      if (dto.{r.idsProperty} !== undefined) {
+        await this.replace{r.pascalName}(tx, id, dto.{r.idsProperty});
+      }
+{/for}
       return [previous, await this.present(tx, row)];
     });
     this.events.emit({ type: 'updated', entity: '{e.name}', id, user, before, after });
@@ -108,20 +121,59 @@ export class {e.names.pascal}Service {
       }
     });
   }
-{#if e.eraseEndpoint}
 
-  async erase(user: RequestUser, id: string): Promise<{e.names.pascal}View> {
-    return this.db.run(user, async (tx) => {
-      const existing = await tx.{e.names.camel}.findFirst({ where: { id, ...this.scope(user, 'update') } });
-      if (!existing) {
-        throw new NotFoundException(`{e.label} ${ id } not found`);
+{#for r in e.manyToMany}
+
+  /** Links {e.label} id to {r.target.pascal} linkedId (404 unless both are visible; linking twice is a no-op). */
+  async link{r.pascalName}(user: RequestUser, id: string, linkedId: string): Promise<void> {
+    await this.db.run(user, async (tx) => {
+      await this.mustSee(tx, user, id);
+      if (!(await tx.{r.target.camel}.findFirst({ where: { id: linkedId }, select: { id: true } }))) {
+        throw new NotFoundException(`{r.target.pascal} ${ linkedId } not found`);
       }
-      const row = await tx.{e.names.camel}.update({
-        where: { id },
-        data: { {#for f in e.erasableFields}{f.property}: null, {/for}updatedBy: user.sub },
-      });
-      return this.present(tx, row);
+      await tx.{r.joinAccessor}.createMany({ data: [{ {r.selfJoinProperty}: id, {r.otherJoinProperty}: linkedId }], skipDuplicates: true });
     });
+  }
+
+  async unlink{r.pascalName}(user: RequestUser, id: string, linkedId: string): Promise<void> {
+    await this.db.run(user, async (tx) => {
+      await this.mustSee(tx, user, id);
+      const removed = await tx.{r.joinAccessor}.deleteMany({ where: { {r.selfJoinProperty}: id, {r.otherJoinProperty}: linkedId } });
+      if (removed.count === 0) {
+        throw new NotFoundException(`{e.label} ${ id } is not linked to {r.target.pascal} ${ linkedId }`);
+      }
+    });
+  }
+
+  /** Makes the links of {r.name} exactly these rows; ids not visible in the tenant are refused (400), nothing changed. */
+  private async replace{r.pascalName}(tx: Tx, id: string, ids: string[]): Promise<void> {
+    const wanted = [...new Set(ids)];
+    const found = await tx.{r.target.camel}.findMany({ where: { id: { in: wanted } }, select: { id: true } });
+    const missing = wanted.filter((w) => !found.some((f) => f.id === w));
+    if (missing.length > 0) {
+      throw new BadRequestException(`{r.idsProperty}: no {r.target.pascal} ${ missing.join(', ') } in this tenant`);
+    }
+    await tx.{r.joinAccessor}.deleteMany({ where: { {r.selfJoinProperty}: id } });
+    await tx.{r.joinAccessor}.createMany({ data: wanted.map((linked) => ({ {r.selfJoinProperty}: id, {r.otherJoinProperty}: linked })) });
+  }
+{/for}
+{#if e.manyToMany}
+
+  private async mustSee(tx: Tx, user: RequestUser, id: string): Promise<void> {
+    if (!(await tx.{e.names.camel}.findFirst({ where: { id, ...this.scope(user, 'update') }, select: { id: true } }))) {
+      throw new NotFoundException(`{e.label} ${ id } not found`);
+    }
+  }
+
+  /** ?include= values the caller may see: linked rows need read on all rows of their entity. */
+  private includes(user: RequestUser, include: string[] | undefined): string[] {
+    const targets: Record<string, EntityName> = { {#for r in e.manyToMany}{r.name}: '{r.relation.target}'{#if r_hasNext}, {/if}{/for} };
+    for (const name of include ?? []) {
+      if (allows(user.roles, targets[name], 'read') !== 'all') {
+        throw new ForbiddenException(`include=${ name } needs read on every ${ targets[name] } row`);
+      }
+    }
+    return include ?? [];
   }
 {/if}
 
@@ -148,9 +200,16 @@ export class {e.names.pascal}Service {
     };
   }
 
-  private async present(tx: Tx, row: {e.names.pascal}): Promise<{e.names.pascal}View> {
+{#if e.manyToMany}
+  /** A row as the API shows it (the GDPR export uses it too). */
+  async present(tx: Tx, row: {e.names.pascal}, include: string[] = []): Promise<{e.names.pascal}View> {
+    const view: {e.names.pascal}View = {
+{#else}
+  /** A row as the API shows it (the GDPR export uses it too). */
+  async present(tx: Tx, row: {e.names.pascal}): Promise<{e.names.pascal}View> {
     void tx;
     return {
+{/if}
       id: row.id,
 {#for f in e.fields}
       {f.property}: {f.dto.readExpression},
@@ -161,9 +220,23 @@ export class {e.names.pascal}Service {
 {#if e.hasOwner}
       {e.ownerProperty}: row.{e.ownerProperty},
 {/if}
+{#for r in e.manyToMany}
+      {r.idsProperty}: (
+        await tx.{r.joinAccessor}.findMany({ where: { {r.selfJoinProperty}: row.id }, select: { {r.otherJoinProperty}: true }, orderBy: { {r.otherJoinProperty}: 'asc' } })
+      ).map((link) => link.{r.otherJoinProperty}),
+{/for}
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     };
+{#for r in e.manyToMany}
+    if (include.includes('{r.name}')) {
+      const links = await tx.{r.joinAccessor}.findMany({ where: { {r.selfJoinProperty}: row.id }, include: { {r.otherJoinRelation}: true } });
+      view.{r.name} = links.map((link) => present{r.target.pascal}Summary(link.{r.otherJoinRelation}));
+    }
+{/for}
+{#if e.manyToMany}
+    return view;
+{/if}
   }
 {#if e.auditReads}
 

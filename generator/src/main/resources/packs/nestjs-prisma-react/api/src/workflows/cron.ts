@@ -1,24 +1,15 @@
-/** Five-field cron expressions (minute hour day-of-month month day-of-week) with *, lists, ranges and steps. */
-export function cronMatches(expression: string, date: Date): boolean {
-  const fields = expression.trim().split(/\s+/);
-  if (fields.length !== 5) {
-    return false;
-  }
-  const values = [date.getUTCMinutes(), date.getUTCHours(), date.getUTCDate(), date.getUTCMonth() + 1, date.getUTCDay()];
-  return fields.every((field, i) => fieldMatches(field, values[i]));
+import { CronExpressionParser } from 'cron-parser';
+
+/**
+ * Cron schedules through cron-parser (UTC): five fields (minute hour day-of-month month
+ * day-of-week) with *, values, names, ranges, steps and lists, or a macro such as @daily.
+ * The generator refuses at validate time what this cannot run.
+ */
+export function nextRun(expression: string, after: Date): Date {
+  return CronExpressionParser.parse(expression, { currentDate: after, tz: 'UTC' }).next().toDate();
 }
 
-function fieldMatches(field: string, value: number): boolean {
-  return field.split(',').some((part) => {
-    const [range, stepText] = part.split('/');
-    const step = stepText ? Number(stepText) : 1;
-    let low = 0;
-    let high = Number.MAX_SAFE_INTEGER;
-    if (range !== '*') {
-      const [a, b] = range.split('-').map(Number);
-      low = a;
-      high = b === undefined ? (stepText ? Number.MAX_SAFE_INTEGER : a) : b;
-    }
-    return value >= low && value <= high && (value - (range === '*' ? 0 : low)) % step === 0;
-  });
+/** Whether the schedule has a run in (after, until]: a tick that comes late still runs a missed minute once. */
+export function isDue(expression: string, after: Date, until: Date): boolean {
+  return nextRun(expression, after).getTime() <= until.getTime();
 }

@@ -1,14 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { TenantDb, Tx } from '../db/tenant-db';
 import { GapRunner } from '../gaps/gaps';
-import { WorkflowActions } from './workflow-actions';
+import { WorkflowActions{#if workflow.helpers}, {workflow.helpers}{/if} } from './workflow-actions';
 import { {#if !workflow.scheduled}EntityEvent, {/if}WorkflowEvents } from './workflow-events';
 
 /** Workflow {workflow.name}: on {workflow.triggerDescription}. */
 @Injectable()
 export class {workflow.className} implements OnModuleInit {
   readonly name = '{workflow.name}';
-  readonly schedule = {#if workflow.scheduled}'{workflow.schedule}'{#else}null{/if};
+  readonly schedule = {#if workflow.scheduled}{workflow.scheduleLiteral}{#else}null{/if};
 
   constructor(
     private readonly db: TenantDb,
@@ -47,9 +47,8 @@ export class {workflow.className} implements OnModuleInit {
   async run(tx: Tx, id: string | null): Promise<void> {
 {#if workflow.usesRow}
     const row = id === null ? null : await tx.{workflow.entity.camel}.findUnique({ where: { id } });
-{#else}
+{#else if !workflow.usesId}
     void id;
-    const row = null;
 {/if}
 {#for s in workflow.statements}
     {s}

@@ -1,7 +1,9 @@
 import { Global, Injectable, Logger, Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { GapRunner } from '../gaps/gaps';
 import { TenantDb } from '../db/tenant-db';
-import { cronMatches } from './cron';
+import { UserDirectory } from '../auth/user-directory';
+import { isDue } from './cron';
+import { Mailer } from './mailer';
 import { WorkflowActions } from './workflow-actions';
 import { WorkflowEvents } from './workflow-events';
 {#for w in app.workflows}
@@ -9,13 +11,16 @@ import { {w.className} } from './{w.fileName}';
 {/for}
 
 /**
- * Runs scheduled workflows once a minute for the tenant in SCHEDULE_TENANT_ID (one deployment serves one
- * tenant's schedules; unset = none). Entity-scheduled workflows run once per row, at most 500 rows.
+ * Runs scheduled workflows for the tenant in SCHEDULE_TENANT_ID (one deployment serves one tenant's
+ * schedules; unset = none). It ticks once a minute and runs each workflow that had a run time since
+ * the last tick (cron-parser, UTC), so a late tick still runs it once. Entity-scheduled workflows run
+ * once per row, at most 500 rows.
  */
 @Injectable()
 export class WorkflowScheduler implements OnModuleInit, OnModuleDestroy {
   private readonly log = new Logger('scheduler');
   private timer: NodeJS.Timeout | null = null;
+  private lastTick = new Date();
 
   constructor(
     private readonly db: TenantDb,
@@ -28,6 +33,7 @@ export class WorkflowScheduler implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     if (process.env.SCHEDULE_TENANT_ID) {
+      this.lastTick = new Date();
       this.timer = setInterval(() => void this.tick(new Date()), 60_000);
     }
   }
@@ -38,14 +44,16 @@ export class WorkflowScheduler implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  async tick(now: Date): Promise<void> {
+  /** Runs what is due in (since, now]; since defaults to the previous tick. */
+  async tick(now: Date, since: Date = this.lastTick): Promise<void> {
+    this.lastTick = now;
     const user = { sub: 'scheduler', tenantId: process.env.SCHEDULE_TENANT_ID ?? '', roles: [] };
     if (!user.tenantId) {
       return;
     }
 {#for w in app.workflows}
 {#if w.scheduled}
-    if (cronMatches(this.w{w_index}.schedule, now)) {
+    if (isDue(this.w{w_index}.schedule, since, now)) {
       try {
 {#if w.hasEntity}
         await this.db.run(user, async (tx) => {
@@ -67,7 +75,7 @@ export class WorkflowScheduler implements OnModuleInit, OnModuleDestroy {
 
 @Global()
 @Module({
-  providers: [WorkflowEvents, WorkflowActions, GapRunner, WorkflowScheduler{#for w in app.workflows}, {w.className}{/for}],
-  exports: [WorkflowEvents, GapRunner],
+  providers: [WorkflowEvents, WorkflowActions, Mailer, UserDirectory, GapRunner, WorkflowScheduler{#for w in app.workflows}, {w.className}{/for}],
+  exports: [WorkflowEvents, GapRunner, Mailer, UserDirectory],
 })
 export class WorkflowsModule {}
