@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * installs (shared installs), type-checks api, ui and mobile, migrates as a non-superuser role, passes
  * its own e2e tests (tenant isolation included) and builds. The seeds run with
  * {@link FuzzFeature#workingToday()} unless {@code -Dfuzz.features=all} (or a list) says otherwise;
- * the N-seed run is {@code -Pfuzz} ({@link FuzzBenchmark}).
+ * the N-seed run is {@code -Pfuzz} ({@link FuzzBenchmark}). Seed 4 failed api-tsc before the forbidden-action
+ * test of crud.e2e-spec.ts widened its action type (TS2367 on 'update' === 'create').
  */
 @Tag("generated-apps")
 @DisabledIfSystemProperty(named = "skipApps", matches = ".*")
@@ -35,7 +36,7 @@ class FuzzedAppsWorkTest {
     }
 
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {6, 9, 15})
+    @ValueSource(longs = {4, 6, 9, 15})
     void fuzzedSpecIsRefusedWithAFixOrGivesAWorkingApp(long seed) throws Exception {
         FuzzCase.Outcome outcome = fuzzCase.run(seed, features);
         summaries.add(outcome.refused() ? "seed " + seed + " refused" : outcome.report().summary());
