@@ -4,7 +4,8 @@ package io.veroforge.generator.synthesize;
  * Exact npm versions the pack pins in every generated {@code package.json} (no ranges: the
  * security scanner checks pinning, and identical pins across apps let one npm cache serve all).
  * Checked with {@code npm view <pkg>@<major> version} against the npm registry; Vite 7 because
- * Vite 8 does not install with npm 10, TypeScript 5 because Nest 11's tooling targets it.
+ * Vite 8 does not install with npm 10, TypeScript 5 because Nest 11's tooling targets it, and the mobile
+ * shell's React at least 19.1.4 because react-native 0.81 requires it as a peer (19.1.0 did not install).
  */
 public final class Versions {
 
@@ -45,7 +46,7 @@ public final class Versions {
     public String vite() { return "7.3.8"; }
     public String expo() { return "54.0.37"; }
     public String reactNative() { return "0.81.6"; }
-    public String expoReact() { return "19.1.0"; }
+    public String expoReact() { return "19.1.4"; }
     public String expoTypesReact() { return "19.1.17"; }
     public String node() { return "20"; }
     public String postgres() { return "16"; }

@@ -21,10 +21,11 @@ class VerticalsAndDeterminismTest {
     }
 
     @Test
-    void theOntologyHasAtLeastTenVerticals() {
-        assertThat(Ontology.standard().verticalIds()).hasSizeGreaterThanOrEqualTo(10).contains(
+    void theOntologyHasAtLeastTwentyVerticals() {
+        assertThat(Ontology.standard().verticalIds()).hasSizeGreaterThanOrEqualTo(20).contains(
                 "field-service", "healthcare-clinic", "retail", "restaurant", "real-estate", "legal", "education",
-                "logistics", "fitness", "property-management");
+                "logistics", "fitness", "property-management", "hotel", "construction", "salon", "veterinary", "accounting",
+                "nonprofit", "event-management", "manufacturing", "insurance-brokerage", "auto-repair");
     }
 
     @ParameterizedTest
