@@ -74,4 +74,13 @@ class ArchitectureTest {
                         "io.veroforge.operator.plugin..")
                 .check(OPERATOR);
     }
+
+    @Test
+    void theKpiGateIsPureJava() {
+        noClasses().that().resideInAPackage("io.veroforge.operator.canary.gate..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "org.apache.commons.math3..",
+                        "io.veroforge.operator.canary.gate..")
+                .because("the gate scores samples, nothing else: replayable in a unit test, no cluster, no CRD model")
+                .check(OPERATOR);
+    }
 }
