@@ -83,4 +83,13 @@ class ArchitectureTest {
                 .because("the gate scores samples, nothing else: replayable in a unit test, no cluster, no CRD model")
                 .check(OPERATOR);
     }
+
+    @Test
+    void aCanaryNeedsNoOtherReconciler() {
+        noClasses().that().resideInAPackage("io.veroforge.operator.canary..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.veroforge.operator.tenant..", "io.veroforge.operator.app..",
+                        "io.veroforge.operator.generation..", "io.veroforge.operator.plugin..")
+                .because("a Canary reads Deployments and metrics; the pipeline waits for it through delivery, not the other way round")
+                .check(OPERATOR);
+    }
 }
