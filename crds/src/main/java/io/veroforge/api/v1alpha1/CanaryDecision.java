@@ -5,6 +5,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** An entry of a Canary's decision history: what was done, at which step, and why. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CanaryDecision {
+
+    /** kpi-gate, or who asked through an annotation. */
+    private String by;
+
     /** RFC 3339. */
     private String at;
     private CanaryRecommendation decision;
@@ -59,5 +63,13 @@ public class CanaryDecision {
 
     public void setReason(String reason) {
         this.reason = reason;
+    }
+
+    public String getBy() {
+        return by;
+    }
+
+    public void setBy(String by) {
+        this.by = by;
     }
 }

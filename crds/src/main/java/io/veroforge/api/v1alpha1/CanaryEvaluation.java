@@ -8,6 +8,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** The KPI gate's latest verdict. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CanaryEvaluation {
+
+    private Boolean passed;
+
+    /** The gate's first reason (docs/canary.md). */
+    private String reason;
+
+    private String message;
+
     /** RFC 3339. */
     private String at;
     /** Sum of the weights of passing KPIs, 0-100. */
@@ -55,5 +63,29 @@ public class CanaryEvaluation {
 
     public void setKpis(List<KpiResult> kpis) {
         this.kpis = kpis == null ? new ArrayList<>() : kpis;
+    }
+
+    public Boolean getPassed() {
+        return passed;
+    }
+
+    public void setPassed(Boolean passed) {
+        this.passed = passed;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public void setMessage(String message) {
+        this.message = message;
     }
 }

@@ -27,6 +27,11 @@ import io.fabric8.generator.annotation.ValidationRule;
         message = "spec.kpis[].name: KPI names must be unique; remove or rename the duplicate")
 public class CanarySpec {
 
+    @Default("{}")
+    @JsonPropertyDescription("How traffic is split between the stable and the canary revision (default: replicas).")
+    private CanaryRouter router = new CanaryRouter();
+
+
     @Required
     @JsonPropertyDescription("What is rolled out.")
     private CanaryTarget target;
@@ -101,5 +106,13 @@ public class CanarySpec {
 
     public void setMetricsProvider(MetricsProvider metricsProvider) {
         this.metricsProvider = metricsProvider == null ? new MetricsProvider() : metricsProvider;
+    }
+
+    public CanaryRouter getRouter() {
+        return router;
+    }
+
+    public void setRouter(CanaryRouter router) {
+        this.router = router == null ? new CanaryRouter() : router;
     }
 }

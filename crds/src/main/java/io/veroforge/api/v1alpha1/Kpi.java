@@ -13,10 +13,14 @@ import io.fabric8.generator.annotation.Size;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Kpi {
 
+    @JsonPropertyDescription("A failing critical KPI rolls the revision back whatever the score (default false).")
+    private Boolean critical;
+
+
     @Required
     @Size(min = 1, max = 63)
     @Pattern("^[a-z][a-z0-9_]*$")
-    @JsonPropertyDescription("KPI name; without query one of the built-ins: error_rate, latency_p95_ms, latency_p99_ms, request_rate, conversion_rate.")
+    @JsonPropertyDescription("KPI name; without query one of the built-ins: error_rate, latency_p95_ms, latency_p99_ms, request_rate, cpu_seconds (docs/canary.md).")
     private String name;
 
     @Size(max = 4096)
@@ -85,5 +89,13 @@ public class Kpi {
 
     public void setWeight(Integer weight) {
         this.weight = weight;
+    }
+
+    public Boolean getCritical() {
+        return critical;
+    }
+
+    public void setCritical(Boolean critical) {
+        this.critical = critical;
     }
 }

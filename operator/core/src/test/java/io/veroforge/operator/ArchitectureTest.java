@@ -74,4 +74,22 @@ class ArchitectureTest {
                         "io.veroforge.operator.plugin..")
                 .check(OPERATOR);
     }
+
+    @Test
+    void theKpiGateIsPureJava() {
+        noClasses().that().resideInAPackage("io.veroforge.operator.canary.gate..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "org.apache.commons.math3..",
+                        "io.veroforge.operator.canary.gate..")
+                .because("the gate scores samples, nothing else: replayable in a unit test, no cluster, no CRD model")
+                .check(OPERATOR);
+    }
+
+    @Test
+    void aCanaryNeedsNoOtherReconciler() {
+        noClasses().that().resideInAPackage("io.veroforge.operator.canary..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.veroforge.operator.tenant..", "io.veroforge.operator.app..",
+                        "io.veroforge.operator.generation..", "io.veroforge.operator.plugin..")
+                .because("a Canary reads Deployments and metrics; the pipeline waits for it through delivery, not the other way round")
+                .check(OPERATOR);
+    }
 }
