@@ -1,20 +1,14 @@
 package io.veroforge.operator.telemetry;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.arc.DefaultBean;
-
 /**
- * Writes each event as one JSON line to the log category {@code veroforge.telemetry}, until the
- * Kafka producer exists; a log shipper can already collect them.
+ * Writes each event as one JSON line to the log category {@code veroforge.telemetry}: the sink
+ * when no broker is configured ({@link TelemetrySinkProducer}); a log shipper can collect them.
  */
-@ApplicationScoped
-@DefaultBean
 public class LoggingTelemetrySink implements TelemetrySink {
     private static final Logger LOG = Logger.getLogger("veroforge.telemetry");
     private static final ObjectMapper JSON = new ObjectMapper();
