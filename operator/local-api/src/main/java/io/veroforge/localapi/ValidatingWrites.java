@@ -22,7 +22,9 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
  * and for custom resources the CRD's schema and CEL rules ({@link CustomResourceValidation}),
  * answered as kube-apiserver answers ({@link InvalidObjectResponses}). Unknown fields are pruned,
  * or refused under {@code fieldValidation=Strict} as kubectl asks by default. Status subresource
- * writes (the operator's) and JSON patches pass unchecked.
+ * writes (the operator's) and JSON patches pass unchecked. A write with {@code dryRun=All} (the
+ * console's preview) is answered as kube-apiserver answers it, the object as it would be stored, and
+ * never reaches the store: the mock store itself ignores {@code dryRun} and would persist it.
  */
 final class ValidatingWrites extends Dispatcher {
     private final Dispatcher store;
@@ -71,12 +73,28 @@ final class ValidatingWrites extends Dispatcher {
         if (!pruned.isEmpty() && "Strict".equals(fieldValidation)) {
             return responses.unknownFields(kind, target.get().version(), pruned);
         }
+        if ("All".equals(ApiServerDispatcher.queryParam(request.getPath(), "dryRun"))) {
+            return dryRun(request, object, create);
+        }
         MockResponse response = store.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.valueOf(method),
                 request.getPath(), request.getHeaders(), new Buffer(object.toString().getBytes(StandardCharsets.UTF_8))));
         if (!pruned.isEmpty() && "Warn".equals(fieldValidation)) {
             pruned.forEach(f -> response.addHeader("Warning", "299 - \"unknown field \\\"" + f + "\\\"\""));
         }
         return response;
+    }
+
+    /** What the write would store: metadata the store would add is left out, as nothing is stored. */
+    private MockResponse dryRun(RecordedRequest request, ObjectNode object, boolean create) {
+        String path = ApiServerDispatcher.pathOf(request.getPath());
+        String itemPath = create ? path + "/" + object.path("metadata").path("name").asText() : path;
+        // a create of an existing name (409) and an update of a missing object (404): the store's answers, as they store nothing
+        if (create == stored(itemPath).isPresent()) {
+            return store.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.GET, ApiServerDispatcher.pathOf(request.getPath()),
+                    Headers.builder().build(), new Buffer(new byte[0])));
+        }
+        return new MockResponse().setResponseCode(create ? 201 : 200).setHeader("Content-Type", "application/json")
+                .setBody(object.toString());
     }
 
     private Optional<JsonNode> stored(String pathAndQuery) {
