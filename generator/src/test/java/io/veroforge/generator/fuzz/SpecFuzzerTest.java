@@ -82,7 +82,12 @@ class SpecFuzzerTest {
     void specsUseEveryFieldTypeRelationKindTriggerAndAction() {
         Set<String> seen = new TreeSet<>();
         for (long seed = 1; seed <= SEEDS; seed++) {
-            AppSpecInput spec = analyzer.analyze(fuzzer.specYaml(seed, FuzzFeature.all()), "fuzz.yaml").spec();
+            String yaml = fuzzer.specYaml(seed, FuzzFeature.all());
+            // read from the text: the analyzer maps snake_case names to the stack's case
+            if (java.util.regex.Pattern.compile("name: [a-z0-9]+_[a-z0-9_]+").matcher(yaml).find()) {
+                seen.add("snake_case");
+            }
+            AppSpecInput spec = analyzer.analyze(yaml, "fuzz.yaml").spec();
             spec.entities().forEach(e -> {
                 e.fields().forEach(f -> {
                     seen.add("type:" + f.type());
@@ -98,9 +103,6 @@ class SpecFuzzerTest {
                     }
                     if (Boolean.TRUE.equals(f.unique())) {
                         seen.add("unique");
-                    }
-                    if (f.name().contains("_")) {
-                        seen.add("snake_case");
                     }
                 });
                 e.relations().forEach(r -> {
