@@ -122,11 +122,11 @@ class AppSchemaMigratorTest {
         List<List<Object>> tables = rows("SELECT c.relname, pg_get_userbyid(c.relowner), c.relrowsecurity, c.relforcerowsecurity"
                 + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind = 'r'"
                 + " AND c.relname <> 'veroforge_schema_history' ORDER BY 1", schema);
-        assertThat(tables).extracting(r -> r.get(0)).containsExactly("audit_log", "gadgets", "widgets");
+        assertThat(tables).extracting(r -> r.get(0)).containsExactly("audit_log", "directory_users", "gadgets", "widgets");
         assertThat(tables).allSatisfy(r -> assertThat(r.subList(1, 4)).containsExactly(names.role(), true, true));
         assertThat(queryValue("SELECT count(*) FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid"
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND p.polname = 'tenant_isolation'", schema))
-                .isEqualTo(3L);
+                .as("one per tenant-owned table, the user directory included").isEqualTo(4L);
         assertThat(queryValue("SELECT extname FROM pg_extension WHERE extname = 'pgcrypto'")).isEqualTo("pgcrypto");
         assertThat(migrator.appliedVersions(app)).extracting(AppSchemaMigrator.AppliedVersion::version,
                 AppSchemaMigrator.AppliedVersion::generation).containsExactly(org.assertj.core.groups.Tuple.tuple(1, "first-app-1"));
