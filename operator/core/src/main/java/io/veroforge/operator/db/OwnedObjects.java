@@ -70,13 +70,15 @@ final class OwnedObjects {
     private volatile boolean tableReady;
 
     /** Creates the catalogue's schema and table when missing (idempotently, in autocommit mode, once per process). */
-    void ensureTable(Connection admin) throws SQLException {
+    synchronized void ensureTable(Connection admin) throws SQLException {
         if (tableReady) {
             return;
         }
         boolean autoCommit = admin.getAutoCommit();
         admin.setAutoCommit(true);
         try (Statement statement = admin.createStatement()) {
+            // a session lock (these statements run in autocommit), released in finally
+            statement.execute(SharedRowLock.ACQUIRE.replace("pg_advisory_xact_lock", "pg_advisory_lock"));
             for (int attempt = 1; ; attempt++) {
                 try {
                     statement.execute("CREATE SCHEMA IF NOT EXISTS veroforge");
@@ -93,7 +95,8 @@ final class OwnedObjects {
                             + " PRIMARY KEY (kind, database, name))");
                     break;
                 } catch (SQLException e) {
-                    // two operators (or tests) creating it at once: IF NOT EXISTS is not atomic in PostgreSQL
+                    // an older operator (one without the lock) creating it at the same moment:
+                    // IF NOT EXISTS is not atomic in PostgreSQL
                     if (attempt >= 3 || !"23505".equals(e.getSQLState()) && !"42P06".equals(e.getSQLState())
                             && !"42P07".equals(e.getSQLState())) {
                         throw e;
@@ -101,6 +104,9 @@ final class OwnedObjects {
                 }
             }
         } finally {
+            try (Statement unlock = admin.createStatement()) {
+                unlock.execute(SharedRowLock.ACQUIRE.replace("pg_advisory_xact_lock", "pg_advisory_unlock"));
+            }
             admin.setAutoCommit(autoCommit);
         }
         tableReady = true;

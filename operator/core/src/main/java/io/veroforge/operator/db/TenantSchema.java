@@ -81,6 +81,7 @@ final class TenantSchema {
             statements.addAll(RlsBaseline.installStatements(names));
         }
         if (state.publicSchemaOpen()) {
+            statements.add(SharedRowLock.ACQUIRE); // every tenant of this database may be closing it at once
             statements.add("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
         }
         return statements;
