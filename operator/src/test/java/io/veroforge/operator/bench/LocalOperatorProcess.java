@@ -25,16 +25,12 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.veroforge.api.v1alpha1.Tenant;
-import io.veroforge.api.v1alpha1.TenantOwner;
-import io.veroforge.api.v1alpha1.TenantSpec;
-import io.veroforge.api.v1alpha1.Tier;
 
 /**
  * One operator as a user runs it ({@code quarkus-run.jar --local}: in-process Kubernetes API, the
@@ -119,13 +115,7 @@ final class LocalOperatorProcess implements AutoCloseable {
 
     /** A basic-tier Tenant with one owner, as a user would apply it. */
     static Tenant basicTenant(String name) {
-        Tenant tenant = new Tenant();
-        tenant.setMetadata(new ObjectMetaBuilder().withName(name).build());
-        TenantSpec spec = new TenantSpec();
-        spec.setTier(Tier.basic);
-        spec.getOwners().add(new TenantOwner(TenantOwner.OwnerKind.User, "owner@" + name + ".example", null));
-        tenant.setSpec(spec);
-        return tenant;
+        return io.veroforge.operator.reliability.TenantCensus.basicTenant(name);
     }
 
     KubernetesClient client() {

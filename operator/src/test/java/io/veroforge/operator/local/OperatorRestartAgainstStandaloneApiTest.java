@@ -4,14 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -19,14 +12,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.veroforge.api.v1alpha1.Tenant;
-import io.veroforge.api.v1alpha1.TenantOwner;
-import io.veroforge.api.v1alpha1.TenantSpec;
-import io.veroforge.api.v1alpha1.Tier;
-import io.veroforge.operator.reliability.DeployedOperator;
 import io.veroforge.localapi.StandaloneLocalApi;
+import io.veroforge.operator.reliability.DeployedOperator;
+import io.veroforge.operator.reliability.ScratchDatabase;
+import io.veroforge.operator.reliability.TenantCensus;
 
 /**
  * The deployed operator (operator/core's quarkus-app, not the run command) against a standalone
@@ -36,7 +29,6 @@ import io.veroforge.localapi.StandaloneLocalApi;
  */
 class OperatorRestartAgainstStandaloneApiTest {
     private static final String PREFIX = "rst" + ProcessHandle.current().pid();
-    private static final String DATABASE = "vf_restart_" + ProcessHandle.current().pid();
     private static final Duration READY = Duration.ofSeconds(90);
 
     @TempDir
@@ -44,29 +36,20 @@ class OperatorRestartAgainstStandaloneApiTest {
 
     static StandaloneLocalApi api;
     static KubernetesClient client;
+    static ScratchDatabase db;
 
     @BeforeAll
-    static void startTheApiAndADatabase() throws SQLException {
+    static void startTheApiAndADatabase() throws Exception {
         api = StandaloneLocalApi.start(0, dir.resolve("kubeconfig"));
-        client = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
-                .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl(api.url()).build()).build();
-        admin("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)", "CREATE DATABASE " + DATABASE);
+        client = new KubernetesClientBuilder().withConfig(new ConfigBuilder().withMasterUrl(api.url()).build()).build();
+        db = ScratchDatabase.create("vf_restart_" + ProcessHandle.current().pid(), PREFIX);
     }
 
     @AfterAll
-    static void dropEverything() throws SQLException {
+    static void dropEverything() throws Exception {
         client.close();
         api.close();
-        admin("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-        List<String> roles = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT rolname FROM pg_roles WHERE rolname LIKE 'tenant\\_" + PREFIX + "%'")) {
-            while (rs.next()) {
-                roles.add("DROP ROLE IF EXISTS \"" + rs.getString(1) + "\"");
-            }
-        }
-        admin(roles.toArray(String[]::new));
+        db.close();
     }
 
     @Test
@@ -88,22 +71,16 @@ class OperatorRestartAgainstStandaloneApiTest {
             assertThat(a.getStatus().isTrue("Ready")).isTrue();
             assertThat(client.namespaces().list().getItems()).extracting(n -> n.getMetadata().getName())
                     .filteredOn(n -> n.startsWith("tenant-" + PREFIX)).hasSize(3);
-            assertThat(schemas()).as("one schema per tenant, none lost and none twice").hasSize(3);
+            assertThat(db.tenantSchemas()).as("one schema per tenant, none lost and none twice").hasSize(3);
         }
     }
 
     private DeployedOperator startOperator(String name) throws Exception {
-        return DeployedOperator.start("restart-" + name, api.url(), DATABASE, dir.resolve("git"), Map.of());
+        return DeployedOperator.start("restart-" + name, api.url(), db.name(), dir.resolve("git"), Map.of());
     }
 
     private void create(String name) {
-        Tenant tenant = new Tenant();
-        tenant.setMetadata(new ObjectMetaBuilder().withName(name).build());
-        TenantSpec spec = new TenantSpec();
-        spec.setTier(Tier.basic);
-        spec.getOwners().add(new TenantOwner(TenantOwner.OwnerKind.User, "owner@" + name + ".example", null));
-        tenant.setSpec(spec);
-        client.resource(tenant).create();
+        client.resource(TenantCensus.basicTenant(name)).create();
     }
 
     private void awaitReady(String name) {
@@ -112,26 +89,4 @@ class OperatorRestartAgainstStandaloneApiTest {
             return t != null && t.getStatus() != null && t.getStatus().isTrue("Ready");
         });
     }
-
-    private static List<String> schemas() throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\\_" + PREFIX + "%'")) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-        }
-        return names;
-    }
-
-    private static void admin(String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
-    }
-
 }

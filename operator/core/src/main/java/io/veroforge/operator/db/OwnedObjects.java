@@ -77,8 +77,7 @@ final class OwnedObjects {
         boolean autoCommit = admin.getAutoCommit();
         admin.setAutoCommit(true);
         try (Statement statement = admin.createStatement()) {
-            // a session lock (these statements run in autocommit), released in finally
-            statement.execute(SharedRowLock.ACQUIRE.replace("pg_advisory_xact_lock", "pg_advisory_lock"));
+            statement.execute(SharedRowLock.ACQUIRE_SESSION); // these statements run in autocommit
             for (int attempt = 1; ; attempt++) {
                 try {
                     statement.execute("CREATE SCHEMA IF NOT EXISTS veroforge");
@@ -105,7 +104,7 @@ final class OwnedObjects {
             }
         } finally {
             try (Statement unlock = admin.createStatement()) {
-                unlock.execute(SharedRowLock.ACQUIRE.replace("pg_advisory_xact_lock", "pg_advisory_unlock"));
+                unlock.execute(SharedRowLock.RELEASE_SESSION);
             }
             admin.setAutoCommit(autoCommit);
         }

@@ -10,7 +10,12 @@ package io.veroforge.operator.db;
  * in parallel.
  */
 final class SharedRowLock {
-    static final String ACQUIRE = "SELECT pg_advisory_xact_lock(hashtext('veroforge.shared-catalog-rows'))";
+    private static final String KEY = "hashtext('veroforge.shared-catalog-rows')";
+    /** Held until the transaction ends. */
+    static final String ACQUIRE = "SELECT pg_advisory_xact_lock(" + KEY + ")";
+    /** For statements run in autocommit: held until {@link #RELEASE_SESSION}. */
+    static final String ACQUIRE_SESSION = "SELECT pg_advisory_lock(" + KEY + ")";
+    static final String RELEASE_SESSION = "SELECT pg_advisory_unlock(" + KEY + ")";
 
     private SharedRowLock() {
     }
