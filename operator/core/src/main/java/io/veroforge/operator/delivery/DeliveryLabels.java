@@ -15,6 +15,12 @@ public final class DeliveryLabels {
     public static final String GENERATION = Generation.GENERATION_LABEL;
     /** On build Jobs only: the component the Job builds. Pruning never touches objects carrying it. */
     public static final String BUILD = Generation.BUILD_LABEL;
+    /** The revision a Deployment runs (the Generation's name for apps); KPI queries select it as {@code revision}. */
+    public static final String REVISION = "veroforge.io/revision";
+    /** On the Deployments a Canary drives: {@code stable} or {@code canary}. */
+    public static final String CANARY_ROLE = "veroforge.io/canary-role";
+    /** Suffix of the canary Deployment beside its stable one ({@code shop-api} and {@code shop-api-canary}). */
+    public static final String CANARY_SUFFIX = "-canary";
 
     private DeliveryLabels() {
     }
