@@ -27,6 +27,15 @@ final class CanaryDeployments {
 
     private final KubernetesClient client;
 
+    /**
+     * A Canary for an AppSpec that no Generation created (it has no Generation label) is a template:
+     * the AppSpec's {@code rollout.canary.templateRef} copies it for each rollout; it drives nothing.
+     */
+    static boolean isTemplate(Canary canary) {
+        var labels = canary.getMetadata().getLabels();
+        return canary.getSpec().getTarget().getAppSpec() != null && (labels == null || !labels.containsKey(DeliveryLabels.GENERATION));
+    }
+
     CanaryDeployments(KubernetesClient client) {
         this.client = client;
     }

@@ -6,10 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.inject.Inject;
+
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import io.veroforge.api.v1alpha1.Canary;
 import io.veroforge.api.v1alpha1.CanaryPhase;
 import io.veroforge.api.v1alpha1.CanaryStatus;
@@ -27,6 +31,7 @@ import io.veroforge.operator.events.EventRecorder;
  * a restarted operator resumes at the recorded step with the recorded history.
  */
 @ControllerConfiguration(name = "canary", generationAwareEventProcessing = false)
+@GradualRetry(maxAttempts = -1, initialInterval = 1_000, intervalMultiplier = 2.0, maxInterval = 60_000)
 public class CanaryReconciler implements Reconciler<Canary> {
     /** Looks again this soon while the Deployments are missing or a write failed. */
     static final Duration RECHECK = Duration.ofSeconds(10);
@@ -38,6 +43,7 @@ public class CanaryReconciler implements Reconciler<Canary> {
     private final StatusReporter<Canary, CanaryStatus> reporter;
     private final CanaryStatuses statuses;
 
+    @Inject
     public CanaryReconciler(CanaryConfig config, EventRecorder events) {
         this(config, events, Clock.systemUTC());
     }
@@ -47,7 +53,9 @@ public class CanaryReconciler implements Reconciler<Canary> {
         this.events = events;
         this.clock = clock;
         this.evaluator = new CanaryEvaluator(new PrometheusRangeQuery(config.queryTimeout()), new KpiGate());
-        this.reporter = new StatusReporter<>(new ConditionAggregator(clock), events::warning, StatusReporter.ownFailure(CanaryStatuses.ANALYSIS));
+        this.reporter = new StatusReporter<>(new ConditionAggregator(clock), events::warning, 
+                // a rollback has its own Warning (announce), with the decision's reason
+                (failed, all) -> !CanaryStatuses.ROLLED_BACK.equals(failed.getReason()));
         this.statuses = new CanaryStatuses(reporter);
     }
 
@@ -59,6 +67,9 @@ public class CanaryReconciler implements Reconciler<Canary> {
         List<String> problems = CanarySpecProblems.of(canary);
         if (!problems.isEmpty()) {
             return reporter.report(canary, statuses.invalid(canary, problems));
+        }
+        if (CanaryDeployments.isTemplate(canary)) {
+            return reporter.report(canary, statuses.template(canary));
         }
         CanaryDeployments.Found found = new CanaryDeployments(context.getClient()).of(canary);
         if (found instanceof CanaryDeployments.Found.Missing missing) {
@@ -75,6 +86,16 @@ public class CanaryReconciler implements Reconciler<Canary> {
         reporter.reportAndCache(canary, next, context);
         return finished(next.getPhase()) ? UpdateControl.noUpdate()
                 : UpdateControl.<Canary>noUpdate().rescheduleAfter(untilNextEvaluation(canary, next));
+    }
+
+    /**
+     * A write to the cluster failed (an HTTPRoute missing, the API server away): said in Ready with
+     * the cause, retried with backoff; the step and history in status are untouched.
+     */
+    @Override
+    public ErrorStatusUpdateControl<Canary> updateErrorStatus(Canary canary, Context<Canary> context, Exception e) {
+        return reporter.reportError(canary, statuses.routingFailed(canary, e instanceof RouterException ? e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage()));
     }
 
     /** A person's action first; else the gate, when an evaluation is due; else nothing. */

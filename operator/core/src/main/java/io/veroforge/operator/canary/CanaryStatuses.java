@@ -13,6 +13,7 @@ import io.veroforge.api.v1alpha1.CanaryPhase;
 import io.veroforge.api.v1alpha1.CanaryRecommendation;
 import io.veroforge.api.v1alpha1.CanaryStatus;
 import io.veroforge.operator.canary.gate.GateEvaluation;
+import io.veroforge.operator.conditions.ConditionAggregator;
 import io.veroforge.operator.conditions.ConditionOutcome;
 import io.veroforge.operator.conditions.StatusReporter;
 
@@ -31,6 +32,8 @@ final class CanaryStatuses {
     static final String INVALID_SPEC = "InvalidSpec";
     static final String WAITING_FOR_DEPLOYMENTS = "WaitingForDeployments";
     static final String NOT_EVALUATED = "NotEvaluatedYet";
+    static final String ROUTING_FAILED = "RoutingFailed";
+    static final String TEMPLATE = "Template";
     /** Decisions kept; a continue repeating the one before is not recorded again. */
     static final int HISTORY = 50;
 
@@ -97,6 +100,25 @@ final class CanaryStatuses {
         return reporter.conditioned(canary, status, List.of(
                 ConditionOutcome.failed(READY, INVALID_SPEC, String.join("; ", problems)),
                 ConditionOutcome.undecided(ANALYSIS, INVALID_SPEC, "not evaluated: the spec is invalid")));
+    }
+
+    CanaryStatus routingFailed(Canary canary, String why) {
+        CanaryStatus status = canary.getStatus() == null ? new CanaryStatus() : Serialization.clone(canary.getStatus());
+        if (status.getPhase() == null) {
+            status.setPhase(CanaryPhase.Pending);
+        }
+        var analysis = canary.getStatus() == null ? null : ConditionAggregator.find(canary.getStatus().getConditions(), ANALYSIS);
+        return reporter.conditioned(canary, status, List.of(
+                ConditionOutcome.failed(READY, ROUTING_FAILED, "traffic could not be routed (retrying with backoff): " + why),
+                analysis == null ? ConditionOutcome.undecided(ANALYSIS, NOT_EVALUATED, "not evaluated yet") : ConditionOutcome.of(analysis)));
+    }
+
+    CanaryStatus template(Canary canary) {
+        CanaryStatus status = new CanaryStatus();
+        return reporter.conditioned(canary, status, List.of(
+                ConditionOutcome.undecided(READY, TEMPLATE, "a template: AppSpec " + canary.getSpec().getTarget().getAppSpec()
+                        + " copies it for each canary rollout (spec.rollout.canary.templateRef); the copies drive the rollouts"),
+                ConditionOutcome.undecided(ANALYSIS, TEMPLATE, "templates are not evaluated")));
     }
 
     CanaryStatus waiting(Canary canary, String why) {

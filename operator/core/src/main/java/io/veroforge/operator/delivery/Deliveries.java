@@ -8,9 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.veroforge.api.v1alpha1.AppSpec;
+import io.veroforge.api.v1alpha1.Canary;
 import io.veroforge.api.v1alpha1.DeliveryMode;
 import io.veroforge.api.v1alpha1.DeploymentStatus;
 import io.veroforge.api.v1alpha1.Generation;
+import io.veroforge.api.v1alpha1.RolloutStrategy;
 import io.veroforge.generator.git.GitUnavailableException;
 import io.veroforge.operator.config.PlatformConfig;
 
@@ -26,6 +28,8 @@ public class Deliveries {
     private final GitOpsDeploy gitOps;
     private final PlatformConfig config;
     private final Map<DeliveryMode, Delivery> byMode;
+    private final CanaryDelivery canary;
+    private final KubernetesClient client;
 
     public Deliveries(Releases releases, AppRepositories repositories, KubernetesClient client, PlatformConfig config) {
         this.releases = releases;
@@ -34,6 +38,8 @@ public class Deliveries {
         this.gitOps = new GitOpsDeploy(client, argocd);
         DirectDeploy direct = new DirectDeploy(client, config.delivery().serverSideApply() ? DirectDeploy.ApplyMode.SERVER_SIDE
                 : DirectDeploy.ApplyMode.CREATE_OR_REPLACE);
+        this.client = client;
+        this.canary = new CanaryDelivery(releases, direct, client);
         this.byMode = new EnumMap<>(Map.of(
                 DeliveryMode.direct, new DirectDelivery(releases, direct),
                 DeliveryMode.gitops, new GitOpsDelivery(gitOps, new ArgoCdRepositoryCredentials(client, argocd), repositories, argocd)));
@@ -56,7 +62,27 @@ public class Deliveries {
         deployment.setImages(List.copyOf(releases.images(generation, tenant).byComponent().values()));
         deployment.setUrl(AppUrl.of(app.getMetadata().getName(), tenant, manifests.slug(), app.getMetadata().getNamespace(),
                 config.delivery().appsDomain().orElse(null)));
-        byMode.get(modeOf(app)).deploy(app, generation, tenant, manifests, deployment);
+        delivery(app).deploy(app, generation, tenant, manifests, deployment);
         return deployment;
+    }
+
+    public static boolean canary(AppSpec app) {
+        return app.getSpec().getRollout() != null && app.getSpec().getRollout().getStrategy() == RolloutStrategy.canary;
+    }
+
+    /** How the Canary a canary release created ({@code Canary/<name>} among its objects) is doing. */
+    public CanaryProgress canaryProgress(String namespace, String name) {
+        return CanaryProgress.of(client.resources(Canary.class).inNamespace(namespace).withName(name).get(), name);
+    }
+
+    private Delivery delivery(AppSpec app) {
+        if (!canary(app)) {
+            return byMode.get(modeOf(app));
+        }
+        if (modeOf(app) != DeliveryMode.direct) {
+            throw new DeliveryException("spec.rollout.strategy canary needs spec.delivery.mode direct: ArgoCD would put back the Deployments"
+                    + " the Canary scales; use mode direct, or strategy direct with gitops");
+        }
+        return canary;
     }
 }

@@ -54,6 +54,11 @@ public final class DirectDeploy {
      * then prunes. Idempotent: a second call with the same input changes nothing.
      */
     public DeployResult deploy(AppSpec app, String appSecretName, DatabaseLogin login, List<HasMetadata> manifests) {
+        return deploy(app, appSecretName, login, manifests, Set.of());
+    }
+
+    /** The same, keeping also {@code alsoKeep} (Kind/name) from pruning: the stable revision beside a canary. */
+    public DeployResult deploy(AppSpec app, String appSecretName, DatabaseLogin login, List<HasMetadata> manifests, Set<String> alsoKeep) {
         String namespace = app.getMetadata().getNamespace();
         Secret existing = client.secrets().inNamespace(namespace).withName(appSecretName).get();
         List<String> applied = new ArrayList<>();
@@ -63,7 +68,9 @@ public final class DirectDeploy {
             apply(object);
             applied.add(key(object.getKind(), object.getMetadata().getName()));
         }
-        List<String> pruned = prune(app.getMetadata().getName(), namespace, new HashSet<>(applied));
+        Set<String> keep = new HashSet<>(applied);
+        keep.addAll(alsoKeep);
+        List<String> pruned = prune(app.getMetadata().getName(), namespace, keep);
         return new DeployResult(List.copyOf(applied), pruned);
     }
 

@@ -9,6 +9,7 @@ import io.veroforge.api.v1alpha1.ApprovalState;
 import io.veroforge.api.v1alpha1.Generation;
 import io.veroforge.api.v1alpha1.MigrationPlan;
 import io.veroforge.api.v1alpha1.StageName;
+import io.veroforge.operator.delivery.Deliveries;
 import io.veroforge.operator.db.AppSchemaMigrator;
 import io.veroforge.operator.db.MigrationOutcome;
 import io.veroforge.operator.db.MigrationRefusedException;
@@ -65,6 +66,9 @@ final class MigrateStage implements Stage {
             return StageOutcome.failed("PlanOutdated", "the plan starts from " + (plan.getFrom() == null ? "an empty schema" : plan.getFrom())
                     + " but " + (deployedNow == null ? "nothing" : deployedNow) + " is deployed now; delete this Generation to plan again");
         }
+        if (deployedNow != null && Deliveries.canary(run.appSpec()) && plan.isDestructive()) {
+            return StageOutcome.failed("CannotCanary", cannotCanary(plan));
+        }
         boolean approved = run.recorded().getApproval() != null && run.recorded().getApproval().getState() == ApprovalState.Approved;
         try {
             MigrationOutcome outcome = migrator.apply(planning.target(tenant.get(), run.app(), run.client()), run.number(), run.name(),
@@ -77,6 +81,19 @@ final class MigrateStage implements Stage {
         } catch (SchemaMigrationException e) {
             return StageOutcome.failed("MigrationFailed", e.getMessage() + "; nothing of this version stayed in the schema (it ran in one transaction)");
         }
+    }
+
+    /**
+     * During a canary the stable revision keeps serving on the migrated schema, so every step must
+     * be one it survives (expand). A destructive step (drop, narrowing) would break it; the plan is
+     * one transaction per Generation, so it is refused before anything is applied.
+     */
+    private static String cannotCanary(MigrationPlan plan) {
+        List<String> destructive = plan.getSteps().stream().filter(s -> Boolean.TRUE.equals(s.getDestructive()))
+                .map(s -> s.getDescription()).toList();
+        return "spec.rollout.strategy canary: the migration plan has destructive step(s) " + destructive + ", which the serving"
+                + " revision would not survive while both run; nothing was migrated. Expand/contract: ship the additive change as a canary"
+                + " first and the destructive one in a later Generation with rollout.strategy direct (docs/canary.md#migrations-during-a-canary)";
     }
 
     /** Another Generation of the app past approval and not finished: it migrates and deploys first. */

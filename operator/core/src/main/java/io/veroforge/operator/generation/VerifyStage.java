@@ -1,5 +1,6 @@
 package io.veroforge.operator.generation;
 
+import io.veroforge.operator.delivery.CanaryProgress;
 import io.veroforge.operator.delivery.Deliveries;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +54,10 @@ final class VerifyStage implements Stage {
             }
             return StageOutcome.waiting("Syncing", ((SyncProgress.Waiting) sync).message(), RECHECK);
         }
+        Optional<String> canary = deployment.getObjects().stream().filter(o -> o.startsWith("Canary/")).findFirst();
+        if (canary.isPresent()) {
+            return canaryOutcome(run, deployment, canary.get().substring("Canary/".length()));
+        }
         Rollout rollout = new RolloutCheck(run.client()).check(deploymentsOf(run.namespace(), deployment));
         if (rollout instanceof Rollout.Available) {
             return verified(run, deployment, "every Deployment rolled out and is available", "Verified");
@@ -61,6 +66,26 @@ final class VerifyStage implements Stage {
             return rolledBack(run, deployment, failed.message());
         }
         return StageOutcome.waiting("RollingOut", ((Rollout.Progressing) rollout).detail(), RECHECK);
+    }
+
+    /**
+     * A canary release is verified by its Canary: promoted is verified; rolled back fails the run with
+     * the Generation's deployment result RolledBack, while the stable revision (the Canary put all
+     * traffic back on it) keeps serving, so nothing is redeployed.
+     */
+    private StageOutcome canaryOutcome(GenerationRun run, DeploymentStatus deployment, String canary) {
+        CanaryProgress progress = deliveries.canaryProgress(run.namespace(), canary);
+        if (progress instanceof CanaryProgress.Promoted promoted) {
+            return verified(run, deployment, promoted.detail(), "Promoted");
+        }
+        if (progress instanceof CanaryProgress.RolledBack rolledBack) {
+            return StageOutcome.failed("CanaryRolledBack", rolledBack.reason() + "; the previous revision keeps serving", status -> {
+                DeploymentStatus d = status.getDeployment() == null ? deployment : status.getDeployment();
+                d.setResult("RolledBack");
+                status.setDeployment(d);
+            });
+        }
+        return StageOutcome.waiting("CanaryProgressing", ((CanaryProgress.Progressing) progress).detail(), RECHECK);
     }
 
     private static StageOutcome verified(GenerationRun run, DeploymentStatus deployment, String message, String result) {

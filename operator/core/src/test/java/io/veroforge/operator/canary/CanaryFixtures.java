@@ -43,8 +43,12 @@ final class CanaryFixtures {
 
     /** {@code name} (revision r1) and {@code name-canary} (revision r2), labelled as a Generation's Deployments are. */
     static void deployments(KubernetesClient client, String namespace, String name, int replicas) {
+        deployments(client, namespace, name, replicas, "r2");
+    }
+
+    static void deployments(KubernetesClient client, String namespace, String name, int replicas, String canaryRevision) {
         client.resource(deployment(namespace, name, "r1", replicas, null)).create();
-        client.resource(deployment(namespace, name + DeliveryLabels.CANARY_SUFFIX, "r2", 0, "canary")).create();
+        client.resource(deployment(namespace, name + DeliveryLabels.CANARY_SUFFIX, canaryRevision, 0, "canary")).create();
     }
 
     static Deployment deployment(String namespace, String name, String revision, int replicas, String role) {

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,9 @@ final class RevisionHarness implements AutoCloseable {
     private final AtomicBoolean loading = new AtomicBoolean(true);
     private Process prometheus;
     private int prometheusPort;
+    private Process canaryProcess;
+    private int canaryPort;
+    private Path script;
 
     RevisionHarness(Path dir, String namespace) {
         this.dir = dir;
@@ -39,14 +43,15 @@ final class RevisionHarness implements AutoCloseable {
 
     /** Starts everything and returns Prometheus' address. */
     String start(Map<String, String> canaryEnv, IntSupplier canaryWeight) throws IOException {
-        Path script = dir.resolve("revision-server.js");
+        script = dir.resolve("revision-server.js");
         try (InputStream in = getClass().getResourceAsStream("/canary/revision-server.js")) {
             Files.copy(in, script);
         }
         int stable = freePort();
         int canary = freePort();
         startNode(script, stable, "r1", Map.of());
-        startNode(script, canary, "r2", canaryEnv);
+        canaryPort = canary;
+        canaryProcess = startNode(script, canary, "r2", canaryEnv);
         Files.writeString(dir.resolve("prometheus.yml"), """
                 global:
                   scrape_interval: 1s
@@ -92,12 +97,35 @@ final class RevisionHarness implements AutoCloseable {
         processes.add(prometheus);
     }
 
-    private void startNode(Path script, int port, String revision, Map<String, String> env) throws IOException {
+    /**
+     * Replaces the canary process by one with {@code env} (its counters restart, which Prometheus'
+     * rate() takes as a counter reset) and returns when it answers: its first request is a failure
+     * when FAIL_RATE is set, so that instant is the first bad sample's.
+     */
+    Instant restartCanary(String revision, Map<String, String> env) throws IOException, InterruptedException {
+        canaryProcess.destroy();
+        canaryProcess.waitFor();
+        canaryProcess = startNode(script, canaryPort, revision, env);
+        HttpClient http = HttpClient.newHttpClient();
+        while (true) {
+            try {
+                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + canaryPort + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                return Instant.now();
+            } catch (IOException e) {
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private Process startNode(Path script, int port, String revision, Map<String, String> env) throws IOException {
         ProcessBuilder pb = new ProcessBuilder("node", script.toString(), String.valueOf(port)).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(revision + ".log").toFile());
         pb.environment().put("REVISION", revision);
         pb.environment().putAll(env);
-        processes.add(pb.start());
+        Process p = pb.start();
+        processes.add(p);
+        return p;
     }
 
     private static int freePort() throws IOException {

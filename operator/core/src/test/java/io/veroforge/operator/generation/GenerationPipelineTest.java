@@ -56,6 +56,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.veroforge.api.telemetry.TelemetryEventSchema;
 import io.veroforge.api.v1alpha1.AppSpec;
+import io.veroforge.api.v1alpha1.Canary;
 import io.veroforge.api.v1alpha1.ApprovalPolicy;
 import io.veroforge.api.v1alpha1.ApprovalState;
 import io.veroforge.api.v1alpha1.DeliveryMode;
@@ -68,6 +69,7 @@ import io.veroforge.api.v1alpha1.GenerationPhase;
 import io.veroforge.api.v1alpha1.GenerationStatus;
 import io.veroforge.api.v1alpha1.GitRepositorySpec;
 import io.veroforge.api.v1alpha1.RolloutSpec;
+import io.veroforge.api.v1alpha1.RolloutStrategy;
 import io.veroforge.api.v1alpha1.StageName;
 import io.veroforge.api.v1alpha1.StageState;
 import io.veroforge.api.v1alpha1.StageStatus;
@@ -517,6 +519,70 @@ class GenerationPipelineTest {
             });
             await().atMost(WAIT).untilAsserted(() -> assertThat(apps(app).get().getStatus().getDeployedGeneration()).isEqualTo("pest-control-1"));
         }
+    }
+
+    @Test
+    void aCanaryAppSpecDeploysBesideTheStableAndVerifyWaitsForTheCanarysOutcome() throws Exception {
+        String ns = readyTenant("canary");
+        try (SimulatedControllers cluster = new SimulatedControllers(client).run(ns)) {
+            AppSpec spec = pestControl(ns);
+            spec.getSpec().getRollout().setStrategy(RolloutStrategy.canary);
+            AppSpec app = client.resource(spec).create();
+            // the first release has nothing to compare with: applied directly, labelled with its revision
+            awaitGeneration(ns, "pest-control-1", succeeded());
+            assertThat(client.resources(Canary.class).inNamespace(ns).list().getItems()).isEmpty();
+            assertThat(client.apps().deployments().inNamespace(ns).withLabel("veroforge.io/revision", "pest-control-1").list().getItems()).hasSize(2);
+
+            editApp(app, a -> addCustomerField(a, "notes"));
+            Generation rolling = awaitGeneration(ns, "pest-control-2", g -> g.getStatus() != null && g.getStatus().getStage() == StageName.Verify
+                    && "CanaryProgressing".equals(g.getStatus().condition("Succeeded").map(c -> c.getReason()).orElse("")));
+            assertThat(rolling.getStatus().getDeployment().getObjects()).contains("Canary/pest-control-2");
+            List<Deployment> canaries = client.apps().deployments().inNamespace(ns).withLabel("veroforge.io/canary-role", "canary").list().getItems();
+            assertThat(canaries).hasSize(2).allSatisfy(d -> {
+                assertThat(d.getMetadata().getName()).endsWith("-canary");
+                assertThat(d.getMetadata().getLabels()).containsEntry("veroforge.io/revision", "pest-control-2");
+                assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                        .anyMatch(e -> "VEROFORGE_REVISION".equals(e.getName()) && "pest-control-2".equals(e.getValue()));
+            });
+            assertThat(client.apps().deployments().inNamespace(ns).withLabel("veroforge.io/generation", "pest-control-1").list().getItems())
+                    .as("the stable revision is kept beside the canary, not pruned").hasSize(2);
+            for (int step = 0; step < 3; step++) {
+                int at = step;
+                await().atMost(WAIT).until(() -> canaryStep(ns, "pest-control-2") == at);
+                act(ns, "pest-control-2", "promote");
+            }
+            Generation promoted = awaitGeneration(ns, "pest-control-2", succeeded());
+            assertThat(promoted.getStatus().getDeployment().getResult()).isEqualTo("Promoted");
+            assertThat(client.apps().deployments().inNamespace(ns).withLabel("veroforge.io/generation", "pest-control-2").list().getItems())
+                    .filteredOn(d -> !d.getMetadata().getName().endsWith("-canary")).hasSize(2)
+                    .allSatisfy(d -> assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                            .endsWith(":" + promoted.getStatus().getCommit().getSha()));
+
+            editApp(app, a -> addCustomerField(a, "gateCode"));
+            awaitGeneration(ns, "pest-control-3", g -> g.getStatus() != null && g.getStatus().getStage() == StageName.Verify);
+            await().atMost(WAIT).until(() -> canaryStep(ns, "pest-control-3") == 0);
+            act(ns, "pest-control-3", "abort");
+            Generation rolledBack = awaitGeneration(ns, "pest-control-3", g -> g.getStatus().getPhase() == GenerationPhase.Failed);
+            assertThat(rolledBack.getStatus().condition("Succeeded").orElseThrow().getReason()).isEqualTo("CanaryRolledBack");
+            assertThat(rolledBack.getStatus().getDeployment().getResult()).isEqualTo("RolledBack");
+            assertThat(stage(rolledBack, StageName.Verify).getMessage()).contains("aborted by hand").contains("keeps serving");
+            assertThat(client.apps().deployments().inNamespace(ns).withName("pest-control-api-canary").get().getSpec().getReplicas()).isZero();
+            await().atMost(WAIT).untilAsserted(() -> assertThat(apps(app).get().getStatus().getDeployedGeneration()).isEqualTo("pest-control-2"));
+        }
+    }
+
+    private int canaryStep(String ns, String name) {
+        Canary c = client.resources(Canary.class).inNamespace(ns).withName(name).get();
+        return c == null || c.getStatus() == null || c.getStatus().getPhase() != io.veroforge.api.v1alpha1.CanaryPhase.Progressing
+                ? -1 : c.getStatus().getCurrentStep();
+    }
+
+    private void act(String ns, String canary, String action) {
+        OnConflict.retry(() -> client.resources(Canary.class).inNamespace(ns).withName(canary).edit(c -> {
+            c.getMetadata().getAnnotations().put("veroforge.io/canary-action", action);
+            c.getMetadata().getAnnotations().put("veroforge.io/canary-actor", "alice");
+            return c;
+        }));
     }
 
     @Test
