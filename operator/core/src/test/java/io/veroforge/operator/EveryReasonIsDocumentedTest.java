@@ -28,7 +28,8 @@ class EveryReasonIsDocumentedTest {
     private static final Map<String, List<String>> PACKAGES = Map.of(
             "docs/tenants.md", List.of("tenant"),
             "docs/appspecs.md", List.of("app"),
-            "docs/generations.md", List.of("generation", "failures"));
+            "docs/generations.md", List.of("generation", "failures"),
+            "docs/canary.md", List.of("canary", "canary/gate"));
 
     private static final List<Pattern> REASONS = List.of(
             // ConditionOutcome.failed(TYPE, "Reason", …)
@@ -60,6 +61,8 @@ class EveryReasonIsDocumentedTest {
     void theScanFindsTheReasonsItShould() throws IOException {
         assertThat(reasonsIn(SOURCES.resolve("tenant"))).contains("InvalidSpec", "NameConflict", "ClusterNotReady", "QuotaFailed");
         assertThat(reasonsIn(SOURCES.resolve("generation"))).contains("GitCredentialsMissing", "MigrationRefused");
+        assertThat(reasonsIn(SOURCES.resolve("canary"))).contains("RolledBack", "MetricsUnavailable", "RoutingFailed");
+        assertThat(reasonsIn(SOURCES.resolve("canary/gate"))).contains("NoData", "WorseThanBaseline");
     }
 
     private static Set<String> reasonsIn(Path pkg) throws IOException {

@@ -123,6 +123,9 @@ class HelmChartTest {
             new HandKeptNeed("", List.of("services", "configmaps"), null, MANAGE, "direct delivery (apply and prune)"),
             // GitOps delivery: an ArgoCD Application per app, updated and removed with it.
             new HandKeptNeed("argoproj.io", List.of("applications"), null, MANAGE, "GitOps delivery through ArgoCD"),
+            // A Canary's gatewayApi router weights an existing HTTPRoute's backendRefs (never creates one).
+            new HandKeptNeed("gateway.networking.k8s.io", List.of("httproutes"), null, List.of("get", "list", "watch", "update", "patch"),
+                    "Canary gatewayApi router"),
             // --- later issues, until their reconcilers exist ---
             // Plugin reconciler (primary resource: informer, finalizer, status).
             new HandKeptNeed("veroforge.io", List.of("plugins"), null, List.of("get", "list", "watch", "update", "patch"),

@@ -8,7 +8,8 @@ import io.veroforge.api.v1alpha1.Canary;
 /**
  * {@code replicas}: no mesh, so the canary's share of the pods approximates the weight (as Argo
  * Rollouts' basic canary does): canary = round(total × weight / 100), at least one pod while the
- * weight is above zero, and the stable keeps the rest (at least one until the weight is 100).
+ * weight is above zero, and the stable keeps the rest but at least one pod until the weight is 100
+ * (with one replica, 50% is one pod each).
  */
 final class ReplicaRouter implements TrafficRouter {
     private final Scaler scaler;
@@ -22,7 +23,7 @@ final class ReplicaRouter implements TrafficRouter {
         int canaryReplicas = canaryReplicas(weight, totalReplicas);
         for (RevisionPair pair : pairs) {
             scaler.scale(pair.canary(), canaryReplicas);
-            scaler.scale(pair.stable(), totalReplicas - canaryReplicas);
+            scaler.scale(pair.stable(), stableReplicas(weight, totalReplicas, canaryReplicas));
         }
     }
 
@@ -33,7 +34,10 @@ final class ReplicaRouter implements TrafficRouter {
         if (weight >= 100) {
             return total;
         }
-        int share = (int) Math.round(total * weight / 100.0);
-        return Math.max(1, Math.min(share, total - 1 < 1 ? total : total - 1));
+        return Math.max(1, Math.min(total, (int) Math.round(total * weight / 100.0)));
+    }
+
+    static int stableReplicas(int weight, int total, int canary) {
+        return weight >= 100 ? 0 : Math.max(1, total - canary);
     }
 }
