@@ -47,7 +47,14 @@ final class CanaryStatuses {
     CanaryStatus current(Canary canary, List<RevisionPair> pairs, Instant now) {
         if (canary.getStatus() != null && canary.getStatus().getPhase() == CanaryPhase.Progressing
                 && canary.getStatus().getStepStartedAt() != null) {
-            return Serialization.clone(canary.getStatus());
+            CanaryStatus status = Serialization.clone(canary.getStatus());
+            int last = canary.getSpec().getSteps().size() - 1;
+            if (status.getCurrentStep() > last) {
+                // the spec lost steps mid-rollout: go on from its last one rather than fail on an index
+                status.setCurrentStep(last);
+                status.setCurrentWeight(canary.getSpec().getSteps().get(last).getWeight());
+            }
+            return status;
         }
         CanaryStatus status = canary.getStatus() == null ? new CanaryStatus() : Serialization.clone(canary.getStatus());
         status.setPhase(CanaryPhase.Progressing);

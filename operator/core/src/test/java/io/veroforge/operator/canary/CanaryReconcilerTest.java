@@ -175,6 +175,26 @@ class CanaryReconcilerTest {
     }
 
     @Test
+    void stepsRemovedMidRolloutGoOnFromTheLastStepLeft() {
+        CanaryFixtures.deployments(client, NS, "edit-api", 4);
+        client.resource(CanaryFixtures.canary(NS, "edit", "edit-api", "30s", null, 25, 50, 100)).create();
+        awaitCanary("edit", x -> x.getStatus().getPhase() == CanaryPhase.Progressing);
+        act("edit", "promote", "dana");
+        awaitCanary("edit", x -> x.getStatus().getCurrentStep() == 1);
+
+        client.resources(Canary.class).inNamespace(NS).withName("edit").edit(c -> {
+            c.getSpec().setSteps(List.of(new io.veroforge.api.v1alpha1.CanaryStep(75, "30s")));
+            return c;
+        });
+        Canary c = awaitCanary("edit", x -> x.getStatus().getCurrentStep() == 0 && x.getStatus().getCurrentWeight() == 75);
+        assertThat(c.getStatus().getPhase()).isEqualTo(CanaryPhase.Progressing);
+        await().atMost(Duration.ofSeconds(20)).until(() -> CanaryFixtures.replicas(client, NS, "edit-api-canary") == 3);
+        act("edit", "promote", "dana");
+        assertThat(awaitCanary("edit", x -> x.getStatus().getPhase() != CanaryPhase.Progressing).getStatus().getPhase())
+                .isEqualTo(CanaryPhase.Promoted);
+    }
+
+    @Test
     void aKpiWithNeitherQueryNorBuiltInIsAnInvalidSpecNamingTheField() {
         CanaryFixtures.deployments(client, NS, "bad-api", 2);
         Canary bad = CanaryFixtures.canary(NS, "bad", "bad-api", "30s", null, 50, 100);
