@@ -35,8 +35,10 @@ public interface IntelligenceConfig {
     Map<String, String> reviewers();
 
     /**
-     * Generated apps' ingest tokens: token → the anonymized customer id the platform issued it
-     * for. An app never names its own customer id.
+     * Generated apps' ingest tokens: the anonymized customer id (32 hex) → the token the platform
+     * issued for it (keyed by customer so the keys are valid environment names:
+     * {@code VEROFORGE_INTELLIGENCE_INGEST_TOKENS_<customerId>}). An app never names its own
+     * customer id; its token does.
      */
     @io.smallrye.config.WithName("ingest-tokens")
     Map<String, String> ingestTokens();

@@ -44,7 +44,7 @@ public class Infrastructure implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.reactive.url", jdbcUrl().substring("jdbc:".length()));
         config.put("quarkus.datasource.username", "postgres");
         config.put("veroforge.intelligence.reviewers.alice", REVIEWER_TOKEN);
-        config.put("veroforge.intelligence.ingest-tokens.\"" + APP_TOKEN + "\"", APP_CUSTOMER);
+        config.put("veroforge.intelligence.ingest-tokens." + APP_CUSTOMER, APP_TOKEN);
         // detection runs when a test asks for it, not on a timer in the middle of one
         config.put("veroforge.intelligence.detect-every", "1h");
         return config;

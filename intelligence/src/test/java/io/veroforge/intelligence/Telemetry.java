@@ -101,6 +101,14 @@ public final class Telemetry {
         }
     }
 
+    public static void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(Infrastructure.jdbcUrl(), "postgres", ""); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (Exception e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     public static void awaitUntil(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {

@@ -48,7 +48,8 @@ public class IngestResource {
     public IngestResource(EventContract contract, IntelligenceConfig config, @Channel("usage-out") MutinyEmitter<String> usage,
             @Channel("satisfaction-out") MutinyEmitter<String> satisfaction) {
         this.contract = contract;
-        this.customerByToken = Map.copyOf(config.ingestTokens());
+        this.customerByToken = config.ingestTokens().entrySet().stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
         this.usage = usage;
         this.satisfaction = satisfaction;
     }
