@@ -6,16 +6,21 @@ import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
+@WithTestResource(Infrastructure.class)
 class InfoResourceTest {
 
     @Test
-    void serviceIsReady() {
+    void serviceBecomesReadyOnceItsConsumerHasJoinedAndTheDatabaseAnswers() throws Exception {
+        // readiness includes the Kafka consumer's assignment, which takes a rebalance after start
+        Telemetry.awaitUntil(() -> given().get("/q/health/ready").statusCode() == 200, java.time.Duration.ofSeconds(60), "readiness");
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
-                .body("status", equalTo("UP"));
+                .body("status", equalTo("UP"))
+                .body("checks.name", org.hamcrest.Matchers.hasItems("Database connections health check", "SmallRye Reactive Messaging - readiness check"));
     }
 
     @Test

@@ -430,6 +430,40 @@ class HelmChartTest {
 
     // ---- rendering and lookup -------------------------------------------------------------
 
+    @Test
+    void withABrokerTheOperatorSendsTelemetryToKafkaAndTheIntelligenceEngineReadsItWithThePlatformDatabase() {
+        assertThat(only(defaults, ConfigMap.class).getData()).doesNotContainKey("VEROFORGE_TELEMETRY_KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(objects(defaults, Deployment.class)).as("no intelligence engine without a broker").hasSize(1);
+
+        List<HasMetadata> rendered = render(Map.of("telemetry.kafka.bootstrapServers", "kafka.veroforge-system.svc:9092",
+                "intelligence.enabled", true, "intelligence.existingSecret", "intelligence-tokens"));
+        assertThat(objects(rendered, ConfigMap.class).get(0).getData())
+                .containsEntry("VEROFORGE_TELEMETRY_KAFKA_BOOTSTRAP_SERVERS", "kafka.veroforge-system.svc:9092");
+        Deployment operator = objects(rendered, Deployment.class).stream()
+                .filter(d -> d.getMetadata().getName().endsWith("-operator")).findFirst().orElseThrow();
+        assertThat(operatorContainer(operator).getEnv()).anySatisfy(env -> {
+            assertThat(env.getName()).isEqualTo("VEROFORGE_TELEMETRY_SPOOL_DIR");
+            assertThat(env.getValue()).startsWith("/var/lib/veroforge/git/").endsWith("$(POD_NAME)");
+        });
+        Deployment intelligence = objects(rendered, Deployment.class).stream()
+                .filter(d -> d.getMetadata().getName().endsWith("-intelligence")).findFirst().orElseThrow();
+        Container engine = intelligence.getSpec().getTemplate().getSpec().getContainers().get(0);
+        Map<String, io.fabric8.kubernetes.api.model.EnvVar> env = engine.getEnv().stream()
+                .collect(java.util.stream.Collectors.toMap(io.fabric8.kubernetes.api.model.EnvVar::getName, e -> e));
+        assertThat(env.get("VEROFORGE_KAFKA_BOOTSTRAP_SERVERS").getValue()).isEqualTo("kafka.veroforge-system.svc:9092");
+        assertThat(env.get("VEROFORGE_INTELLIGENCE_DB_PASSWORD").getValueFrom().getSecretKeyRef().getName())
+                .isEqualTo(only(rendered, Secret.class).getMetadata().getName());
+        assertThat(env.get("VEROFORGE_INTELLIGENCE_DB_JDBC_URL").getValue()).isEqualTo("jdbc:postgresql://$(PG_HOST):$(PG_PORT)/veroforge");
+        assertThat(engine.getEnvFrom()).singleElement().satisfies(from -> assertThat(from.getSecretRef().getName()).isEqualTo("intelligence-tokens"));
+        assertThat(objects(rendered, io.fabric8.kubernetes.api.model.Service.class))
+                .anySatisfy(s -> assertThat(s.getMetadata().getName()).endsWith("-intelligence"));
+
+        assertThatThrownBy(() -> render(Map.of("intelligence.enabled", true, "intelligence.existingSecret", "t")))
+                .hasMessageContaining("telemetry.kafka.bootstrapServers");
+        assertThatThrownBy(() -> render(Map.of("telemetry.kafka.bootstrapServers", "k:9092", "intelligence.enabled", true,
+                "intelligence.kAnonymity", 1, "intelligence.existingSecret", "t"))).hasMessageContaining("kAnonymity");
+    }
+
     private static List<HasMetadata> render(Map<String, Object> values) {
         TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE);
         values.forEach(template::set);
