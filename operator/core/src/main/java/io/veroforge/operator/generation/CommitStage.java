@@ -31,8 +31,10 @@ final class CommitStage implements Stage {
     private final GeneratedCode code;
     private final AppRepositories repositories;
     private final Duration conflictRecheck;
+    private final GenerationTelemetry telemetry;
 
-    CommitStage(GeneratedCode code, AppRepositories repositories, Duration conflictRecheck) {
+    CommitStage(GeneratedCode code, AppRepositories repositories, Duration conflictRecheck, GenerationTelemetry telemetry) {
+        this.telemetry = telemetry;
         this.code = code;
         this.repositories = repositories;
         this.conflictRecheck = conflictRecheck;
@@ -95,6 +97,10 @@ final class CommitStage implements Stage {
                     + " has them with conflict markers: resolve them there and merge it into " + publication.customerBranch()
                     + "; the operator looks again every " + conflictRecheck.toSeconds() + " s and goes on (or change the AppSpec: a newer Generation supersedes this one)",
                     conflictRecheck, status -> status.setCommit(commit));
+        }
+        if (!result.drift().isEmpty()) {
+            // what customers change in generated code, by structure only (docs/intelligence.md)
+            telemetry.customerEdits(g, CustomerEdits.of(result.drift(), code.of(g).keySet(), GeneratedCode.modelOf(g).entities()));
         }
         return StageOutcome.succeeded("generated " + abbrev(result.generatedCommit()) + " merged into " + publication.customerBranch() + " as "
                 + abbrev(result.customerCommit()) + "; " + drift, status -> status.setCommit(commit));

@@ -18,12 +18,12 @@ public class GenerationStages {
     private final List<Stage> stages;
 
     public GenerationStages(GeneratedCode code, AppRepositories repositories, MigrationPlanning planning, AppSchemaMigrator migrator,
-            Releases releases, Deliveries deliveries, GeneratorParts generator, PlatformConfig config) {
+            Releases releases, Deliveries deliveries, GeneratorParts generator, PlatformConfig config, GenerationTelemetry telemetry) {
         this.stages = List.of(
                 new ResolveStage(),
                 new SynthesizeStage(code),
                 new ScanStage(code, generator.scanner()),
-                new CommitStage(code, repositories, config.generation().conflictRecheck()),
+                new CommitStage(code, repositories, config.generation().conflictRecheck(), telemetry),
                 new ApprovalStage(planning, Clock.systemUTC()),
                 new MigrateStage(planning, migrator),
                 new BuildStage(releases, code),

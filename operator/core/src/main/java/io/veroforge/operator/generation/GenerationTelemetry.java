@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -74,6 +75,15 @@ public class GenerationTelemetry {
         String error = ok ? null : status.getPhase() + " at " + status.getStage();
         sink.emit(event(Type.generation, g, null, millis, ok, error, metrics));
         sink.emit(event(Type.template_usage, g, null, millis, ok, error, metrics));
+    }
+
+    /** One {@code customer_edit} event per structural edit the merge found (drift). */
+    void customerEdits(Generation g, List<TelemetryEvent.Edit> edits) {
+        String template = g.getSpec().getTemplatePack().getName() + "@" + g.getSpec().getTemplatePack().getRevision();
+        for (TelemetryEvent.Edit edit : edits) {
+            sink.emit(new TelemetryEvent(Type.customer_edit, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
+                    customer(g.getMetadata().getNamespace()), new TelemetryEvent.Data(template, null, 0, true, null, Map.of(), edit)));
+        }
     }
 
     private TelemetryEvent event(Type type, Generation g, String stage, long millis, boolean ok, String error, Map<String, Number> metrics) {

@@ -29,8 +29,8 @@ import io.veroforge.operator.delivery.AppRepositories;
 public class FailureInjectingStages extends GenerationStages {
 
     public FailureInjectingStages(GeneratedCode code, AppRepositories repositories, MigrationPlanning planning, AppSchemaMigrator migrator,
-            Releases releases, Deliveries deliveries, GeneratorParts generator, PlatformConfig config) {
-        super(code, repositories, planning, migrator, releases, deliveries, generator, config);
+            Releases releases, Deliveries deliveries, GeneratorParts generator, PlatformConfig config, GenerationTelemetry telemetry) {
+        super(code, repositories, planning, migrator, releases, deliveries, generator, config, telemetry);
     }
 
     @Override
