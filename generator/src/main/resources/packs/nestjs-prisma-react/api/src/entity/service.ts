@@ -137,7 +137,7 @@ export class {e.names.pascal}Service {
     });
 {#else}
     const data = { ...(await this.data(undefined, dto)), updatedBy: user.sub } as Prisma.{e.names.pascal}UncheckedUpdateInput;
-    const where: Prisma.{e.names.pascal}WhereUniqueInput = { ...this.scope(user, 'update'), id };
+    const where: Prisma.{e.names.pascal}WhereUniqueInput = { id, AND: [this.scope(user, 'update')] };
     let rows: [{e.names.pascal} | null, {e.names.pascal}];
     try {
       // the row before and after in one batched transaction; an invisible row fails the update (P2025), nothing changes
