@@ -88,7 +88,7 @@ class ApiLoadBenchmark {
                     + " SELECT t, 'gadget ' || i, 'notes of gadget ' || i, i, 'c' || (i % 100), now() - i * interval '1 second'"
                     + " FROM generate_series(1, " + rows + ") i, unnest(ARRAY['tenant-a', 'tenant-b']) t; ANALYZE gadgets;");
             List<String> ids = List.of(psql("postgres", db, "SELECT id FROM gadgets WHERE tenant_id = '" + TENANT
-                    + "' ORDER BY random() LIMIT 500").strip().split("\n"));
+                    + "' ORDER BY random() LIMIT 100").strip().split("\n"));
             explain = explain(db, role);
 
             int port = Integer.getInteger("bench.api.port", 3999);
