@@ -14,10 +14,7 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_row_idx ON audit_log (tenant_id, table_name, row_id);
 CREATE INDEX audit_log_at_idx ON audit_log (tenant_id, at);
-ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON audit_log
-  USING (tenant_id = current_setting('veroforge.tenant_id', true))
-  WITH CHECK (tenant_id = current_setting('veroforge.tenant_id', true));
+{app.auditPolicy}
 
 CREATE FUNCTION audit_row_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
 DECLARE

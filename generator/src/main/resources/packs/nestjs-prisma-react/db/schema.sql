@@ -1,8 +1,16 @@
 -- Schema of {app.title}: one table per entity, every row owned by a tenant.
 -- Row-level security: each table is ENABLEd and FORCEd (the owning role the app logs in as is bound too),
--- with policy tenant_isolation comparing tenant_id with the transaction's setting veroforge.tenant_id.
--- The API sets it first thing in every transaction: select set_config('veroforge.tenant_id', $1, true).
--- Unset, current_setting(..., true) is NULL: no row is visible or writable (fail closed).
+-- with policy tenant_isolation comparing tenant_id with the transaction's setting veroforge.tenant_id,
+-- read once per statement: (select nullif(current_setting('veroforge.tenant_id', true), '')).
+-- The API sets it in the same transaction as its query: select set_config('veroforge.tenant_id', $1, true).
+-- Unset (NULL, or '' on a pooled connection after an earlier transaction), no row is visible or writable (fail closed).
+-- Indexes lead with tenant_id: the default list order (tenant_id, created_at DESC, id), every foreign key,
+-- every unique key; searchable text also gets a trigram index for ?q= (ILIKE '%text%').
+{#if app.trigramSearch}
+
+-- ?q= searches with ILIKE '%text%': trigram indexes serve it (pg_trgm is a trusted extension)
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+{/if}
 {#if app.pgcrypto}
 
 -- HIPAA: PHI columns are bytea written with pgp_sym_encrypt (pgcrypto is a trusted extension)
@@ -39,16 +47,14 @@ CREATE TABLE {e.names.table} (
   CONSTRAINT {e.names.table}_pkey PRIMARY KEY (id),
   CONSTRAINT {e.names.table}_tenant_id_id_key UNIQUE (tenant_id, id)
 );
+{e.createListIndex}
 {#for f in e.searchFields}
 {f.sql.createIndex}
 {/for}
 {#if e.hasOwner}
 CREATE INDEX {e.names.table}_{e.ownerColumn}_idx ON {e.names.table} (tenant_id, {e.ownerColumn});
 {/if}
-ALTER TABLE {e.names.table} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON {e.names.table}
-  USING (tenant_id = current_setting('veroforge.tenant_id', true))
-  WITH CHECK (tenant_id = current_setting('veroforge.tenant_id', true));
+{e.tenantPolicy}
 {/fragment}
 {/for}
 {#for e in app.entities}
@@ -65,10 +71,7 @@ CREATE TABLE {j.joinTable} (
   CONSTRAINT {j.joinTable}_{j.rightColumn}_fkey FOREIGN KEY (tenant_id, {j.rightColumn}) REFERENCES {j.target.table} (tenant_id, id) ON DELETE CASCADE
 );
 CREATE INDEX {j.joinTable}_{j.rightColumn}_idx ON {j.joinTable} (tenant_id, {j.rightColumn});
-ALTER TABLE {j.joinTable} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON {j.joinTable}
-  USING (tenant_id = current_setting('veroforge.tenant_id', true))
-  WITH CHECK (tenant_id = current_setting('veroforge.tenant_id', true));
+{j.joinTenantPolicy}
 {/fragment}
 {/for}
 {/for}
@@ -82,10 +85,7 @@ CREATE TABLE directory_users (
   seen_at timestamptz NOT NULL DEFAULT now(),
   CONSTRAINT directory_users_pkey PRIMARY KEY (tenant_id, subject)
 );
-ALTER TABLE directory_users ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON directory_users
-  USING (tenant_id = current_setting('veroforge.tenant_id', true))
-  WITH CHECK (tenant_id = current_setting('veroforge.tenant_id', true));
+{app.directoryPolicy}
 
 -- Foreign keys include tenant_id: a row can reference only rows of its own tenant
 -- (foreign key checks bypass row-level security, the composite key does not).

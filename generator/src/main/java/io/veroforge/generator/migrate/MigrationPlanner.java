@@ -44,6 +44,10 @@ import java.util.regex.Pattern;
  *       {@code NOT NULL}: existing rows reference nothing yet); many-to-many: its join table;
  *   <li>removed entity, field, relation or join table: dropped, destructive.
  * </ul>
+ * When the deployed generation used another template pack revision, tables both models have are also brought to
+ * what this revision writes, with statements that are safe to run on a schema that already has them
+ * ({@link PackUpgrade}): the tenant policy reading its setting once per statement, the list-order and trigram
+ * indexes. So an app generated before them gets them on its next migration.
  * A rename cannot be told from a removal plus an addition, so it is planned as one: destructive,
  * the old column's (or table's) data is lost. Unchanged models give an empty plan. Deterministic.
  */
@@ -66,7 +70,9 @@ public final class MigrationPlanner {
         if (deployed == null) {
             return firstDeployment(nextSql);
         }
-        return new Diff(SchemaSql.of(deployed), nextSql).plan();
+        boolean packChanged = !Objects.equals(deployed.templatePack() == null ? null : deployed.templatePack().revision(),
+                next.templatePack() == null ? null : next.templatePack().revision());
+        return new Diff(SchemaSql.of(deployed), nextSql, packChanged).plan();
     }
 
     private static MigrationPlan firstDeployment(SchemaSql sql) {
@@ -91,17 +97,23 @@ public final class MigrationPlanner {
         private final List<PlannedStep> alters = new ArrayList<>();
         private final List<PlannedStep> foreignKeys = new ArrayList<>();
         private final List<PlannedStep> audit = new ArrayList<>();
+        private final List<PlannedStep> upgrades = new ArrayList<>();
+        private final boolean packChanged;
 
-        Diff(SchemaSql before, SchemaSql after) {
+        Diff(SchemaSql before, SchemaSql after, boolean packChanged) {
             this.after = after;
             this.old = before.app();
             this.now = after.app();
+            this.packChanged = packChanged;
         }
 
         MigrationPlan plan() {
             if (now.pgcrypto() && !old.pgcrypto()) {
                 extensions.add(new PlannedStep("create extension pgcrypto (encrypted columns)", "CREATE EXTENSION IF NOT EXISTS pgcrypto;",
                         false));
+            }
+            if (now.trigramSearch() && (!old.trigramSearch() || packChanged)) {
+                extensions.add(new PlannedStep("create extension pg_trgm (search indexes)", "CREATE EXTENSION IF NOT EXISTS pg_trgm;", false));
             }
             Map<String, EntityView> oldEntities = byName(old.entities());
             Map<String, EntityView> newEntities = byName(now.entities());
@@ -131,6 +143,9 @@ public final class MigrationPlanner {
                 }
             });
             planAudit(oldEntities);
+            if (packChanged) {
+                upgrades.addAll(PackUpgrade.steps(old, now, oldJoins.keySet()));
+            }
 
             List<PlannedStep> steps = new ArrayList<>();
             steps.addAll(extensions);
@@ -139,6 +154,7 @@ public final class MigrationPlanner {
             steps.addAll(alters);
             steps.addAll(foreignKeys);
             steps.addAll(audit);
+            steps.addAll(upgrades);
             return new MigrationPlan(steps);
         }
 
@@ -251,8 +267,7 @@ public final class MigrationPlanner {
             if (!o.indexed() && n.indexed()) {
                 alters.add(new PlannedStep("add index " + n.indexName(), n.createIndex(), false));
             } else if (o.indexed() && !n.indexed()) {
-                alters.add(new PlannedStep("drop index " + n.indexName(),
-                        "DROP INDEX " + n.indexName() + ";", false));
+                alters.add(new PlannedStep("drop index " + n.indexName(), n.dropIndex(), false));
             }
         }
 

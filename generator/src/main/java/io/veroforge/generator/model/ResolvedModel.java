@@ -44,6 +44,11 @@ public record ResolvedModel(
                 workflows, pages, gaps, ai);
     }
 
+    public ResolvedModel withTemplatePack(TemplatePack pack) {
+        return new ResolvedModel(name, namespace, vertical, requirements, pack, compliance, entities, roles,
+                workflows, pages, gaps, ai);
+    }
+
     public ResolvedModel withGaps(List<Gap> newGaps) {
         return new ResolvedModel(name, namespace, vertical, requirements, templatePack, compliance, entities, roles,
                 workflows, pages, newGaps, ai);

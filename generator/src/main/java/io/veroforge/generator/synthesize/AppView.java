@@ -294,6 +294,19 @@ public final class AppView {
         return model.compliance().pgcrypto() || entities.stream().anyMatch(EntityView::encrypted);
     }
 
+    /** Whether some entity has a {@code ?q=} search: the trigram indexes need {@code pg_trgm}. */
+    public boolean trigramSearch() {
+        return entities.stream().anyMatch(e -> !e.searchFields().isEmpty());
+    }
+
+    public String directoryPolicy() {
+        return TenantPolicy.create("directory_users");
+    }
+
+    public String auditPolicy() {
+        return TenantPolicy.create("audit_log");
+    }
+
     public boolean auditLog() {
         return model.compliance().auditLog() || entities.stream().anyMatch(e -> e.auditWrites() || e.auditReads());
     }

@@ -80,6 +80,28 @@ public final class EntityView {
         return relations;
     }
 
+    /**
+     * Whether reads need an interactive transaction (links, audited reads, decryption query after the row);
+     * the others read in one batched transaction with the tenant setting.
+     */
+    public boolean readsInteractively() {
+        return !manyToMany().isEmpty() || auditReads() || encrypted();
+    }
+
+    /** The index the default list order ({@code createdAt desc, id}) reads a tenant's page from, no sort needed. */
+    public String listIndexName() {
+        return names().table() + "_list_idx";
+    }
+
+    public String createListIndex() {
+        return "CREATE INDEX IF NOT EXISTS " + listIndexName() + " ON " + names().table() + " (tenant_id, created_at DESC, id);";
+    }
+
+    /** RLS enabled and forced, and the tenant policy ({@link TenantPolicy}). */
+    public String tenantPolicy() {
+        return TenantPolicy.create(names().table());
+    }
+
     public List<RelationView> foreignKeys() {
         return relations.stream().filter(RelationView::owning).toList();
     }

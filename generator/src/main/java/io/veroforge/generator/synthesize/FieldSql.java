@@ -106,8 +106,25 @@ public final class FieldSql {
         return table + "_" + field.column() + "_idx";
     }
 
-    /** {@code CREATE INDEX <table>_<column>_idx ON <table> (tenant_id, <column>);}. */
+    /** The trigram index {@code ?q=} (ILIKE '%text%') uses; a B-tree cannot serve a leading wildcard. */
+    public String trigramIndexName() {
+        return table + "_" + field.column() + "_trgm_idx";
+    }
+
+    /**
+     * {@code CREATE INDEX <table>_<column>_idx ON <table> (tenant_id, <column>);} for sorting and equality, and
+     * the trigram index for search ({@code pg_trgm} lives in {@code public}, where the operator creates extensions).
+     */
     public String createIndex() {
-        return "CREATE INDEX " + indexName() + " ON " + table + " (tenant_id, " + field.column() + ");";
+        return "CREATE INDEX IF NOT EXISTS " + indexName() + " ON " + table + " (tenant_id, " + field.column() + ");\n"
+                + createTrigramIndex();
+    }
+
+    public String createTrigramIndex() {
+        return "CREATE INDEX IF NOT EXISTS " + trigramIndexName() + " ON " + table + " USING gin (" + field.column() + " public.gin_trgm_ops);";
+    }
+
+    public String dropIndex() {
+        return "DROP INDEX IF EXISTS " + indexName() + ";\nDROP INDEX IF EXISTS " + trigramIndexName() + ";";
     }
 }

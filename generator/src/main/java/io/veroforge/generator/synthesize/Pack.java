@@ -33,7 +33,7 @@ public record Pack(String name, String revision, Map<String, String> templates) 
             "api/src/db/prisma.service.ts", "api/src/db/tenant-db.ts", "api/src/db/prisma-errors.filter.ts", "api/src/db/field-cipher.ts",
             "api/src/db/db.module.ts",
             "api/src/auth/auth.ts", "api/src/auth/permissions.ts",
-            "api/src/common/pagination.ts", "api/src/common/validators.ts", "api/src/common/access-log.interceptor.ts",
+            "api/src/common/pagination.ts", "api/src/common/group-by.ts", "api/src/common/metrics.ts", "api/src/common/validators.ts", "api/src/common/access-log.interceptor.ts",
             "api/src/entity/module.ts", "api/src/entity/controller.ts", "api/src/entity/service.ts", "api/src/entity/dto.ts",
             "api/src/workflows/workflow-events.ts", "api/src/workflows/workflow-actions.ts", "api/src/workflows/workflows.module.ts",
             "api/src/workflows/workflow.ts", "api/src/workflows/cron.ts", "api/src/workflows/mailer.ts", "api/src/auth/user-directory.ts",
@@ -48,7 +48,8 @@ public record Pack(String name, String revision, Map<String, String> templates) 
             "deploy/api.Dockerfile", "deploy/ui.Dockerfile", "deploy/migrations.Dockerfile", "deploy/nginx.conf",
             "deploy/k8s/configmap.yaml", "deploy/k8s/api.yaml", "deploy/k8s/ui.yaml", "deploy/k8s/migration-job.yaml",
             "deploy/helm/Chart.yaml", "deploy/helm/values.yaml", "deploy/helm/templates/api.yaml", "deploy/helm/templates/ui.yaml",
-            "deploy/helm/templates/configmap.yaml", "deploy/helm/templates/migration-job.yaml", "deploy/helm/templates/smtp-secret.yaml");
+            "deploy/helm/templates/configmap.yaml", "deploy/helm/templates/migration-job.yaml", "deploy/helm/templates/smtp-secret.yaml",
+            "deploy/helm/templates/api-hpa.yaml", "api/test/metrics.e2e-spec.ts");
 
     /** HTTP endpoints this pack generates for a model: five CRUD routes per entity, GDPR export/erase where inferred, /health. */
     public static int endpointsOf(ResolvedModel model) {

@@ -88,6 +88,11 @@ public final class RelationView {
                 + " FOREIGN KEY (tenant_id, " + fkColumn() + ") REFERENCES " + target().table() + " (tenant_id, id) ON DELETE " + onDelete + ";";
     }
 
+    /** The join table's RLS and tenant policy ({@link TenantPolicy}). */
+    public String joinTenantPolicy() {
+        return TenantPolicy.create(joinTable());
+    }
+
     public String sqlIndex() {
         return "CREATE " + (relation.kind() == RelationKind.ONE_TO_ONE ? "UNIQUE " : "") + "INDEX " + entityTable + "_" + fkColumn()
                 + "_idx ON " + entityTable + " (tenant_id, " + fkColumn() + ");";

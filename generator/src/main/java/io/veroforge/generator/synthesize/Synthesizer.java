@@ -73,11 +73,11 @@ public final class Synthesizer {
         for (String f : new String[] {"package.json", "tsconfig.json", "tsconfig.build.json", "prisma.config.ts", "jest-e2e.config.js",
                 "src/main.ts", "src/setup.ts", "src/app.module.ts", "src/openapi.ts", "src/health.controller.ts",
                 "src/db/prisma.service.ts", "src/db/tenant-db.ts", "src/db/prisma-errors.filter.ts", "src/db/field-cipher.ts",
-                "src/db/db.module.ts", "src/auth/auth.ts", "src/auth/permissions.ts", "src/common/pagination.ts",
+                "src/db/db.module.ts", "src/auth/auth.ts", "src/auth/permissions.ts", "src/common/pagination.ts", "src/common/group-by.ts", "src/common/metrics.ts",
                 "src/common/validators.ts", "src/common/access-log.interceptor.ts",
                 "src/workflows/workflow-events.ts", "src/workflows/workflow-actions.ts", "src/workflows/workflows.module.ts",
                 "src/workflows/cron.ts", "src/workflows/mailer.ts", "src/auth/user-directory.ts", "src/gaps/gaps.ts",
-                "test/helpers.ts", "test/crud.e2e-spec.ts", "test/tenant-isolation.e2e-spec.ts"}) {
+                "test/helpers.ts", "test/crud.e2e-spec.ts", "test/tenant-isolation.e2e-spec.ts", "test/metrics.e2e-spec.ts"}) {
             out.file("api/" + f, "api/" + f);
         }
         out.file("api/prisma/schema.prisma", "api/schema.prisma");
@@ -132,7 +132,7 @@ public final class Synthesizer {
         }
         String chart = "deploy/helm/" + app.slug() + "/";
         for (String f : new String[] {"Chart.yaml", "values.yaml", "templates/api.yaml", "templates/ui.yaml", "templates/configmap.yaml",
-                "templates/migration-job.yaml", "templates/smtp-secret.yaml"}) {
+                "templates/migration-job.yaml", "templates/smtp-secret.yaml", "templates/api-hpa.yaml"}) {
             out.file(chart + f, "deploy/helm/" + f);
         }
 

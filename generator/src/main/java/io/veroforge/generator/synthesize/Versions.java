@@ -20,6 +20,7 @@ public final class Versions {
     public String nestJwt() { return "11.0.2"; }
     public String prisma() { return "7.10.0"; }
     public String pg() { return "8.23.1"; }
+    public String promClient() { return "15.1.3"; }
     public String typesPg() { return "8.23.1"; }
     public String classValidator() { return "0.15.1"; }
     public String classTransformer() { return "0.5.1"; }

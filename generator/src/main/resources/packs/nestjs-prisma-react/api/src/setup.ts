@@ -1,10 +1,12 @@
 import { INestApplication, Logger, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { recordRequests } from './common/metrics';
 import { PrismaErrorsFilter } from './db/prisma-errors.filter';
 import { GAP_HANDLERS } from './gaps/gaps';
 
-/** Everything main.ts and the e2e tests apply alike: validation, error mapping, OpenAPI at /api/docs. */
+/** Everything main.ts and the e2e tests apply alike: request metrics, validation, error mapping, OpenAPI at /api/docs. */
 export function configureApp(app: INestApplication): OpenAPIObject {
+  app.use(recordRequests);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new PrismaErrorsFilter());
   app.enableShutdownHooks();

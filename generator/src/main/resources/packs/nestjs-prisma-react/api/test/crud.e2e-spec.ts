@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { ADMIN, CREATE_ORDER, ROUTES, SAMPLES, closeApp, createAll, createApp, http, token } from './helpers';
+import { ADMIN, CREATE_ORDER, DISTINCT_ROWS, ROUTES, SAMPLES, closeApp, createAll, createApp, http, token } from './helpers';
 
 /** Every entity through its REST API: create, read, list (page, sort, filter), update, validation, roles, delete. */
 describe('{app.title} API', () => {
@@ -30,6 +30,56 @@ describe('{app.title} API', () => {
   it('publishes an OpenAPI document', async () => {
     const res = await http(app).get('/api/docs-json').expect(200);
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(Object.values(ROUTES)));
+  });
+
+  describe('paging', () => {
+    const entity = CREATE_ORDER[0];
+    const route = ROUTES[entity];
+    const own = token('tenant-paging', [ADMIN], 'pager');
+    const n = Math.min(3, DISTINCT_ROWS[entity]);
+    let created: string[];
+
+    beforeAll(async () => {
+      created = [];
+      for (let i = 0; i < n; i++) {
+        created.push((await http(app).post(route).set('Authorization', own).send(SAMPLES[entity]({}, i)).expect(201)).body.id);
+      }
+    });
+
+    it('keyset pages (after = next) walk the same rows in the same order as offset pages', async () => {
+      const byOffset: string[] = [];
+      for (let page = 1; page <= n; page++) {
+        byOffset.push(...(await http(app).get(route).query({ page, pageSize: 1 }).set('Authorization', own).expect(200)).body.items.map((r: { id: string }) => r.id));
+      }
+      const byKeyset: string[] = [];
+      let after: string | null = null;
+      for (let i = 0; i < n + 1 && (i === 0 || after !== null); i++) {
+        const query: Record<string, string | number> = after === null ? { pageSize: 1 } : { pageSize: 1, after };
+        const body: { items: { id: string }[]; next: string | null } = (await http(app).get(route).query(query).set('Authorization', own).expect(200)).body;
+        byKeyset.push(...body.items.map((r) => r.id));
+        after = body.next;
+      }
+      expect(after).toBeNull();
+      expect(byKeyset).toEqual(byOffset);
+      expect([...byKeyset].sort()).toEqual([...created].sort());
+    });
+
+    it('counts exactly, capped (the default) or not at all', async () => {
+      const exact = await http(app).get(route).query({ pageSize: 1, count: 'exact' }).set('Authorization', own).expect(200);
+      expect(exact.body.total).toBe(n);
+      const estimated = await http(app).get(route).query({ pageSize: 1 }).set('Authorization', own).expect(200);
+      expect(estimated.body).toMatchObject({ total: n, totalCapped: false });
+      const none = await http(app).get(route).query({ pageSize: 1, count: 'none' }).set('Authorization', own).expect(200);
+      expect(none.body.total).toBeUndefined();
+      expect(none.body.items).toHaveLength(1);
+    });
+
+    it('refuses a bad count or cursor naming the parameter', async () => {
+      const count = await http(app).get(route).query({ count: 'roughly' }).set('Authorization', own).expect(400);
+      expect(JSON.stringify(count.body.message)).toContain('count must be exact, estimated or none');
+      const after = await http(app).get(route).query({ after: 'page-2' }).set('Authorization', own).expect(400);
+      expect(JSON.stringify(after.body.message)).toContain('after must be');
+    });
   });
 {#for e in app.testOrder}
 

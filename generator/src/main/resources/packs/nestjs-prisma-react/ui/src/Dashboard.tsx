@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from './api';
+import { api, totalText } from './api';
 import { ENTITIES } from './model';
 
 /** One card per entity with its row count. */
@@ -10,7 +10,7 @@ export function Dashboard() {
     for (const entity of ENTITIES) {
       api
         .list(entity.route, new URLSearchParams({ pageSize: '1' }))
-        .then((page) => setCounts((c) => ({ ...c, [entity.name]: page.total })))
+        .then((page) => setCounts((c) => ({ ...c, [entity.name]: totalText(page) })))
         .catch(() => setCounts((c) => ({ ...c, [entity.name]: '–' })));
     }
   }, []);

@@ -1,6 +1,6 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError, Page, Row, api } from './api';
+import { ApiError, Page, Row, api, totalText } from './api';
 import type { EntityDescriptor, FieldDescriptor } from './model';
 import { toPayload, validate } from './validation';
 import { LinkSelect } from './LinkSelect';
@@ -28,7 +28,9 @@ export function EntityList({ entity }: { entity: EntityDescriptor }) {
 
   const columns = entity.listColumns.map((name) => entity.fields.find((f) => f.name === name)!).filter(Boolean);
   const toggleSort = (name: string) => setSort(sort === name + ':asc' ? name + ':desc' : name + ':asc');
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  // a capped total (1000+) or a full page with a next one: more pages than counted may follow
+  const pages = data ? Math.max(1, Math.ceil((data.total ?? 0) / data.pageSize)) : 1;
+  const hasNext = data ? data.next !== null : false;
 
   return (
     <section>
@@ -58,8 +60,8 @@ export function EntityList({ entity }: { entity: EntityDescriptor }) {
       </table>
       <footer className="bar">
         <button disabled={ page <= 1 } onClick={ () => setPage(page - 1) }>Previous</button>
-        <span>Page { page } of { pages } ({ data?.total ?? 0 })</span>
-        <button disabled={ page >= pages } onClick={ () => setPage(page + 1) }>Next</button>
+        <span>Page { page } of { pages }{ data?.totalCapped ? '+' : '' } ({ data ? totalText(data) : 0 })</span>
+        <button disabled={ !hasNext } onClick={ () => setPage(page + 1) }>Next</button>
       </footer>
     </section>
   );

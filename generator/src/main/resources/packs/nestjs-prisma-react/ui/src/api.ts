@@ -1,11 +1,19 @@
 /** The API client: base URL from VITE_API_URL (default /api, proxied in dev), bearer token from localStorage. */
 const BASE = (import.meta.env.VITE_API_URL as string | undefined) ?? '/api';
 
+/** A list page; total is capped at 1,000 by default (totalCapped: there are more), absent with ?count=none. */
 export interface Page<T> {
   items: T[];
-  total: number;
+  total?: number;
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
+  next: string | null;
+}
+
+/** A total for people: 1000+ when the API stopped counting. */
+export function totalText(page: Page<unknown>): string {
+  return page.total === undefined ? '?' : String(page.total) + (page.totalCapped ? '+' : '');
 }
 
 export type Row = Record<string, unknown> & { id: string };

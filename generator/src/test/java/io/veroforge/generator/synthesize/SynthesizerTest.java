@@ -136,8 +136,11 @@ class SynthesizerTest {
         for (String table : List.of("patients", "providers", "appointments", "clinical_notes")) {
             assertThat(schema).contains("CREATE TABLE " + table + " (")
                     .contains("ALTER TABLE " + table + " ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;")
-                    .contains("CREATE POLICY tenant_isolation ON " + table + "\n  USING (tenant_id = current_setting('veroforge.tenant_id', true))\n"
-                            + "  WITH CHECK (tenant_id = current_setting('veroforge.tenant_id', true));");
+                    // the setting read once per statement (an InitPlan), '' as unset as NULL
+                    .contains("CREATE POLICY tenant_isolation ON " + table
+                            + "\n  USING (tenant_id = (select nullif(current_setting('veroforge.tenant_id', true), '')))\n"
+                            + "  WITH CHECK (tenant_id = (select nullif(current_setting('veroforge.tenant_id', true), '')));")
+                    .contains("CREATE INDEX IF NOT EXISTS " + table + "_list_idx ON " + table + " (tenant_id, created_at DESC, id);");
         }
         long tables = schema.lines().filter(l -> l.startsWith("CREATE TABLE")).count();
         long policies = schema.lines().filter(l -> l.startsWith("CREATE POLICY tenant_isolation")).count();

@@ -1,6 +1,9 @@
 import { {#if e.manyToMany}BadRequestException, ForbiddenException, {/if}Injectable, NotFoundException } from '@nestjs/common';
 import { {#if e.manyToMany}EntityName, {/if}allows } from '../auth/permissions';
-import { Page, paging, sorting } from '../common/pagination';
+{#if e.manyToMany}
+import { groupBy } from '../common/group-by';
+{/if}
+import { Page, countTake, pageOf, paging, sorting } from '../common/pagination';
 import { toDate } from '../common/validators';
 import { FieldCipher, fromText } from '../db/field-cipher';
 import { RequestUser, TenantDb, Tx } from '../db/tenant-db';
@@ -31,7 +34,8 @@ export class {e.names.pascal}Service {
   ) {}
 
   async list(user: RequestUser, query: List{e.names.pluralPascal}Query): Promise<Page<{e.names.pascal}View>> {
-    const { skip, take, page, pageSize } = paging(query);
+    const paged = paging(query);
+    const mode = query.count ?? 'estimated';
     const where: Prisma.{e.names.pascal}WhereInput = { ...this.scope(user, 'read') };
 {#for f in e.filterFields}
     if (query.{f.property} !== undefined) where.{f.property} = query.{f.property};
@@ -48,21 +52,29 @@ export class {e.names.pascal}Service {
       ];
     }
 {/if}
+    const window = { where, orderBy: sorting(query.sort, SORT_KEYS), skip: paged.skip, take: paged.take, cursor: paged.cursor };
+{#if e.readsInteractively}
     return this.db.run(user, async (tx) => {
-      const rows = await tx.{e.names.camel}.findMany({ where, orderBy: sorting(query.sort, SORT_KEYS), skip, take });
-      const total = await tx.{e.names.camel}.count({ where });
-      const items: {e.names.pascal}View[] = [];
-      for (const row of rows) {
-        items.push(await this.present(tx, row{#if e.manyToMany}, this.includes(user, query.include){/if}));
-      }
+      const rows = await tx.{e.names.camel}.findMany(window);
+      const counted = await tx.{e.names.camel}.count({ where, take: countTake(mode) });
+      const page = await pageOf(rows, paged, mode, counted, (shown) => this.presentAll(tx, shown{#if e.manyToMany}, this.includes(user, query.include){/if}));
 {#if e.auditReads}
-      await this.audit(tx, rows.map((r) => r.id), 'read');
+      await this.audit(tx, page.items.map((r) => r.id), 'read');
 {/if}
-      return { items, total, page, pageSize };
+      return page;
     });
+{#else}
+    // one batched transaction: the page, and the count a UI needs (capped unless count=exact; nothing read for count=none)
+    const [rows, counted] = await this.db.batch(user, (db) => [
+      db.{e.names.camel}.findMany(window),
+      db.{e.names.camel}.count({ where, take: countTake(mode) }),
+    ]);
+    return pageOf(rows, paged, mode, counted, (shown) => this.presentAll(undefined, shown));
+{/if}
   }
 
   async get(user: RequestUser, id: string{#if e.manyToMany}, include: string[] = []{/if}): Promise<{e.names.pascal}View> {
+{#if e.readsInteractively}
     return this.db.run(user, async (tx) => {
       const row = await tx.{e.names.camel}.findFirst({ where: { id, ...this.scope(user, 'read') } });
       if (!row) {
@@ -73,9 +85,17 @@ export class {e.names.pascal}Service {
 {/if}
       return this.present(tx, row{#if e.manyToMany}, this.includes(user, include){/if});
     });
+{#else}
+    const [row] = await this.db.batch(user, (db) => [db.{e.names.camel}.findFirst({ where: { id, ...this.scope(user, 'read') } })]);
+    if (!row) {
+      throw new NotFoundException(`{e.label} ${ id } not found`);
+    }
+    return this.present(undefined, row);
+{/if}
   }
 
   async create(user: RequestUser, dto: Create{e.names.pascal}Dto): Promise<{e.names.pascal}View> {
+{#if e.readsInteractively}
     const view = await this.db.run(user, async (tx) => {
       const row = await tx.{e.names.camel}.create({
         data: { ...(await this.data(tx, dto)), tenantId: user.tenantId,{#if e.hasOwner} {e.ownerProperty}: user.sub,{/if} createdBy: user.sub, updatedBy: user.sub } as Prisma.{e.names.pascal}UncheckedCreateInput,
@@ -87,11 +107,17 @@ export class {e.names.pascal}Service {
 {/for}
       return this.present(tx, row);
     });
+{#else}
+    const data = { ...(await this.data(undefined, dto)), tenantId: user.tenantId,{#if e.hasOwner} {e.ownerProperty}: user.sub,{/if} createdBy: user.sub, updatedBy: user.sub } as Prisma.{e.names.pascal}UncheckedCreateInput;
+    const [row] = await this.db.batch(user, (db) => [db.{e.names.camel}.create({ data })]);
+    const view = await this.present(undefined, row);
+{/if}
     this.events.emit({ type: 'created', entity: '{e.name}', id: view.id, user, before: null, after: view });
     return view;
   }
 
   async update(user: RequestUser, id: string, dto: Update{e.names.pascal}Dto): Promise<{e.names.pascal}View> {
+{#if e.readsInteractively}
     const [before, after] = await this.db.run(user, async (tx) => {
       const existing = await tx.{e.names.camel}.findFirst({ where: { id, ...this.scope(user, 'update') } });
       if (!existing) {
@@ -109,6 +135,22 @@ export class {e.names.pascal}Service {
 {/for}
       return [previous, await this.present(tx, row)];
     });
+{#else}
+    const data = { ...(await this.data(undefined, dto)), updatedBy: user.sub } as Prisma.{e.names.pascal}UncheckedUpdateInput;
+    const where: Prisma.{e.names.pascal}WhereUniqueInput = { id, AND: [this.scope(user, 'update')] };
+    let rows: [{e.names.pascal} | null, {e.names.pascal}];
+    try {
+      // the row before and after in one batched transaction; an invisible row fails the update (P2025), nothing changes
+      rows = await this.db.batch(user, (db) => [db.{e.names.camel}.findFirst({ where }), db.{e.names.camel}.update({ where, data })]);
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') {
+        throw new NotFoundException(`{e.label} ${ id } not found`);
+      }
+      throw error;
+    }
+    const before = await this.present(undefined, rows[0] as {e.names.pascal});
+    const after = await this.present(undefined, rows[1]);
+{/if}
     this.events.emit({ type: 'updated', entity: '{e.name}', id, user, before, after });
     return after;
   }
@@ -188,7 +230,7 @@ export class {e.names.pascal}Service {
   }
 
   /** The DTO as Prisma data: dates parsed{#if e.encrypted}, PHI encrypted with pgcrypto{/if}. */
-  private async data(tx: Tx, dto: Partial<Create{e.names.pascal}Dto>): Promise<Record<string, unknown>> {
+  private async data(tx: {#if e.readsInteractively}Tx{#else}Tx | undefined{/if}, dto: Partial<Create{e.names.pascal}Dto>): Promise<Record<string, unknown>> {
     void tx;
     return {
 {#for f in e.fields}
@@ -200,43 +242,59 @@ export class {e.names.pascal}Service {
     };
   }
 
+  /** A row as the API shows it (the GDPR export uses it too). */
+  async present(tx: {#if e.readsInteractively}Tx{#else}Tx | undefined{/if}, row: {e.names.pascal}{#if e.manyToMany}, include: string[] = []{/if}): Promise<{e.names.pascal}View> {
+    return (await this.presentAll(tx, [row]{#if e.manyToMany}, include{/if}))[0];
+  }
+
+  /** Rows as the API shows them{#if e.manyToMany}, their links read in one query per relation for all of them (no query per row){/if}. */
+  async presentAll(tx: {#if e.readsInteractively}Tx{#else}Tx | undefined{/if}, rows: {e.names.pascal}[]{#if e.manyToMany}, include: string[] = []{/if}): Promise<{e.names.pascal}View[]> {
 {#if e.manyToMany}
-  /** A row as the API shows it (the GDPR export uses it too). */
-  async present(tx: Tx, row: {e.names.pascal}, include: string[] = []): Promise<{e.names.pascal}View> {
-    const view: {e.names.pascal}View = {
+    const ids = rows.map((row) => row.id);
+{#for r in e.manyToMany}
+    const {r.idsProperty}ByRow = groupBy(
+      await tx.{r.joinAccessor}.findMany({ where: { {r.selfJoinProperty}: { in: ids } }, select: { {r.selfJoinProperty}: true, {r.otherJoinProperty}: true }, orderBy: { {r.otherJoinProperty}: 'asc' } }),
+      (link) => link.{r.selfJoinProperty},
+      (link) => link.{r.otherJoinProperty},
+    );
+    const {r.name}ByRow = include.includes('{r.name}')
+      ? groupBy(
+          await tx.{r.joinAccessor}.findMany({ where: { {r.selfJoinProperty}: { in: ids } }, include: { {r.otherJoinRelation}: true } }),
+          (link) => link.{r.selfJoinProperty},
+          (link) => present{r.target.pascal}Summary(link.{r.otherJoinRelation}),
+        )
+      : undefined;
+{/for}
 {#else}
-  /** A row as the API shows it (the GDPR export uses it too). */
-  async present(tx: Tx, row: {e.names.pascal}): Promise<{e.names.pascal}View> {
     void tx;
-    return {
 {/if}
-      id: row.id,
+    const views: {e.names.pascal}View[] = [];
+    for (const row of rows) {
+      const view: {e.names.pascal}View = {
+        id: row.id,
 {#for f in e.fields}
-      {f.property}: {f.dto.readExpression},
+        {f.property}: {f.dto.readExpression},
 {/for}
 {#for r in e.foreignKeys}
-      {r.fkProperty}: row.{r.fkProperty},
+        {r.fkProperty}: row.{r.fkProperty},
 {/for}
 {#if e.hasOwner}
-      {e.ownerProperty}: row.{e.ownerProperty},
+        {e.ownerProperty}: row.{e.ownerProperty},
 {/if}
 {#for r in e.manyToMany}
-      {r.idsProperty}: (
-        await tx.{r.joinAccessor}.findMany({ where: { {r.selfJoinProperty}: row.id }, select: { {r.otherJoinProperty}: true }, orderBy: { {r.otherJoinProperty}: 'asc' } })
-      ).map((link) => link.{r.otherJoinProperty}),
+        {r.idsProperty}: {r.idsProperty}ByRow.get(row.id) ?? [],
 {/for}
-      createdAt: row.createdAt.toISOString(),
-      updatedAt: row.updatedAt.toISOString(),
-    };
+        createdAt: row.createdAt.toISOString(),
+        updatedAt: row.updatedAt.toISOString(),
+      };
 {#for r in e.manyToMany}
-    if (include.includes('{r.name}')) {
-      const links = await tx.{r.joinAccessor}.findMany({ where: { {r.selfJoinProperty}: row.id }, include: { {r.otherJoinRelation}: true } });
-      view.{r.name} = links.map((link) => present{r.target.pascal}Summary(link.{r.otherJoinRelation}));
+      if ({r.name}ByRow) {
+        view.{r.name} = {r.name}ByRow.get(row.id) ?? [];
+      }
+{/for}
+      views.push(view);
     }
-{/for}
-{#if e.manyToMany}
-    return view;
-{/if}
+    return views;
   }
 {#if e.auditReads}
 

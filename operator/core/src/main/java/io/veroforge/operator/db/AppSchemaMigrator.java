@@ -38,7 +38,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  * The plan runs after {@code SET LOCAL ROLE <tenant role>} and {@code SET LOCAL search_path TO
  * <app schema>}: tables belong to the tenant role, so the FORCEd row-level security binds the role
  * the app logs in as, and the pack's unqualified names land in the app's schema. Extensions the
- * plan creates (pgcrypto, for HIPAA) need more than a tenant role may do, so they are created
+ * plan creates (pgcrypto for HIPAA, pg_trgm for search indexes) need more than a tenant role may do, so they are created
  * first, by the admin, in the database's {@code public} schema (an extension exists once per
  * database); the plan's own {@code CREATE EXTENSION IF NOT EXISTS} then finds it.
  *
@@ -53,7 +53,7 @@ public final class AppSchemaMigrator {
 
     static final String HISTORY_TABLE = "veroforge_schema_history";
     /** Extensions a plan may ask for; the admin creates them, so only ones the pack needs are allowed. */
-    static final Set<String> EXTENSIONS = Set.of("pgcrypto");
+    static final Set<String> EXTENSIONS = Set.of("pgcrypto", "pg_trgm");
     private static final Pattern CREATE_EXTENSION = Pattern.compile(
             "CREATE\\s+EXTENSION\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?\"?([A-Za-z0-9_]+)\"?", Pattern.CASE_INSENSITIVE);
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AppSchemaMigrator.class);
