@@ -1,33 +1,27 @@
 package io.veroforge.console;
 
+import java.net.URI;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
 
-import io.veroforge.api.v1alpha1.ApiGroup;
-
-/** The console's landing page. Static for now; tenant and app pages come with their issues. */
+/** The console's entry points: the landing page is the user's Tenants; signing out drops the session cookie. */
 @Path("/")
 public class HomePage {
-    private static final String PAGE = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-              <meta charset="utf-8">
-              <title>VeroForge console</title>
-            </head>
-            <body>
-              <h1>VeroForge console</h1>
-              <p>Manages %s resources: tenants, apps, generations, canaries and plugins.</p>
-              <p><a href="/q/health">Health</a></p>
-            </body>
-            </html>
-            """.formatted(ApiGroup.API_VERSION);
+    /** The cookie form sign-in sets (quarkus.http.auth.form.cookie-name). */
+    static final String SESSION_COOKIE = "quarkus-credential";
 
     @GET
-    @Produces(MediaType.TEXT_HTML)
-    public String page() {
-        return PAGE;
+    public Response home() {
+        return Response.seeOther(URI.create("/tenants")).build();
+    }
+
+    @GET
+    @Path("logout")
+    public Response logout() {
+        return Response.seeOther(URI.create("/login.html"))
+                .cookie(new NewCookie.Builder(SESSION_COOKIE).value("").path("/").maxAge(0).build()).build();
     }
 }
