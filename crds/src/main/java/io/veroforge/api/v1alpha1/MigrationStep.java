@@ -11,6 +11,8 @@ public class MigrationStep {
     private String sql;
     /** Drops or narrows a table or column: data may be lost. Makes the Generation risky. */
     private Boolean destructive;
+    /** When the step may run during a canary; unset in plans recorded before expand/contract (then: InPlace if destructive, else Expand). */
+    private MigrationPhase phase;
 
     public MigrationStep() {
     }
@@ -35,6 +37,19 @@ public class MigrationStep {
 
     public void setSql(String sql) {
         this.sql = sql;
+    }
+
+    public MigrationPhase getPhase() {
+        return phase;
+    }
+
+    public void setPhase(MigrationPhase phase) {
+        this.phase = phase;
+    }
+
+    /** The recorded phase, or for older plans the one their destructive flag implies. */
+    public MigrationPhase phaseOrDerived() {
+        return phase != null ? phase : Boolean.TRUE.equals(destructive) ? MigrationPhase.InPlace : MigrationPhase.Expand;
     }
 
     public Boolean getDestructive() {

@@ -1,5 +1,7 @@
 package io.veroforge.generator.migrate;
 
+import io.veroforge.generator.migrate.PlannedStep.Phase;
+
 import io.veroforge.generator.model.Field;
 import io.veroforge.generator.model.FieldStorage;
 import io.veroforge.generator.model.FieldType;
@@ -121,11 +123,11 @@ public final class MigrationPlanner {
             Map<String, Join> newJoins = joins(now);
 
             oldJoins.keySet().stream().filter(t -> !newJoins.containsKey(t)).forEach(t -> drops.add(new PlannedStep(
-                    "drop join table " + t + " (its links are lost)", "DROP TABLE " + t + ";", true)));
+                    "drop join table " + t + " (its links are lost)", "DROP TABLE " + t + ";", true, Phase.CONTRACT)));
             for (EntityView e : old.entities()) {
                 if (!newEntities.containsKey(e.name())) {
                     drops.add(new PlannedStep("drop table " + e.names().table() + " (its rows are lost)",
-                            "DROP TABLE " + e.names().table() + " CASCADE;", true));
+                            "DROP TABLE " + e.names().table() + " CASCADE;", true, Phase.CONTRACT));
                 }
             }
             for (EntityView e : now.entities()) {
@@ -168,10 +170,15 @@ public final class MigrationPlanner {
             // removed fields, and fields whose column or storage changed (a cast cannot encrypt or tokenize)
             for (FieldSql f : was.sqlFields()) {
                 FieldSql n = newFields.get(f.name());
+                if (n == null && f.required()) {
+                    // the next revision inserts rows without it while the column still exists (until contract)
+                    alters.add(new PlannedStep("drop NOT NULL of " + table + "." + f.column() + " (removed: the next revision no longer writes it)",
+                            "ALTER TABLE " + table + " ALTER COLUMN " + f.column() + " DROP NOT NULL;", false));
+                }
                 if (n == null || replaced(f, n)) {
                     alters.add(new PlannedStep("drop column " + table + "." + f.column() + (n == null ? "" : " (storage changes to "
                             + n.storage().name().toLowerCase() + ": re-added empty)") + " (its values are lost)",
-                            "ALTER TABLE " + table + " DROP COLUMN " + f.column() + ";", true));
+                            "ALTER TABLE " + table + " DROP COLUMN " + f.column() + ";", true, n == null ? Phase.CONTRACT : Phase.IN_PLACE));
                 }
             }
             for (FieldSql f : is.sqlFields()) {
@@ -194,6 +201,7 @@ public final class MigrationPlanner {
             String column = table + "." + f.column();
             StringBuilder sql = new StringBuilder();
             String description = "add column " + column;
+            PlannedStep dropDefault = null;
             if (!f.required()) {
                 sql.append("ALTER TABLE ").append(table).append(" ADD COLUMN ").append(f.definition()).append(";\n");
             } else {
@@ -201,8 +209,10 @@ public final class MigrationPlanner {
                 if (placeholder.isPresent()) {
                     sql.append("ALTER TABLE ").append(table).append(" ADD COLUMN ").append(f.definition()).append(" DEFAULT ")
                             .append(placeholder.get()).append(";\n");
-                    sql.append("ALTER TABLE ").append(table).append(" ALTER COLUMN ").append(f.column()).append(" DROP DEFAULT;\n");
                     description += " (required: existing rows get " + placeholder.get() + ", then the default is dropped)";
+                    // the serving revision inserts without the new column until it is gone: the default stays until contract
+                    dropDefault = new PlannedStep("drop default of " + column + " (existing rows keep " + placeholder.get() + ")",
+                            "ALTER TABLE " + table + " ALTER COLUMN " + f.column() + " DROP DEFAULT;", false, Phase.CONTRACT);
                 } else {
                     sql.append("ALTER TABLE ").append(table).append(" ADD COLUMN ").append(nullable(f.definition())).append(";\n");
                     description += " (required, but added without NOT NULL: existing rows have no value;"
@@ -219,6 +229,9 @@ public final class MigrationPlanner {
                 sql.append(f.createIndex()).append("\n");
             }
             alters.add(new PlannedStep(description, sql.toString(), false));
+            if (dropDefault != null) {
+                alters.add(dropDefault);
+            }
         }
 
         private void alterColumn(String table, FieldSql o, FieldSql n) {
@@ -241,12 +254,12 @@ public final class MigrationPlanner {
                     alters.add(new PlannedStep("change type of " + column + " from " + fromType + " to " + toType
                             + " (USING cast: values may be cut or fail to convert)",
                             "ALTER TABLE " + table + " ALTER COLUMN " + n.column() + " TYPE " + toType + " USING " + n.column() + "::"
-                                    + toType + ";", true));
+                                    + toType + ";", true, Phase.IN_PLACE));
                 }
             }
             if (!o.required() && n.required()) {
                 alters.add(new PlannedStep("set " + column + " NOT NULL (fails while existing rows hold NULL: fill them first)",
-                        "ALTER TABLE " + table + " ALTER COLUMN " + n.column() + " SET NOT NULL;", false));
+                        "ALTER TABLE " + table + " ALTER COLUMN " + n.column() + " SET NOT NULL;", false, Phase.CONTRACT));
             } else if (o.required() && !n.required()) {
                 alters.add(new PlannedStep("drop NOT NULL of " + column,
                         "ALTER TABLE " + table + " ALTER COLUMN " + n.column() + " DROP NOT NULL;", false));
@@ -254,12 +267,12 @@ public final class MigrationPlanner {
             newChecks.forEach((name, check) -> {
                 if (!check.equals(oldChecks.get(name))) {
                     alters.add(new PlannedStep("add check " + name + " (fails while existing rows violate it)",
-                            "ALTER TABLE " + table + " ADD " + check + ";", false));
+                            "ALTER TABLE " + table + " ADD " + check + ";", false, Phase.CONTRACT));
                 }
             });
             if (!o.unique() && n.unique()) {
                 alters.add(new PlannedStep("add unique key " + n.uniqueName() + " (fails while existing rows hold duplicates)",
-                        addUnique(table, n), false));
+                        addUnique(table, n), false, Phase.CONTRACT));
             } else if (o.unique() && !n.unique()) {
                 alters.add(new PlannedStep("drop unique key " + n.uniqueName(),
                         "ALTER TABLE " + table + " DROP CONSTRAINT " + n.uniqueName() + ";", false));
@@ -275,7 +288,7 @@ public final class MigrationPlanner {
             String table = is.names().table();
             if (was.hasOwner() && (!is.hasOwner() || !was.ownerColumn().equals(is.ownerColumn()))) {
                 alters.add(new PlannedStep("drop owner column " + table + "." + was.ownerColumn() + " (its values are lost)",
-                        "ALTER TABLE " + table + " DROP COLUMN " + was.ownerColumn() + ";", true));
+                        "ALTER TABLE " + table + " DROP COLUMN " + was.ownerColumn() + ";", true, Phase.CONTRACT));
             }
             if (is.hasOwner() && (!was.hasOwner() || !was.ownerColumn().equals(is.ownerColumn()))) {
                 // the same column DDL and index as db/schema.sql
@@ -295,8 +308,14 @@ public final class MigrationPlanner {
             for (RelationView r : was.foreignKeys()) {
                 RelationView n = newKeys.get(r.name());
                 if (n == null || !n.fkColumn().equals(r.fkColumn()) || !n.target().table().equals(r.target().table())) {
+                    boolean recreated = is.foreignKeys().stream().anyMatch(k -> k.fkColumn().equals(r.fkColumn()));
+                    if (!recreated && r.required()) {
+                        alters.add(new PlannedStep("drop NOT NULL of " + table + "." + r.fkColumn() + " (removed: the next revision no longer writes it)",
+                                "ALTER TABLE " + table + " ALTER COLUMN " + r.fkColumn() + " DROP NOT NULL;", false));
+                    }
                     alters.add(new PlannedStep("drop relation " + was.name() + "." + r.name() + ": column " + table + "." + r.fkColumn()
-                            + " (its references are lost)", "ALTER TABLE " + table + " DROP COLUMN " + r.fkColumn() + ";", true));
+                            + " (its references are lost)", "ALTER TABLE " + table + " DROP COLUMN " + r.fkColumn() + ";", true,
+                            recreated ? Phase.IN_PLACE : Phase.CONTRACT));
                 }
             }
             for (RelationView r : is.foreignKeys()) {
@@ -318,11 +337,12 @@ public final class MigrationPlanner {
                 if (!o.sqlIndex().equals(r.sqlIndex())) {
                     alters.add(new PlannedStep("replace index " + indexName(table, r.fkColumn())
                             + (r.sqlIndex().contains("UNIQUE") ? " (now unique: fails while rows share a reference)" : ""),
-                            "DROP INDEX " + indexName(table, r.fkColumn()) + ";\n" + r.sqlIndex() + "\n", false));
+                            "DROP INDEX " + indexName(table, r.fkColumn()) + ";\n" + r.sqlIndex() + "\n", false,
+                            r.sqlIndex().contains("UNIQUE") ? Phase.CONTRACT : Phase.EXPAND));
                 }
                 if (!o.required() && r.required()) {
                     alters.add(new PlannedStep("set " + column + " NOT NULL (fails while existing rows reference nothing: fill them first)",
-                            "ALTER TABLE " + table + " ALTER COLUMN " + r.fkColumn() + " SET NOT NULL;", false));
+                            "ALTER TABLE " + table + " ALTER COLUMN " + r.fkColumn() + " SET NOT NULL;", false, Phase.CONTRACT));
                 } else if (o.required() && !r.required()) {
                     alters.add(new PlannedStep("drop NOT NULL of " + column,
                             "ALTER TABLE " + table + " ALTER COLUMN " + r.fkColumn() + " DROP NOT NULL;", false));

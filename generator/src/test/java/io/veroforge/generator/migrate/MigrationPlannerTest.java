@@ -120,14 +120,17 @@ class MigrationPlannerTest {
         ResolvedModel next = edited("      - {name: title, type: string, required: true}\n",
                 "      - {name: title, type: string, required: true}\n      - {name: priority, type: integer, required: true, min: 1, max: 5}\n");
 
-        PlannedStep step = MigrationPlanner.plan(base(), next).steps().get(0);
+        List<PlannedStep> steps = MigrationPlanner.plan(base(), next).steps();
+        PlannedStep step = steps.get(0);
 
         assertThat(step.description()).isEqualTo("add column widgets.priority (required: existing rows get 1, then the default is dropped)");
         assertThat(step.sql()).isEqualTo("ALTER TABLE widgets ADD COLUMN priority integer NOT NULL DEFAULT 1;\n"
-                + "ALTER TABLE widgets ALTER COLUMN priority DROP DEFAULT;\n"
                 + "ALTER TABLE widgets ADD CONSTRAINT widgets_priority_min CHECK (priority >= 1);\n"
                 + "ALTER TABLE widgets ADD CONSTRAINT widgets_priority_max CHECK (priority <= 5);\n");
         assertThat(step.destructive()).isFalse();
+        // a separate step, so that a canary can keep the default while the serving revision still inserts without the column
+        assertThat(steps.get(1).sql()).isEqualTo("ALTER TABLE widgets ALTER COLUMN priority DROP DEFAULT;");
+        assertThat(steps.get(1).phase()).isEqualTo(PlannedStep.Phase.CONTRACT);
     }
 
     @Test

@@ -58,8 +58,12 @@ public final class AppSchemaMigrator {
             "CREATE\\s+EXTENSION\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?\"?([A-Za-z0-9_]+)\"?", Pattern.CASE_INSENSITIVE);
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AppSchemaMigrator.class);
 
-    /** A version applied to an app's schema, as recorded in its history table. */
-    public record AppliedVersion(int version, String generation, Instant appliedAt) {
+    /**
+     * A version applied to an app's schema, as recorded in its history table: {@code n} for a
+     * Generation's plan (or its expand part, under a canary), {@code n.1} for the contract part a
+     * canary runs after promotion.
+     */
+    public record AppliedVersion(int version, String generation, Instant appliedAt, boolean contract) {
     }
 
     private final OwnedObjects catalogue = new OwnedObjects();
@@ -74,6 +78,19 @@ public final class AppSchemaMigrator {
      * @param allowDestructive whether the plan's destructive steps were approved
      */
     public MigrationOutcome apply(AppDatabase target, int version, String generation, MigrationPlan plan, boolean allowDestructive) {
+        return migrate(target, version, false, generation, plan, allowDestructive);
+    }
+
+    /**
+     * Applies the contract part of a canaried Generation's plan as version {@code n.1}, after its
+     * expand part (version {@code n}) and after promotion, when the old revision no longer serves.
+     */
+    public MigrationOutcome applyContract(AppDatabase target, int version, String generation, MigrationPlan contract, boolean allowDestructive) {
+        return migrate(target, version, true, generation, contract, allowDestructive);
+    }
+
+    private MigrationOutcome migrate(AppDatabase target, int version, boolean contract, String generation, MigrationPlan plan,
+            boolean allowDestructive) {
         if (version < 1) {
             throw new IllegalArgumentException("migration version must be at least 1, was " + version);
         }
@@ -83,8 +100,12 @@ public final class AppSchemaMigrator {
         }
         String schema = target.schema().value();
         List<AppliedVersion> applied = appliedVersions(target);
-        if (applied.stream().anyMatch(a -> a.version() == version)) {
+        if (applied.stream().anyMatch(a -> a.version() == version && a.contract() == contract)) {
             return new MigrationOutcome(schema, version, generation, MigrationOutcome.Result.ALREADY_APPLIED, 0);
+        }
+        if (contract && applied.stream().noneMatch(a -> a.version() == version)) {
+            throw new MigrationRefusedException("the contract part of generation " + generation + " cannot run before its expand part (version "
+                    + version + ") is applied to schema " + schema, List.of());
         }
         int latest = applied.stream().mapToInt(AppliedVersion::version).max().orElse(0);
         if (latest > version) {
@@ -109,7 +130,7 @@ public final class AppSchemaMigrator {
                 .skipDefaultResolvers(true)
                 .skipDefaultCallbacks(true)
                 .locations(new String[0])
-                .javaMigrations(new PlanMigration(version, generation, plan, target.tenantRole(), schema))
+                .javaMigrations(new PlanMigration(version, contract, generation, plan, target.tenantRole(), schema))
                 .ignoreMigrationPatterns("*:missing")
                 .validateMigrationNaming(false)
                 .cleanDisabled(true)
@@ -119,7 +140,8 @@ public final class AppSchemaMigrator {
                 .load();
         try {
             MigrateResult result = flyway.migrate();
-            LOG.infof("Applied version %d (%s, %d steps) to schema %s (%d migrations executed)", version, generation,
+            LOG.infof("Applied version %d%s (%s, %d steps) to schema %s (%d migrations executed)", version, contract ? ".1 (contract)" : "",
+                    generation,
                     plan.steps().size(), schema, result.migrationsExecuted);
             return new MigrationOutcome(schema, version, generation, MigrationOutcome.Result.APPLIED, plan.steps().size());
         } catch (FlywayException e) {
@@ -149,8 +171,10 @@ public final class AppSchemaMigrator {
                          + " WHERE success AND version IS NOT NULL ORDER BY installed_rank")) {
                 while (rows.next()) {
                     Timestamp at = rows.getTimestamp(3);
-                    versions.add(new AppliedVersion(Integer.parseInt(rows.getString(1)), rows.getString(2),
-                            at == null ? null : at.toInstant()));
+                    String recorded = rows.getString(1);
+                    int dot = recorded.indexOf('.');
+                    versions.add(new AppliedVersion(Integer.parseInt(dot < 0 ? recorded : recorded.substring(0, dot)), rows.getString(2),
+                            at == null ? null : at.toInstant(), dot >= 0));
                 }
             }
             return versions;
@@ -306,13 +330,15 @@ public final class AppSchemaMigrator {
     /** One plan as a Flyway migration: runs its steps as the tenant role in the app's schema. */
     private static final class PlanMigration implements JavaMigration {
         private final int version;
+        private final boolean contract;
         private final String generation;
         private final MigrationPlan plan;
         private final String tenantRole;
         private final String schema;
 
-        PlanMigration(int version, String generation, MigrationPlan plan, String tenantRole, String schema) {
+        PlanMigration(int version, boolean contract, String generation, MigrationPlan plan, String tenantRole, String schema) {
             this.version = version;
+            this.contract = contract;
             this.generation = generation;
             this.plan = plan;
             this.tenantRole = tenantRole;
@@ -321,12 +347,12 @@ public final class AppSchemaMigrator {
 
         @Override
         public MigrationVersion getVersion() {
-            return MigrationVersion.fromVersion(Integer.toString(version));
+            return MigrationVersion.fromVersion(version + (contract ? ".1" : ""));
         }
 
         @Override
         public String getDescription() {
-            return generation;
+            return contract ? generation + " contract" : generation;
         }
 
         /** Over every step's SQL: a version applied before with other SQL fails Flyway's validation. */

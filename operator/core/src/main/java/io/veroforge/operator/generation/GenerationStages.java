@@ -28,7 +28,7 @@ public class GenerationStages {
                 new MigrateStage(planning, migrator),
                 new BuildStage(releases, code),
                 new DeployStage(deliveries),
-                new VerifyStage(deliveries));
+                new VerifyStage(deliveries, new ContractAfterPromotion(planning, migrator)));
     }
 
     List<Stage> all() {

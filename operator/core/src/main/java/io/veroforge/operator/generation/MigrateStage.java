@@ -9,6 +9,7 @@ import io.veroforge.api.v1alpha1.ApprovalState;
 import io.veroforge.api.v1alpha1.Generation;
 import io.veroforge.api.v1alpha1.MigrationPlan;
 import io.veroforge.api.v1alpha1.StageName;
+import io.veroforge.generator.migrate.ExpandContract;
 import io.veroforge.operator.delivery.Deliveries;
 import io.veroforge.operator.db.AppSchemaMigrator;
 import io.veroforge.operator.db.MigrationOutcome;
@@ -20,7 +21,8 @@ import io.veroforge.operator.db.SchemaMigrationException;
  * Applies the recorded (and, when needed, approved) migration plan to the app's schema in the
  * tenant's database as version n of {@code <app>-<n>}, in one transaction, tracked by Flyway so
  * that running it again after a crash finds it applied. Destructive steps run only with an
- * explicit approval; the migrator refuses them otherwise, whatever the caller thinks.
+ * explicit approval; the migrator refuses them otherwise, whatever the caller thinks. Under a
+ * canary only the expand part runs here; {@link ContractAfterPromotion} runs the rest.
  */
 final class MigrateStage implements Stage {
     private final MigrationPlanning planning;
@@ -66,14 +68,22 @@ final class MigrateStage implements Stage {
             return StageOutcome.failed("PlanOutdated", "the plan starts from " + (plan.getFrom() == null ? "an empty schema" : plan.getFrom())
                     + " but " + (deployedNow == null ? "nothing" : deployedNow) + " is deployed now; delete this Generation to plan again");
         }
-        if (deployedNow != null && Deliveries.canary(run.appSpec()) && plan.isDestructive()) {
-            return StageOutcome.failed("CannotCanary", cannotCanary(plan));
+        io.veroforge.generator.migrate.MigrationPlan toApply = MigrationPlanning.toGenerator(plan);
+        String deferred = "";
+        if (deployedNow != null && Deliveries.canary(run.appSpec())) {
+            ExpandContract split = toApply.expandContract();
+            if (!split.splittable()) {
+                return StageOutcome.failed("CannotCanary", cannotCanary(split));
+            }
+            toApply = split.expand();
+            deferred = split.contract().isEmpty() ? "" : "; expand part only: " + split.contract().steps().size()
+                    + " contract step(s) run after the canary is promoted";
         }
         boolean approved = run.recorded().getApproval() != null && run.recorded().getApproval().getState() == ApprovalState.Approved;
         try {
             MigrationOutcome outcome = migrator.apply(planning.target(tenant.get(), run.app(), run.client()), run.number(), run.name(),
-                    MigrationPlanning.toGenerator(plan), approved);
-            return StageOutcome.succeeded(outcome.message());
+                    toApply, approved);
+            return StageOutcome.succeeded(outcome.message() + deferred);
         } catch (MigrationRefusedException e) {
             return StageOutcome.failed("MigrationRefused", e.getMessage());
         } catch (NameConflictException e) {
@@ -84,16 +94,16 @@ final class MigrateStage implements Stage {
     }
 
     /**
-     * During a canary the stable revision keeps serving on the migrated schema, so every step must
-     * be one it survives (expand). A destructive step (drop, narrowing) would break it; the plan is
-     * one transaction per Generation, so it is refused before anything is applied.
+     * During a canary the stable revision keeps serving on the migrated schema: expand steps run first,
+     * contract steps after promotion. A step that changes what both revisions use (a narrowing type change,
+     * a column dropped and re-created) fits neither moment, so the plan is refused before anything runs.
      */
-    private static String cannotCanary(MigrationPlan plan) {
-        List<String> destructive = plan.getSteps().stream().filter(s -> Boolean.TRUE.equals(s.getDestructive()))
-                .map(s -> s.getDescription()).toList();
-        return "spec.rollout.strategy canary: the migration plan has destructive step(s) " + destructive + ", which the serving"
-                + " revision would not survive while both run; nothing was migrated. Expand/contract: ship the additive change as a canary"
-                + " first and the destructive one in a later Generation with rollout.strategy direct (docs/canary.md#migrations-during-a-canary)";
+    private static String cannotCanary(ExpandContract split) {
+        List<String> inPlace = split.inPlace().stream().map(s -> s.description()).toList();
+        return "spec.rollout.strategy canary: the migration plan has step(s) " + inPlace + " that neither the serving revision nor the"
+                + " canary survives while both run; nothing was migrated. Either ship it with spec.rollout.strategy direct, or in two"
+                + " Generations: first add the new field beside the old one (a canary), then remove the old one"
+                + " (docs/canary.md#migrations-during-a-canary)";
     }
 
     /** Another Generation of the app past approval and not finished: it migrates and deploys first. */

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.veroforge.api.v1alpha1.CompressedJson;
 import io.veroforge.api.v1alpha1.Generation;
 import io.veroforge.api.v1alpha1.MigrationPlan;
+import io.veroforge.api.v1alpha1.MigrationPhase;
 import io.veroforge.api.v1alpha1.MigrationStep;
 import io.veroforge.api.v1alpha1.Tier;
 import io.veroforge.generator.migrate.MigrationPlanner;
@@ -52,7 +53,7 @@ public class MigrationPlanning {
         io.veroforge.generator.migrate.MigrationPlan planned = MigrationPlanner.plan(deployed.map(GeneratedCode::modelOf).orElse(null),
                 GeneratedCode.modelOf(run.generation()));
         MigrationPlan plan = new MigrationPlan();
-        plan.setSteps(planned.steps().stream().map(s -> new MigrationStep(s.description(), null, s.destructive())).toList());
+        plan.setSteps(planned.steps().stream().map(MigrationPlanning::recorded).toList());
         plan.setCompressedSql(CompressedJson.encode(planned.steps().stream().map(s -> s.sql()).toList()));
         plan.setFrom(deployed.map(g -> g.getMetadata().getName()).orElse(null));
         AppTenant.of(run.client(), run.namespace())
@@ -102,9 +103,28 @@ public class MigrationPlanning {
         List<PlannedStep> steps = new ArrayList<>();
         for (int i = 0; i < sql.size(); i++) {
             MigrationStep s = recorded.getSteps().get(i);
-            steps.add(new PlannedStep(s.getDescription(), sql.get(i), Boolean.TRUE.equals(s.getDestructive())));
+            steps.add(new PlannedStep(s.getDescription(), sql.get(i), Boolean.TRUE.equals(s.getDestructive()),
+                    planned(s.phaseOrDerived())));
         }
         return new io.veroforge.generator.migrate.MigrationPlan(steps);
+    }
+
+    private static MigrationStep recorded(PlannedStep planned) {
+        MigrationStep step = new MigrationStep(planned.description(), null, planned.destructive());
+        step.setPhase(switch (planned.phase()) {
+            case EXPAND -> MigrationPhase.Expand;
+            case CONTRACT -> MigrationPhase.Contract;
+            case IN_PLACE -> MigrationPhase.InPlace;
+        });
+        return step;
+    }
+
+    private static PlannedStep.Phase planned(MigrationPhase phase) {
+        return switch (phase) {
+            case Expand -> PlannedStep.Phase.EXPAND;
+            case Contract -> PlannedStep.Phase.CONTRACT;
+            case InPlace -> PlannedStep.Phase.IN_PLACE;
+        };
     }
 
     private static Map<String, Field> sensitive(ResolvedModel model) {

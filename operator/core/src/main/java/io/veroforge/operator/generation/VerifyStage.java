@@ -28,9 +28,11 @@ final class VerifyStage implements Stage {
     static final Duration RECHECK = Duration.ofSeconds(10);
 
     private final Deliveries deliveries;
+    private final ContractAfterPromotion contract;
 
-    VerifyStage(Deliveries deliveries) {
+    VerifyStage(Deliveries deliveries, ContractAfterPromotion contract) {
         this.deliveries = deliveries;
+        this.contract = contract;
     }
 
     @Override
@@ -69,14 +71,15 @@ final class VerifyStage implements Stage {
     }
 
     /**
-     * A canary release is verified by its Canary: promoted is verified; rolled back fails the run with
+     * A canary release is verified by its Canary: promoted is verified once the contract steps of the
+     * migration ran (they waited for the old revision to stop serving); rolled back fails the run with
      * the Generation's deployment result RolledBack, while the stable revision (the Canary put all
      * traffic back on it) keeps serving, so nothing is redeployed.
      */
     private StageOutcome canaryOutcome(GenerationRun run, DeploymentStatus deployment, String canary) {
         CanaryProgress progress = deliveries.canaryProgress(run.namespace(), canary);
         if (progress instanceof CanaryProgress.Promoted promoted) {
-            return verified(run, deployment, promoted.detail(), "Promoted");
+            return contract.run(run, done -> verified(run, deployment, promoted.detail() + done, "Promoted"));
         }
         if (progress instanceof CanaryProgress.RolledBack rolledBack) {
             return StageOutcome.failed("CanaryRolledBack", rolledBack.reason() + "; the previous revision keeps serving", status -> {

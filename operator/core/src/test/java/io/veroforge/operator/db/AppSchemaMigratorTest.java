@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.veroforge.api.v1alpha1.Tier;
 import io.veroforge.generator.analyze.SpecAnalyzer;
+import io.veroforge.generator.migrate.ExpandContract;
 import io.veroforge.generator.migrate.MigrationPlan;
 import io.veroforge.generator.migrate.MigrationPlanner;
 import io.veroforge.generator.migrate.PlannedStep;
@@ -170,13 +171,42 @@ class AppSchemaMigratorTest {
     }
 
     @Test
+    void aCanariedPlanRunsItsContractPartAsVersionNPointOneOnlyAfterItsExpandPart() throws SQLException {
+        AppDatabase app = app("split-app");
+        migrator.apply(app, 1, "split-app-1", MigrationPlanner.plan(null, first()), false);
+        String schema = app.schema().value();
+        ExpandContract split = MigrationPlanner.plan(first(), withField("        - {name: priority, type: integer, required: true, min: 1}"))
+                .expandContract();
+        assertThatThrownBy(() -> migrator.applyContract(app, 2, "split-app-2", split.contract(), false))
+                .isInstanceOf(MigrationRefusedException.class).hasMessageContaining("before its expand part");
+
+        migrator.apply(app, 2, "split-app-2", split.expand(), false);
+        execute("SET search_path TO " + SqlIdentifier.quote(schema) + "; INSERT INTO gadgets (tenant_id, label) VALUES ('t1', 'old revision')");
+        assertThat(queryValue("SELECT priority FROM " + SqlIdentifier.quote(schema) + ".gadgets WHERE label = 'old revision'"))
+                .as("the default stays while the old revision inserts without the column").isEqualTo(1);
+
+        MigrationOutcome contract = migrator.applyContract(app, 2, "split-app-2", split.contract(), false);
+        assertThat(contract.result()).isEqualTo(MigrationOutcome.Result.APPLIED);
+        assertThat(migrator.applyContract(app, 2, "split-app-2", split.contract(), false).result())
+                .isEqualTo(MigrationOutcome.Result.ALREADY_APPLIED);
+        assertThat(queryValue("SELECT coalesce(column_default, '-') FROM information_schema.columns"
+                + " WHERE table_schema = ? AND table_name = 'gadgets' AND column_name = 'priority'", schema)).isEqualTo("-");
+        assertThat(migrator.appliedVersions(app)).extracting(AppSchemaMigrator.AppliedVersion::version, AppSchemaMigrator.AppliedVersion::contract)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, false), org.assertj.core.groups.Tuple.tuple(2, false),
+                        org.assertj.core.groups.Tuple.tuple(2, true));
+        MigrationOutcome third = migrator.apply(app, 3, "split-app-3", MigrationPlanner.plan(first(), first()), false);
+        assertThat(third.result()).as("the next Generation's version follows n.1").isEqualTo(MigrationOutcome.Result.APPLIED);
+    }
+
+    @Test
     void aSecondGenerationAddingAFieldKeepsExistingRows() throws SQLException {
         AppDatabase app = app("grow-app");
         migrator.apply(app, 1, "grow-app-1", MigrationPlanner.plan(null, first()), false);
         String schema = app.schema().value();
         execute("SET search_path TO " + SqlIdentifier.quote(schema) + "; INSERT INTO gadgets (tenant_id, label) VALUES ('t1', 'kept')");
         MigrationPlan second = MigrationPlanner.plan(first(), withField("        - {name: priority, type: integer, required: true, min: 1}"));
-        assertThat(second.steps()).extracting(PlannedStep::description).singleElement().asString().startsWith("add column gadgets.priority");
+        assertThat(second.steps()).extracting(PlannedStep::description).satisfiesExactly(
+                d -> assertThat(d).startsWith("add column gadgets.priority"), d -> assertThat(d).startsWith("drop default of gadgets.priority"));
 
         MigrationOutcome outcome = migrator.apply(app, 2, "grow-app-2", second, false);
 

@@ -57,6 +57,7 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.veroforge.api.telemetry.TelemetryEventSchema;
 import io.veroforge.api.v1alpha1.AppSpec;
 import io.veroforge.api.v1alpha1.Canary;
+import io.veroforge.api.v1alpha1.MigrationPhase;
 import io.veroforge.api.v1alpha1.ApprovalPolicy;
 import io.veroforge.api.v1alpha1.ApprovalState;
 import io.veroforge.api.v1alpha1.DeliveryMode;
@@ -569,6 +570,74 @@ class GenerationPipelineTest {
             assertThat(client.apps().deployments().inNamespace(ns).withName("pest-control-api-canary").get().getSpec().getReplicas()).isZero();
             await().atMost(WAIT).untilAsserted(() -> assertThat(apps(app).get().getStatus().getDeployedGeneration()).isEqualTo("pest-control-2"));
         }
+    }
+
+    /**
+     * Expand/contract: removing a column while the old revision still serves would break it, so under a
+     * canary the drop waits until promotion (version 2.1 of the schema); a narrowing type change fits
+     * neither moment and cannot canary.
+     */
+    @Test
+    void aCanaryMigratesExpandFirstAndContractsOnlyAfterPromotion() throws Exception {
+        String ns = readyTenant("expand");
+        try (SimulatedControllers cluster = new SimulatedControllers(client).run(ns)) {
+            AppSpec spec = pestControl(ns);
+            spec.getSpec().getRollout().setStrategy(RolloutStrategy.canary);
+            AppSpec app = client.resource(spec).create();
+            String schema = awaitGeneration(ns, "pest-control-1", succeeded()).getStatus().getMigrationPlan().getSchema();
+            assertThat(columnsOf(schema, "customers")).contains("phone");
+
+            editApp(app, a -> {
+                a.getSpec().getEntities().get(0).getFields().removeIf(f -> f.getName().equals("phone"));
+                return a;
+            });
+            awaitGeneration(ns, "pest-control-2", g -> g.getStatus() != null && g.getStatus().getPhase() == GenerationPhase.AwaitingApproval);
+            approve(ns, "pest-control-2");
+            Generation rolling = awaitGeneration(ns, "pest-control-2", g -> g.getStatus() != null && g.getStatus().getStage() == StageName.Verify
+                    && "CanaryProgressing".equals(g.getStatus().condition("Succeeded").map(c -> c.getReason()).orElse("")));
+            assertThat(rolling.getStatus().getMigrationPlan().getSteps()).filteredOn(s -> s.getDescription().contains("drop column customers.phone"))
+                    .singleElement().satisfies(s -> assertThat(s.getPhase()).isEqualTo(MigrationPhase.Contract));
+            assertThat(stage(rolling, StageName.Migrate).getMessage()).contains("contract step(s) run after the canary is promoted");
+            assertThat(columnsOf(schema, "customers")).as("the stable revision still reads phone").contains("phone");
+            assertThat(historyOf(schema)).containsExactly("1", "2");
+
+            for (int step = 0; step < 3; step++) {
+                int at = step;
+                await().atMost(WAIT).until(() -> canaryStep(ns, "pest-control-2") == at);
+                act(ns, "pest-control-2", "promote");
+            }
+            Generation promoted = awaitGeneration(ns, "pest-control-2", succeeded());
+            assertThat(stage(promoted, StageName.Verify).getMessage()).contains("contract applied version 2.1");
+            assertThat(columnsOf(schema, "customers")).doesNotContain("phone").contains("name", "email");
+            assertThat(historyOf(schema)).containsExactly("1", "2", "2.1");
+
+            editApp(app, a -> {
+                a.getSpec().getEntities().get(1).getFields().stream().filter(f -> f.getName().equals("squareMeters"))
+                        .forEach(f -> f.setType(FieldType.INTEGER));
+                return a;
+            });
+            awaitGeneration(ns, "pest-control-3", g -> g.getStatus() != null && g.getStatus().getPhase() == GenerationPhase.AwaitingApproval);
+            approve(ns, "pest-control-3");
+            Generation refused = awaitGeneration(ns, "pest-control-3", g -> g.getStatus().getPhase() == GenerationPhase.Failed);
+            assertThat(refused.getStatus().condition("Succeeded").orElseThrow().getReason()).isEqualTo("CannotCanary");
+            assertThat(stage(refused, StageName.Migrate).getMessage()).contains("change type of properties.square_meters")
+                    .contains("spec.rollout.strategy direct").contains("nothing was migrated");
+            assertThat(historyOf(schema)).containsExactly("1", "2", "2.1");
+            assertThat(apps(app).get().getStatus().getDeployedGeneration()).isEqualTo("pest-control-2");
+        }
+    }
+
+    private void approve(String ns, String generation) {
+        OnConflict.retry(() -> generations(ns).withName(generation).edit(g -> {
+            Map<String, String> annotations = g.getMetadata().getAnnotations() == null ? new java.util.HashMap<>() : g.getMetadata().getAnnotations();
+            annotations.put(Generation.APPROVE_ANNOTATION, "alice");
+            g.getMetadata().setAnnotations(annotations);
+            return g;
+        }));
+    }
+
+    private static List<String> historyOf(String schema) throws SQLException {
+        return strings("SELECT version FROM \"" + schema + "\".veroforge_schema_history WHERE success ORDER BY installed_rank");
     }
 
     private int canaryStep(String ns, String name) {
