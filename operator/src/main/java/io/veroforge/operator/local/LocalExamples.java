@@ -168,6 +168,9 @@ public class LocalExamples {
                 .orElse("?")).append('\n');
         s.append("Metrics        : http://localhost:").append(httpPort).append("/q/metrics\n");
         s.append("Health         : http://localhost:").append(httpPort).append("/q/health\n");
+        config.getOptionalValue("veroforge-local.metrics", String.class).ifPresent(m -> s.append("Canary metrics : ").append(m)
+                .append(" (simulated: no app processes run here; curl -X PUT -d bad ").append(m)
+                .append("/simulate/revisions/<generation> makes one fail)\n"));
         s.append("App repos (Git): ").append(git.baseUrl()).append(" (read-only; kept in ").append(git.root())
                 .append(")\n");
         s.append("                 git clone ").append(cloneUrlWithCredentials(git.baseUrl())).append('\n');
@@ -181,6 +184,7 @@ public class LocalExamples {
         s.append("  kubectl get tenants\n");
         s.append("  kubectl wait --for=condition=Ready tenant/acme --timeout=30s\n");
         s.append("  kubectl get ns,resourcequota,limitrange -A\n");
+        s.append("  kubectl get canaries -n tenant-acme -w\n");
         s.append("  kubectl delete tenant acme\n");
         out.println(s);
     }

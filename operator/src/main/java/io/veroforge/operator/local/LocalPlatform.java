@@ -3,6 +3,7 @@ package io.veroforge.operator.local;
 import io.veroforge.localapi.LocalCheckout;
 import io.veroforge.localapi.LocalKubeconfig;
 import io.veroforge.localapi.LocalKubernetesApi;
+import io.veroforge.localapi.SimulatedPrometheus;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -46,6 +47,8 @@ public final class LocalPlatform implements AutoCloseable {
     private final List<CustomResourceDefinition> crds;
     private final Path gitRoot;
     private final int gitPort;
+    /** No app processes run here, so nothing real could be scraped: Canaries query this instead. */
+    private final SimulatedPrometheus metrics = SimulatedPrometheus.start(0);
 
     private LocalPlatform(LocalKubernetesApi ownApi, String apiUrl, LocalPostgres postgres, LocalKubeconfig kubeconfig,
             List<CustomResourceDefinition> crds, Path gitRoot, int gitPort) {
@@ -146,6 +149,8 @@ public final class LocalPlatform implements AutoCloseable {
         p.put("veroforge-local.kubeconfig", kubeconfig.file().toString());
         p.put("veroforge-local.postgres", postgres.describe());
         p.put("veroforge-local.crds", String.valueOf(crds.size()));
+        p.put("veroforge.canary.metrics-address-override", metrics.address());
+        p.put("veroforge-local.metrics", metrics.address());
         return p;
     }
 
@@ -198,6 +203,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     @Override
     public void close() {
+        metrics.close();
         try {
             if (ownApi != null) {
                 ownApi.close();

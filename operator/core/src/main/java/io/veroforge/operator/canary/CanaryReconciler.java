@@ -115,8 +115,8 @@ public class CanaryReconciler implements Reconciler<Canary> {
         if (now.isBefore(NextMove.evaluationDue(canary.getSpec(), status))) {
             return new Move.Wait();
         }
-        String address = canary.getSpec().getMetricsProvider().getAddress() == null ? config.prometheusAddress()
-                : canary.getSpec().getMetricsProvider().getAddress();
+        String address = config.metricsAddressOverride().orElse(canary.getSpec().getMetricsProvider().getAddress() == null
+                ? config.prometheusAddress() : canary.getSpec().getMetricsProvider().getAddress());
         CanaryEvaluator.Outcome outcome = evaluator.evaluate(canary.getSpec(), address, canary.getMetadata().getNamespace(),
                 status.getCanaryRevision(), status.getStableRevision(), now, status.getKpiHistory());
         if (outcome instanceof CanaryEvaluator.Outcome.Unknown unknown) {

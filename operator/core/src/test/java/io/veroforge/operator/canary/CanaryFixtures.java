@@ -114,6 +114,11 @@ final class CanaryFixtures {
             public Duration queryTimeout() {
                 return Duration.ofSeconds(2);
             }
+
+            @Override
+            public java.util.Optional<String> metricsAddressOverride() {
+                return java.util.Optional.empty();
+            }
         };
     }
 }
