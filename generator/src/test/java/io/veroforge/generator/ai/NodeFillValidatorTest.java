@@ -24,6 +24,22 @@ import org.junit.jupiter.api.Test;
 class NodeFillValidatorTest {
 
     @Test
+    void theTemplateOnlyStubPassesItsOwnTestsAndTheTypeCheck() {
+        ResolvedModel model = LlmGapFillerTest.model();
+        Path target = Path.of("target").toAbsolutePath();
+        Path installs = Path.of(System.getProperty("veroforge.nodeModulesCache", target.resolve("node-modules-cache").toString()));
+        NodeFillValidator validator = new NodeFillValidator(target.resolve("gap-validation-stub-" + ProcessHandle.current().pid()), installs);
+        io.veroforge.generator.model.Gap gap = model.gaps().get(0);
+        io.veroforge.generator.gaps.GapFill stub = new io.veroforge.generator.gaps.TemplateOnlyGapFiller()
+                .fill(gap, new io.veroforge.generator.gaps.GapContext(model, "api/src/gaps/" + gap.id() + ".gap.ts"));
+
+        FillValidator.Verdict verdict = validator.validate(stub, new Synthesizer().synthesize(model));
+
+        assertThat(verdict.problems()).isEmpty();
+        assertThat(verdict.passed()).isTrue();
+    }
+
+    @Test
     void typeErrorsAndFailingTestsAreFedBackUntilAFillPassesAll() throws Exception {
         Resolution r = resolveYaml(manifest("""
                 vertical: field-service
