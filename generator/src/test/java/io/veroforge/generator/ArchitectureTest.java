@@ -26,4 +26,13 @@ class ArchitectureTest {
                 .because("the generator runs in the CLI and in tests without a cluster (ARCHITECTURE.md: operator → generator)")
                 .check(GENERATOR);
     }
+
+    @Test
+    void theTemplatesScannerAndModelNeverReachForTheLanguageModel() {
+        noClasses().that().resideInAnyPackage("io.veroforge.generator.model..", "io.veroforge.generator.gaps..",
+                        "io.veroforge.generator.synthesize..", "io.veroforge.generator.scan..", "io.veroforge.generator.node..")
+                .should().dependOnClassesThat(resideInAnyPackage("io.veroforge.generator.ai..", "dev.langchain4j.."))
+                .because("AI gap filling sits on top (generator.ai): without a provider nothing below it needs or loads LangChain4j")
+                .check(GENERATOR);
+    }
 }

@@ -2,6 +2,16 @@ package io.veroforge.generator.cli;
 
 import io.veroforge.generator.GenerationPipeline;
 import io.veroforge.generator.GenerationResult;
+import io.veroforge.generator.ai.AiProviderSettings;
+import io.veroforge.generator.ai.AiSynthesis;
+import io.veroforge.generator.ai.DiskFillCache;
+import io.veroforge.generator.ai.FillValidator;
+import io.veroforge.generator.ai.NodeFillValidator;
+import io.veroforge.generator.ai.ResilientChat;
+import io.veroforge.generator.ai.ScannerFillValidator;
+import io.veroforge.generator.gaps.GapFillingStats;
+import io.veroforge.generator.ontology.Ontology;
+import io.veroforge.generator.scan.SecurityScanner;
 import io.veroforge.generator.scan.Finding;
 import io.veroforge.generator.scan.FindingSeverity;
 import io.veroforge.generator.scan.ScanReport;
@@ -11,6 +21,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -43,7 +54,24 @@ final class GenerateCommand implements java.util.concurrent.Callable<Integer> {
     private final Supplier<GenerationPipeline> pipeline;
 
     GenerateCommand() {
-        this(GenerationPipeline::new);
+        this(GenerateCommand::fromEnvironment);
+    }
+
+    /**
+     * Template-only unless {@code VEROFORGE_AI_PROVIDER} names a model (docs/ai.md): then gaps are
+     * filled by it, validated with node under {@code ~/.cache/veroforge}, fills cached there on disk.
+     */
+    static GenerationPipeline fromEnvironment() {
+        Optional<AiProviderSettings> settings = AiProviderSettings.fromEnvironment(System.getenv());
+        if (settings.isEmpty()) {
+            return new GenerationPipeline();
+        }
+        Path cache = Path.of(System.getProperty("user.home"), ".cache", "veroforge");
+        FillValidator validator = FillValidator.allOf(new ScannerFillValidator(new SecurityScanner()),
+                new NodeFillValidator(cache.resolve("gap-validation"), cache.resolve("node-modules")));
+        AiSynthesis synthesis = new AiSynthesis(Optional.of(ResilientChat.connect(settings.get())), validator,
+                new DiskFillCache(cache.resolve("fills")));
+        return new GenerationPipeline(Ontology.standard(), synthesis, new SecurityScanner());
     }
 
     GenerateCommand(Supplier<GenerationPipeline> pipeline) {
@@ -61,6 +89,9 @@ final class GenerateCommand implements java.util.concurrent.Callable<Integer> {
         GenerationResult result;
         try {
             result = pipeline.get().generate(options.file);
+        } catch (IllegalArgumentException e) {
+            err.println("error: AI provider settings: " + e.getMessage());
+            return GeneratorCli.EXIT_USAGE;
         } catch (IOException e) {
             err.println("error: " + options.file + ": cannot read: " + e.getMessage());
             return GeneratorCli.EXIT_USAGE;
@@ -107,6 +138,14 @@ final class GenerateCommand implements java.util.concurrent.Callable<Integer> {
         out.println("  workflows  " + s.workflows());
         out.println("  gaps       " + s.gapsFilled() + " filled, " + s.gapsUnfilled() + " unfilled"
                 + (s.gapsUnfilled() > 0 ? " (template-only handlers in api/src/gaps/ throw until implemented)" : ""));
+        GapFillingStats ai = repo.gaps().stats();
+        if (ai != null) {
+            out.println("  AI         " + ai.calls() + " call(s), " + ai.tokens() + " token(s), " + ai.cacheHits() + " cache hit(s), "
+                    + ai.accepted() + " fill(s) accepted, " + ai.rejected() + " answer(s) refused"
+                    + (ai.degraded() ? " — degraded: " + ai.degradedReason() + ": " + ai.degradedMessage() : ""));
+            repo.gaps().entries().stream().filter(e -> e.note() != null)
+                    .forEach(e -> out.println("    " + e.gapId() + ": " + e.note()));
+        }
         out.println("  findings   " + scan.counts().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().keyword())
                 .collect(Collectors.joining(", ")) + (scan.hasCritical() ? " — FAILED" : ""));
         for (Finding f : scan.findings()) {

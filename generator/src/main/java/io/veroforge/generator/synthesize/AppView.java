@@ -45,6 +45,16 @@ public final class AppView {
             return handler.id() + ".gap";
         }
 
+        /** The gap's own tests (run without a database): {@code api/test/gaps/<id>.e2e-spec.ts}. */
+        public String testPath() {
+            return testPathOf(handler.id());
+        }
+
+        /** {@code model openai:gpt-4o-mini, prompt sha256:…, 1 attempt(s), confidence 0.90}, or empty for non-AI bodies. */
+        public String provenance() {
+            return body.provenance() == null ? "" : TsLiteral.comment(body.provenance().describe());
+        }
+
         public String descriptionLiteral() {
             return TsLiteral.string(handler.gap().description());
         }
@@ -268,6 +278,11 @@ public final class AppView {
 
     public List<WorkflowView> workflows() {
         return workflows;
+    }
+
+    /** Where the pack writes a gap's own tests. */
+    public static String testPathOf(String gapId) {
+        return "api/test/gaps/" + gapId + ".e2e-spec.ts";
     }
 
     public List<GapHandlerView> gaps() {

@@ -26,7 +26,7 @@ public interface GapBodyProvider {
         GapFilling filling = new GapFilling(filler);
         return (handler, model) -> {
             GapFill fill = filling.fill(handler.gap(), new GapContext(model, handler.path()));
-            return new GapBody(fill.body(), fill.imports(), List.of(), fill.filled(), fill.filler());
+            return new GapBody(fill.body(), fill.imports(), List.of(), fill.filled(), fill.filler(), fill.provenance(), fill.note());
         };
     }
 }

@@ -49,7 +49,7 @@ public record Pack(String name, String revision, Map<String, String> templates) 
             "deploy/k8s/configmap.yaml", "deploy/k8s/api.yaml", "deploy/k8s/ui.yaml", "deploy/k8s/migration-job.yaml",
             "deploy/helm/Chart.yaml", "deploy/helm/values.yaml", "deploy/helm/templates/api.yaml", "deploy/helm/templates/ui.yaml",
             "deploy/helm/templates/configmap.yaml", "deploy/helm/templates/migration-job.yaml", "deploy/helm/templates/smtp-secret.yaml",
-            "deploy/helm/templates/api-hpa.yaml", "api/test/metrics.e2e-spec.ts");
+            "deploy/helm/templates/api-hpa.yaml", "api/test/metrics.e2e-spec.ts", "api/test/gap.e2e-spec.ts");
 
     /** HTTP endpoints this pack generates for a model: five CRUD routes per entity, GDPR export/erase where inferred, /health. */
     public static int endpointsOf(ResolvedModel model) {

@@ -88,6 +88,10 @@ public final class Synthesizer {
         if (!app.gaps().isEmpty()) {
             out.file("api/test/gaps.e2e-spec.ts", "api/test/gaps.e2e-spec.ts");
         }
+        for (AppView.GapHandlerView g : app.gaps()) {
+            // the gap's own tests: no database, so the AI filler's validation can run them in a scratch copy
+            out.render(g.testPath(), "api/test/gap.e2e-spec.ts", false, Map.of("gap", g));
+        }
         if (!app.linkTests().isEmpty()) {
             out.file("api/test/links.e2e-spec.ts", "api/test/links.e2e-spec.ts");
         }
@@ -151,7 +155,8 @@ public final class Synthesizer {
     /** Each gap, where its handler is and who wrote the body. */
     private static GapReport gapReport(AppView app) {
         return new GapReport(app.gaps().stream().map(g -> new GapReport.Entry(g.id(), g.handler().gap().type(), g.path(),
-                g.handler().gap().description(), g.filled(), g.body().source(), g.handler().path())).toList());
+                g.handler().gap().description(), g.filled(), g.body().source(), g.handler().path(), g.body().provenance(), g.body().note()))
+                .toList());
     }
 
     /** Collects rendered files; adds the header line each file's format allows. */

@@ -30,6 +30,11 @@ final class TsLiteral {
         return "/" + pattern.replace("/", "\\/") + "/";
     }
 
+    /** Text for a {@code //} line comment: a line break in it must not end the comment and start code. */
+    static String comment(String value) {
+        return value.replaceAll("[\\r\\n\\u2028\\u2029]+", " ").strip();
+    }
+
     /** A SQL string literal. */
     static String sql(String value) {
         return "'" + value.replace("'", "''") + "'";

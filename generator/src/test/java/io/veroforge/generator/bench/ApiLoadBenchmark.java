@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.veroforge.generator.Fixtures;
 import io.veroforge.generator.model.ResolvedModel;
-import io.veroforge.generator.proof.CommandRunner;
-import io.veroforge.generator.proof.SharedNodeModules;
+import io.veroforge.generator.node.CommandRunner;
+import io.veroforge.generator.node.SharedNodeModules;
 import io.veroforge.generator.synthesize.GeneratedRepository;
 import io.veroforge.generator.synthesize.Synthesizer;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.veroforge.generator.model.ResolvedModel;
 import io.veroforge.generator.model.TemplatePack;
-import io.veroforge.generator.proof.CommandRunner;
+import io.veroforge.generator.node.CommandRunner;
 import io.veroforge.generator.synthesize.SchemaSql;
 import io.veroforge.generator.synthesize.Synthesizer;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.veroforge.generator.proof;
 
+import io.veroforge.generator.node.CommandRunner;
+import io.veroforge.generator.node.SharedNodeModules;
 import io.veroforge.generator.synthesize.GeneratedRepository;
 import java.io.IOException;
 import java.nio.file.Files;

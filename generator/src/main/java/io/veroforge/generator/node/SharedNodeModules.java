@@ -1,4 +1,4 @@
-package io.veroforge.generator.proof;
+package io.veroforge.generator.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

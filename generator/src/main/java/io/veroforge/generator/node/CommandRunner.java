@@ -1,4 +1,4 @@
-package io.veroforge.generator.proof;
+package io.veroforge.generator.node;
 
 import java.io.File;
 import java.io.IOException;
