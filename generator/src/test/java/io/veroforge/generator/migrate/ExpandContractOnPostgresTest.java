@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.veroforge.generator.migrate.PlannedStep.Phase;
 import io.veroforge.generator.model.ResolvedModel;
-import io.veroforge.generator.proof.CommandRunner;
+import io.veroforge.generator.node.CommandRunner;
 import io.veroforge.generator.synthesize.SchemaSql;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
