@@ -50,7 +50,9 @@ final class Lexicon {
             "digital", "electronic", "paper", "upcoming", "past", "future", "old", "young", "senior", "junior", "general",
             "specific", "separate", "maximum", "minimum", "total", "average", "possible", "relevant", "correct", "valid",
             "invalid", "pending", "completed", "scheduled", "confirmed", "cancelled", "canceled", "uploaded", "signed", "craft",
-            "short", "long", "good", "bad", "happy", "unhappy", "whole", "high", "low", "urgent", "normal", "important");
+            "short", "long", "good", "bad", "happy", "unhappy", "whole", "high", "low", "urgent", "normal", "important",
+            "fast", "simple", "nice", "easy", "quick", "modern", "secure", "reliable", "beautiful", "intuitive", "clean",
+            "responsive", "friendly", "user-friendly", "robust", "scalable", "cheap", "great", "better", "best", "pretty", "slow");
 
     /** Words a field can be named by, whoever owns it. */
     static final Set<String> FIELD_HEADS = set("date", "time", "address", "name", "number", "amount", "price", "cost", "fee",
