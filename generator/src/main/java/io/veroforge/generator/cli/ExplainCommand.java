@@ -45,6 +45,7 @@ final class ExplainCommand implements Callable<Integer> {
             case text -> {
                 out.print(new ModelPrinter().print(r.model()));
                 out.print(new ModelPrinter().printSuggestions(r.suggestions()));
+                out.print(new ModelPrinter().printRequirements(r.requirements()));
             }
             case json -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r.model()));
             case yaml -> out.print(new ObjectMapper(new YAMLFactory()).writeValueAsString(r.model()));

@@ -122,6 +122,27 @@ final class ModelPrinter {
     }
 
     /** The ontology's defaults left out of entities that declare their own fields, or nothing when there are none. */
+    /** The requirement analyzer's summary; each element it added says its phrase and confidence in its own {@code <- requirements (...)}. */
+    String printRequirements(io.veroforge.generator.requirements.RequirementProposal proposal) {
+        StringBuilder before = new StringBuilder(out);
+        out.setLength(0);
+        if (!"none".equals(proposal.engine())) {
+            line(0, "");
+            line(0, "requirement analyzer: engine " + proposal.engine() + ", model " + proposal.model() + ", "
+                    + proposal.entities().size() + " entit" + (proposal.entities().size() == 1 ? "y" : "ies") + " and "
+                    + proposal.roles().size() + " role(s) proposed; explicit elements always win");
+            if (proposal.vertical() != null) {
+                line(1, proposal.vertical().describe());
+            }
+            proposal.notes().stream().filter(n -> proposal.vertical() == null || !n.equals(proposal.vertical().describe()))
+                    .forEach(n -> line(1, n));
+        }
+        String text = out.toString();
+        out.setLength(0);
+        out.append(before);
+        return text;
+    }
+
     String printSuggestions(List<OntologySuggestion> suggestions) {
         StringBuilder before = new StringBuilder(out);
         out.setLength(0);

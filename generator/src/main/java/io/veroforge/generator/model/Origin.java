@@ -19,6 +19,11 @@ public record Origin(OriginKind kind, String detail) {
         return new Origin(OriginKind.COMPLIANCE, regime.name() + ": " + rule);
     }
 
+    /** @param provenance e.g. {@code embedding all-minilm-l6-v2, "each job has a crew", confidence 0.87} */
+    public static Origin requirements(String provenance) {
+        return new Origin(OriginKind.REQUIREMENTS, provenance);
+    }
+
     public static Origin derived(String reason) {
         return new Origin(OriginKind.DERIVED, reason);
     }

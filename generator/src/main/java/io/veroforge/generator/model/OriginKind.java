@@ -9,6 +9,8 @@ public enum OriginKind {
     UNIVERSAL,
     /** Added or changed by compliance inference. */
     COMPLIANCE,
+    /** Proposed by the requirement analyzer from the requirements text (engine, model, phrase and confidence in the detail). */
+    REQUIREMENTS,
     /** Implied by another element (an inverse relation, an owner column, a default page). */
     DERIVED
 }

@@ -7,6 +7,9 @@ import io.veroforge.generator.model.Problem;
 import io.veroforge.generator.model.Regime;
 import io.veroforge.generator.model.ResolvedModel;
 import io.veroforge.generator.ontology.Ontology;
+import io.veroforge.generator.requirements.EmbeddingRequirementEngine;
+import io.veroforge.generator.requirements.RequirementEngine;
+import io.veroforge.generator.requirements.RequirementProposal;
 import io.veroforge.generator.validate.ModelValidator;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +32,20 @@ public final class AppModelResolver {
     private final ComplianceInference compliance;
     private final GapDetector gaps = new GapDetector();
     private final ModelValidator validator = new ModelValidator();
+    private final RequirementEngine requirements;
 
+    /** The standard ontology and the offline requirement analyzer (its model loads on the first spec with requirements). */
     public AppModelResolver() {
         this(Ontology.standard());
     }
 
     public AppModelResolver(Ontology ontology) {
+        this(ontology, new EmbeddingRequirementEngine(ontology));
+    }
+
+    public AppModelResolver(Ontology ontology, RequirementEngine requirements) {
         this.ontology = ontology;
+        this.requirements = requirements;
         this.ontologyResolver = new OntologyResolver(ontology, validator);
         this.compliance = new ComplianceInference(ontology);
     }
@@ -47,13 +57,23 @@ public final class AppModelResolver {
             return new Resolution(null, problems);
         }
         AppSpecInput spec = analyzed.spec();
-        OntologyResolver.Filled filled = ontologyResolver.fill(analyzed.name(), analyzed.namespace(), spec);
+        RequirementProposal proposal = spec.requirements() == null || spec.requirements().isBlank()
+                ? RequirementProposal.none("none", "none") : requirements.propose(spec);
+        OntologyResolver.Filled filled = ontologyResolver.fill(analyzed.name(), analyzed.namespace(), spec, proposal);
         ResolvedModel model = filled.model();
+        if (model.entities().isEmpty() && spec.entities().isEmpty() && ontology.vertical(spec.vertical()).isEmpty()) {
+            problems.add(Problem.error("requirements", spec.requirements() == null || spec.requirements().isBlank()
+                            ? "no entities, no requirements and no known vertical to take them from"
+                            : "the requirements name nothing the analyzer could turn into an entity",
+                    "declare entities (a name alone is enough for ontology terms), describe what is kept in the requirements "
+                            + "(\"each job has a date, a crew and an invoice\"), or set vertical to one of: "
+                            + String.join(", ", ontology.verticalIds())));
+        }
         model = compliance.apply(model, spec.compliance());
         model = model.withGaps(gaps.detect(model));
         problems.addAll(analyzed.lines().locate(validator.validate(model)));
         problems.addAll(analyzed.lines().locate(complianceWarnings(spec, model)));
-        return new Resolution(model, problems, filled.suggestions());
+        return new Resolution(model, problems, filled.suggestions(), proposal);
     }
 
     /** Analyzes and resolves an input that is already bound (the operator maps its CR spec to {@link AppSpecInput}). */

@@ -31,6 +31,11 @@ import io.veroforge.generator.ontology.Ontology;
 import io.veroforge.generator.ontology.UniversalEntity;
 import io.veroforge.generator.ontology.VerticalMap;
 import io.veroforge.generator.ontology.VerticalTerm;
+import io.veroforge.generator.requirements.ProposedEntity;
+import io.veroforge.generator.requirements.ProposedField;
+import io.veroforge.generator.requirements.ProposedRelation;
+import io.veroforge.generator.requirements.ProposedRole;
+import io.veroforge.generator.requirements.RequirementProposal;
 import io.veroforge.generator.validate.ModelValidator;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,7 +68,12 @@ public final class OntologyResolver {
     }
 
     /** An app entity with the ontology definitions it was matched to. */
-    private record Source(String name, VerticalTerm term, UniversalEntity universal, EntityInput explicit, Origin origin, String path) {
+    private record Source(String name, VerticalTerm term, UniversalEntity universal, EntityInput explicit, Origin origin, String path,
+                          ProposedEntity proposed) {
+        Source(String name, VerticalTerm term, UniversalEntity universal, EntityInput explicit, Origin origin, String path) {
+            this(name, term, universal, explicit, origin, path, null);
+        }
+
         String concept() {
             return term != null && term.concept() != null ? term.concept() : universal != null ? universal.concept() : null;
         }
@@ -78,8 +88,23 @@ public final class OntologyResolver {
     }
 
     public Filled fill(String appName, String namespace, AppSpecInput spec) {
+        return fill(appName, namespace, spec, RequirementProposal.none("none", "none"));
+    }
+
+    /**
+     * Fills the spec, then adds what the requirement analyzer proposed under it: entities no
+     * explicit (or vertical) entity already is, their fields and relations, and roles no explicit
+     * role has the name of. An unknown vertical the analyzer mapped to a known one lends that
+     * vertical's term defaults to the proposed entities, but not its whole term list.
+     */
+    public Filled fill(String appName, String namespace, AppSpecInput spec, RequirementProposal proposal) {
         Optional<VerticalMap> vertical = ontology.vertical(spec.vertical());
+        Optional<VerticalMap> termVertical = vertical.isPresent() ? vertical : proposal.mappedVertical().flatMap(ontology::vertical);
         List<Source> sources = sources(spec, vertical);
+        addProposed(sources, proposal, termVertical);
+        int explicitRoles = spec.roles().size();
+        spec = withProposedRoles(spec, proposal, sources);
+        vertical = termVertical;
         Targets targets = new Targets(sources);
 
         List<Entity> entities = new ArrayList<>();
@@ -89,7 +114,7 @@ public final class OntologyResolver {
         }
         entities = RelationPairing.pair(entities);
 
-        List<Role> roles = roles(spec, vertical, targets, entities);
+        List<Role> roles = roles(spec, explicitRoles, vertical, targets, entities);
         entities = withOwnerColumns(entities, roles);
 
         // the CRD's defaults (ai: {} = enabled, 20 gaps), so a file read by the CLI resolves like the admitted resource
@@ -106,6 +131,57 @@ public final class OntologyResolver {
         return new Filled(new ResolvedModel(model.name(), model.namespace(), model.vertical(), model.requirements(), model.templatePack(),
                 model.compliance(), model.entities(), model.roles(), workflows(spec, vertical, targets, model), model.pages(),
                 model.gaps(), model.ai()), List.copyOf(suggestions));
+    }
+
+    private void addProposed(List<Source> sources, RequirementProposal proposal, Optional<VerticalMap> vertical) {
+        Set<String> taken = new HashSet<>();
+        sources.forEach(s -> {
+            taken.add(s.name().toLowerCase(Locale.ROOT));
+            if (s.term() != null) {
+                taken.add("term:" + s.term().name());
+            }
+        });
+        for (ProposedEntity p : proposal.entities()) {
+            VerticalTerm term = p.term() == null ? null : vertical.flatMap(v -> v.term(p.term())).orElse(null);
+            if (taken.contains(p.name().toLowerCase(Locale.ROOT)) || term != null && taken.contains("term:" + term.name())) {
+                continue; // explicit (or the vertical's own) entity of that name or meaning wins
+            }
+            UniversalEntity universal = term != null
+                    ? (term.concept() == null ? null : ontology.concept(term.concept()).orElse(null))
+                    : p.concept() == null ? null : ontology.concept(p.concept()).orElse(null);
+            String path = "requirements[" + p.name() + "]";
+            List<FieldInput> fields = p.fields().stream().map(ProposedField::field).toList();
+            List<RelationInput> relations = p.relations().stream().map(ProposedRelation::relation).toList();
+            EntityInput input = new EntityInput(p.name(), null, fields, relations, true);
+            sources.add(new Source(p.name(), term, universal, input, Origin.requirements(p.provenance().describe()
+                    + (p.term() != null || p.concept() != null ? ", placed on " + (p.term() != null ? p.term() : p.concept())
+                    + String.format(Locale.ROOT, " (similarity %.2f)", p.similarity()) : "")), path, p));
+            taken.add(p.name().toLowerCase(Locale.ROOT));
+            if (term != null) {
+                taken.add("term:" + term.name());
+            }
+        }
+    }
+
+    /** Proposed roles go in after the explicit ones, named in {@code roles[...]} paths of their own. */
+    private static AppSpecInput withProposedRoles(AppSpecInput spec, RequirementProposal proposal, List<Source> sources) {
+        if (proposal.roles().isEmpty()) {
+            return spec;
+        }
+        Set<String> entityNames = new HashSet<>();
+        sources.forEach(s -> entityNames.add(s.name()));
+        Set<String> taken = new HashSet<>();
+        spec.roles().stream().filter(r -> r != null && r.name() != null).forEach(r -> taken.add(r.name().toLowerCase(Locale.ROOT)));
+        List<RoleInput> roles = new ArrayList<>(spec.roles());
+        for (ProposedRole p : proposal.roles()) {
+            if (taken.add(p.role().name().toLowerCase(Locale.ROOT))) {
+                List<PermissionInput> permissions = p.role().permissions().stream()
+                        .filter(q -> q.allEntities() || entityNames.contains(q.entity())).toList();
+                roles.add(new RoleInput(p.role().name(), p.role().description() + " (" + p.provenance().describe() + ")", permissions));
+            }
+        }
+        return new AppSpecInput(spec.requirements(), spec.vertical(), spec.templatePack(), spec.compliance(), spec.entities(), roles,
+                spec.workflows(), spec.pages(), spec.ai(), spec.delivery(), spec.rollout(), spec.approval(), spec.revisionHistoryLimit());
     }
 
     private List<Source> sources(AppSpecInput spec, Optional<VerticalMap> vertical) {
@@ -202,7 +278,10 @@ public final class OntologyResolver {
                 if (in == null) {
                     continue;
                 }
-                ModelElements.field(name, in, in.name(), Origin.explicit(path), path)
+                if (source.proposed() != null && defaultFields.stream().anyMatch(d -> d.name().equals(in.name()))) {
+                    continue; // the ontology's field of that name is better typed than a guess from a phrase
+                }
+                ModelElements.field(name, in, in.name(), originOf(source, j, true, path), path)
                         .map(f -> defaultFields.stream().filter(d -> d.name().equals(f.name())).findFirst().map(f::withMarkersOf).orElse(f))
                         .ifPresent(f -> {
                             relations.removeIf(r -> r.name().equals(f.name()) && r.origin().kind() != OriginKind.EXPLICIT);
@@ -215,7 +294,11 @@ public final class OntologyResolver {
                 if (in == null) {
                     continue;
                 }
-                ModelElements.relation(name, in, in.name(), in.target(), Origin.explicit(path), path).ifPresent(r -> {
+                if (source.proposed() != null && (defaultRelations.stream().anyMatch(d -> d.target().equals(in.target()))
+                        || fields.stream().anyMatch(f -> f.name().equals(in.name())))) {
+                    continue;
+                }
+                ModelElements.relation(name, in, in.name(), in.target(), originOf(source, j, false, path), path).ifPresent(r -> {
                     fields.removeIf(f -> f.name().equals(r.name()) && f.origin().kind() != OriginKind.EXPLICIT);
                     replaceDefault(relations, r, Relation::name, Relation::origin);
                 });
@@ -234,6 +317,14 @@ public final class OntologyResolver {
         }
         return new Entity(name, source.concept(), EntityNames.of(name), fields, relations, EntityCompliance.NONE, null,
                 source.origin(), base, explicit == null ? null : explicit.description());
+    }
+
+    private static Origin originOf(Source source, int index, boolean field, String path) {
+        if (source.proposed() == null) {
+            return Origin.explicit(path);
+        }
+        return Origin.requirements((field ? source.proposed().fields().get(index).provenance()
+                : source.proposed().relations().get(index).provenance()).describe());
     }
 
     private static void addDefaults(String entity, List<FieldInput> fieldInputs, List<RelationInput> relationInputs,
@@ -280,7 +371,7 @@ public final class OntologyResolver {
         list.add(element);
     }
 
-    private List<Role> roles(AppSpecInput spec, Optional<VerticalMap> vertical, Targets targets, List<Entity> entities) {
+    private List<Role> roles(AppSpecInput spec, int explicitRoles, Optional<VerticalMap> vertical, Targets targets, List<Entity> entities) {
         List<Role> roles = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         for (int i = 0; i < spec.roles().size(); i++) {
@@ -302,7 +393,8 @@ public final class OntologyResolver {
                     permissions.add(ModelElements.permission(p, p.entity(), permissionPath));
                 }
             }
-            roles.add(new Role(in.name(), ModelElements.mergePermissions(permissions), Origin.explicit(path), path, in.description()));
+            Origin origin = i < explicitRoles ? Origin.explicit(path) : Origin.requirements(in.description());
+            roles.add(new Role(in.name(), ModelElements.mergePermissions(permissions), origin, path, in.description()));
             taken.add(in.name().toLowerCase(Locale.ROOT));
         }
         vertical.ifPresent(v -> {

@@ -57,11 +57,10 @@ public final class InputValidator {
         List<Problem> problems = new ArrayList<>();
         Optional<VerticalMap> vertical = checkVertical(spec, problems);
         checkTemplatePack(spec, problems);
-        if (spec.entities().isEmpty() && vertical.isEmpty()) {
-            boolean onlyRequirements = spec.requirements() != null && !spec.requirements().isBlank();
-            problems.add(Problem.error("entities", onlyRequirements
-                            ? "requirements alone cannot be turned into entities yet, and there is no known vertical to take them from"
-                            : "no entities and no known vertical to take them from",
+        boolean requirements = spec.requirements() != null && !spec.requirements().isBlank();
+        // with requirements the analyzer proposes entities; the resolver refuses the spec if it finds none
+        if (spec.entities().isEmpty() && vertical.isEmpty() && !requirements) {
+            problems.add(Problem.error("entities", "no entities and no known vertical to take them from",
                     "declare entities (a name alone is enough for ontology terms), or set vertical to one of: "
                             + String.join(", ", ontology.verticalIds())));
         }
