@@ -57,8 +57,18 @@ public final class AppModelResolver {
             return new Resolution(null, problems);
         }
         AppSpecInput spec = analyzed.spec();
-        RequirementProposal proposal = spec.requirements() == null || spec.requirements().isBlank()
-                ? RequirementProposal.none("none", "none") : requirements.propose(spec);
+        RequirementProposal proposal = RequirementProposal.none("none", "none");
+        if (spec.requirements() != null && !spec.requirements().isBlank()) {
+            try {
+                proposal = requirements.propose(spec);
+            } catch (RuntimeException | LinkageError e) {
+                // the offline engine loads a native tokenizer and an ONNX model; a host where that fails still
+                // resolves what is explicit, and says the requirements were not read rather than failing the spec
+                problems.add(Problem.warning("requirements", "the requirement analyzer is unavailable (" + rootCause(e)
+                                + "), so the requirements were not read",
+                        "declare the entities explicitly, or run where the analyzer's native libraries load (docs/ai.md)"));
+            }
+        }
         OntologyResolver.Filled filled = ontologyResolver.fill(analyzed.name(), analyzed.namespace(), spec, proposal);
         ResolvedModel model = filled.model();
         if (model.entities().isEmpty() && spec.entities().isEmpty() && ontology.vertical(spec.vertical()).isEmpty()) {
@@ -74,6 +84,15 @@ public final class AppModelResolver {
         problems.addAll(analyzed.lines().locate(validator.validate(model)));
         problems.addAll(analyzed.lines().locate(complianceWarnings(spec, model)));
         return new Resolution(model, problems, filled.suggestions(), proposal);
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("");
+        return root.getClass().getSimpleName() + (message.length() > 160 ? message.substring(0, 160) + "…" : message);
     }
 
     /** Analyzes and resolves an input that is already bound (the operator maps its CR spec to {@link AppSpecInput}). */
