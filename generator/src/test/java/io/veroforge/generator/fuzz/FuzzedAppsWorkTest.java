@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The fuzzer's CI seeds: each fuzzed spec is refused with a path and a fix, or gives an app that
  * installs (shared installs), type-checks api, ui and mobile, migrates as a non-superuser role, passes
- * its own e2e tests (tenant isolation included) and builds. The seeds run with
- * {@link FuzzFeature#workingToday()} unless {@code -Dfuzz.features=all} (or a list) says otherwise;
- * the N-seed run is {@code -Pfuzz} ({@link FuzzBenchmark}). Seed 4 failed api-tsc before the forbidden-action
+ * its own e2e tests (tenant isolation included) and builds. The seeds run with every feature unless
+ * {@code -Dfuzz.features} (a list, see {@link FuzzFeature#parse}) says otherwise; the N-seed run is
+ * {@code -Pfuzz} ({@link FuzzBenchmark}). Seed 4 failed api-tsc before the forbidden-action
  * test of crud.e2e-spec.ts widened its action type (TS2367 on 'update' === 'create').
  */
 @Tag("generated-apps")
@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FuzzedAppsWorkTest {
 
     private final FuzzCase fuzzCase = new FuzzCase(AppProof.standard());
-    private final Set<FuzzFeature> features = FuzzFeature.parse(System.getProperty("fuzz.features", "today"));
+    private final Set<FuzzFeature> features = FuzzFeature.parse(System.getProperty("fuzz.features", "all"));
     private final List<String> summaries = new ArrayList<>();
 
     @AfterAll
