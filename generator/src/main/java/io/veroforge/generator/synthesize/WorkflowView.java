@@ -4,6 +4,7 @@ import io.veroforge.generator.model.Action;
 import io.veroforge.generator.model.Entity;
 import io.veroforge.generator.model.EntityNames;
 import io.veroforge.generator.model.Field;
+import io.veroforge.generator.model.FieldStorage;
 import io.veroforge.generator.model.FieldType;
 import io.veroforge.generator.model.Inflector;
 import io.veroforge.generator.model.Relation;
@@ -338,13 +339,28 @@ public final class WorkflowView {
         String value = switch (f.type()) {
             case BOOLEAN -> Boolean.toString(Boolean.parseBoolean(a.value()));
             case INTEGER -> a.value();
-            case DATE, DATETIME -> "new Date(" + TsLiteral.string(a.value()) + ")";
+            case DATE, DATETIME -> dateValue(a.value());
             default -> TsLiteral.string(a.value());
         };
-        if (f.type() == FieldType.JSON) {
-            value = TsLiteral.string(a.value());
+        if (f.storage() == FieldStorage.ENCRYPTED) {
+            // the column holds pgcrypto ciphertext of the value's text, as the service writes it
+            String text = f.type() == FieldType.DATE ? "asDay(" + value + ")" : f.type() == FieldType.DATETIME ? value + ".toISOString()" : value;
+            value = "await this.cipher.encrypt(tx, " + text + ")";
         }
         return "if (row) await tx." + EntityNames.of(target).camel() + ".update({ where: { id: row.id }, data: { "
                 + Inflector.camel(f.column()) + ": " + value + " } });";
+    }
+
+    /** A date value of setField as a TypeScript Date: today and now() are when the workflow runs. */
+    private static String dateValue(String value) {
+        return switch (value) {
+            case "today", "today()", "now", "now()" -> "new Date()";
+            default -> "new Date(" + TsLiteral.string(value) + ")";
+        };
+    }
+
+    /** Whether a setField action writes an encrypted (PHI) column, so the handler needs the field cipher. */
+    public boolean usesCipher() {
+        return statements.stream().anyMatch(s -> s.contains("this.cipher."));
     }
 }
