@@ -16,6 +16,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
  * fuzzer: a setField workflow action wrote the plain value into the encrypted column (api-tsc: a
  * string is not a Uint8Array; fuzz seeds 5 and 22), and the compliance test looked for a one-digit
  * sample inside the ciphertext, where its byte turns up in about a third of messages (seeds 3, 6, 32).
+ * The proof app of this class then found that reads of created rows raced on-create workflows.
  */
 class EncryptedFieldsTest {
 
@@ -93,6 +94,21 @@ class EncryptedFieldsTest {
                     fields: [{name: diagnosis, type: string, required: true, markers: [phi]}]
                 """).get("api/test/compliance.e2e-spec.ts");
         assertThat(text).contains("not.toContain(plain)").contains("pgp_sym_decrypt");
+    }
+
+    /**
+     * Workflows run after the response, so a test reading a created row raced the on-create setField
+     * actions (the proof app below failed "reads back what was created" and tenant isolation's
+     * "stays unchanged"): reads wait for the workflows and expect what they write.
+     */
+    @Test
+    void readsOfCreatedRowsWaitForOnCreateWorkflowsAndExpectTheirWrites() {
+        Map<String, String> files = generate(PHI_OF_EVERY_TYPE);
+        assertThat(files.get("api/test/helpers.ts"))
+                .contains("  Chart: { stage: 'closed', active: true, seenOn: null, seenAt: new Date('2024-03-01T08:00:00Z').toISOString() },");
+        assertThat(files.get("api/test/crud.e2e-spec.ts")).contains("await workflowsSettled(app);")
+                .contains("toMatchObject(afterOnCreate('Chart', SAMPLES['Chart'](ids)))");
+        assertThat(files.get("api/test/tenant-isolation.e2e-spec.ts")).contains("await workflowsSettled(app);");
     }
 
     /** The whole app with real tsc, PostgreSQL and Jest: setField runs on every create in the e2e tests. */
