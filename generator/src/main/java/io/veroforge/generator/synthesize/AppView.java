@@ -276,6 +276,18 @@ public final class AppView {
                 .orElse(model.roles().isEmpty() ? "admin" : model.roles().get(model.roles().size() - 1).name());
     }
 
+    /** {@code Entity: { property: literal }} per entity that on-create setField workflows write into (see {@link WorkflowView#onCreateWrites}). */
+    public List<String> onCreateWrites() {
+        Map<String, Map<String, String>> byEntity = new java.util.LinkedHashMap<>();
+        for (WorkflowView w : workflows) {
+            if (!w.onCreateWrites().isEmpty()) {
+                byEntity.computeIfAbsent(w.triggerEntityName(), k -> new java.util.LinkedHashMap<>()).putAll(w.onCreateWrites());
+            }
+        }
+        return byEntity.entrySet().stream().map(e -> e.getKey() + ": { " + e.getValue().entrySet().stream()
+                .map(v -> v.getKey() + ": " + v.getValue()).collect(java.util.stream.Collectors.joining(", ")) + " }").toList();
+    }
+
     public List<WorkflowView> workflows() {
         return workflows;
     }

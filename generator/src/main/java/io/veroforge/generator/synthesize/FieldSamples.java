@@ -95,6 +95,19 @@ public final class FieldSamples {
         };
     }
 
+    /**
+     * Whether the sample's text is long enough (4+ characters) that ciphertext holding it by chance is
+     * negligible: a one-digit number's byte turns up in a third of pgcrypto messages.
+     */
+    public boolean distinctiveText() {
+        if (type() == FieldType.JSON) {
+            return true;
+        }
+        String v = value();
+        String text = v.startsWith("'") && v.endsWith("'") ? v.substring(1, v.length() - 1) : v;
+        return text.length() >= 4;
+    }
+
     /** Every row's value as a TypeScript literal (one for a non-unique field). */
     List<String> rowLiterals() {
         return field.unique() ? variants() : variants().isEmpty() ? List.of() : List.of(value());

@@ -4,6 +4,7 @@ import io.veroforge.generator.model.Action;
 import io.veroforge.generator.model.Entity;
 import io.veroforge.generator.model.EntityNames;
 import io.veroforge.generator.model.Field;
+import io.veroforge.generator.model.FieldStorage;
 import io.veroforge.generator.model.FieldType;
 import io.veroforge.generator.model.Inflector;
 import io.veroforge.generator.model.Relation;
@@ -90,6 +91,11 @@ public final class WorkflowView {
     /** The schedule for a test name: quotes left out. */
     public String scheduleText() {
         return workflow.trigger().schedule() == null ? "" : workflow.trigger().schedule().replace("'", "").replace("\"", "");
+    }
+
+    /** The triggering entity's name as the model spells it (the generated tests' key), or null. */
+    public String triggerEntityName() {
+        return workflow.trigger().entity();
     }
 
     public boolean hasEntity() {
@@ -338,13 +344,54 @@ public final class WorkflowView {
         String value = switch (f.type()) {
             case BOOLEAN -> Boolean.toString(Boolean.parseBoolean(a.value()));
             case INTEGER -> a.value();
-            case DATE, DATETIME -> "new Date(" + TsLiteral.string(a.value()) + ")";
+            case DATE, DATETIME -> dateValue(a.value());
             default -> TsLiteral.string(a.value());
         };
-        if (f.type() == FieldType.JSON) {
-            value = TsLiteral.string(a.value());
+        if (f.storage() == FieldStorage.ENCRYPTED) {
+            // the column holds pgcrypto ciphertext of the value's text, as the service writes it
+            String text = f.type() == FieldType.DATE ? "asDay(" + value + ")" : f.type() == FieldType.DATETIME ? value + ".toISOString()" : value;
+            value = "await this.cipher.encrypt(tx, " + text + ")";
         }
         return "if (row) await tx." + EntityNames.of(target).camel() + ".update({ where: { id: row.id }, data: { "
                 + Inflector.camel(f.column()) + ": " + value + " } });";
+    }
+
+    /**
+     * What this workflow's setField actions write into a row of its entity when one is created, by API
+     * property, as TypeScript literals the generated tests expect once workflows have settled ({@code null}:
+     * a value only known when it runs, such as today, or a number the API formats). Empty for other triggers.
+     */
+    public Map<String, String> onCreateWrites() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (workflow.trigger().type() != TriggerType.ENTITY_CREATED || trigger == null) {
+            return out;
+        }
+        for (Action a : workflow.actions()) {
+            if (a.type() != io.veroforge.generator.model.ActionType.SET_FIELD || a.entity() != null && !a.entity().equals(trigger.name())) {
+                continue;
+            }
+            trigger.field(a.field()).ifPresent(f -> out.put(Inflector.camel(f.column()), switch (f.type()) {
+                case BOOLEAN -> Boolean.toString(Boolean.parseBoolean(a.value()));
+                case INTEGER -> a.value();
+                case DATE -> dateValue(a.value()).equals("new Date()") ? "null" : TsLiteral.string(java.time.LocalDate.parse(a.value()).toString());
+                case DATETIME -> dateValue(a.value()).equals("new Date()") ? "null" : dateValue(a.value()) + ".toISOString()";
+                case DECIMAL, MONEY, JSON -> "null";
+                default -> TsLiteral.string(a.value());
+            }));
+        }
+        return out;
+    }
+
+    /** A date value of setField as a TypeScript Date: today and now() are when the workflow runs. */
+    private static String dateValue(String value) {
+        return switch (value) {
+            case "today", "today()", "now", "now()" -> "new Date()";
+            default -> "new Date(" + TsLiteral.string(value) + ")";
+        };
+    }
+
+    /** Whether a setField action writes an encrypted (PHI) column, so the handler needs the field cipher. */
+    public boolean usesCipher() {
+        return statements.stream().anyMatch(s -> s.contains("this.cipher."));
     }
 }

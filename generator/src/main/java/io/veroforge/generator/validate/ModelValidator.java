@@ -405,6 +405,12 @@ public final class ModelValidator {
                         problems.add(unknownMember(target.get(), path + ".field", action.field()));
                     } else if (action.value() != null) {
                         checkValue(field.get(), action.value(), path + ".value", problems);
+                        if (field.get().unique()) {
+                            // the same constant goes into every row the workflow runs on: the second such row would collide
+                            problems.add(Problem.error(path + ".field", "setField writes the constant \"" + action.value() + "\" into "
+                                    + field.get().entity() + "." + field.get().name() + ", which is unique",
+                                    "drop unique: true from the field, or compute the value in a custom action"));
+                        }
                     }
                 }
             }
@@ -534,11 +540,39 @@ public final class ModelValidator {
                     ? null : "is not a date-time (ISO-8601, now or now())";
             default -> null;
         };
+        if (problem == null) {
+            problem = constraintBroken(field, value);
+        }
         if (problem != null) {
             String fix = field.type() == io.veroforge.generator.model.FieldType.ENUM
                     ? DidYouMean.fix(value, field.values()) : "use a value of type " + field.type().keyword();
             problems.add(Problem.error(path, "\"" + value + "\" " + problem + " (" + field.entity() + "." + field.name() + ")", fix));
         }
+    }
+
+    /** The field's own constraints (lengths, pattern, range), which a workflow's write would otherwise bypass; null when kept. */
+    private static String constraintBroken(Field field, String value) {
+        if (field.type().textual()) {
+            if (field.minLength() != null && value.length() < field.minLength()) {
+                return "is shorter than minLength " + field.minLength();
+            }
+            if (field.maxLength() != null && value.length() > field.maxLength()) {
+                return "is longer than maxLength " + field.maxLength();
+            }
+            if (field.pattern() != null && !java.util.regex.Pattern.compile(field.pattern()).matcher(value).find()) {
+                return "does not match the pattern " + field.pattern();
+            }
+        }
+        if (field.type() == FieldType.INTEGER || field.type() == FieldType.DECIMAL || field.type() == FieldType.MONEY) {
+            BigDecimal number = new BigDecimal(value);
+            if (field.min() != null && number.compareTo(field.min()) < 0) {
+                return "is below min " + field.min().toPlainString();
+            }
+            if (field.max() != null && number.compareTo(field.max()) > 0) {
+                return "is above max " + field.max().toPlainString();
+            }
+        }
+        return null;
     }
 
     private static boolean parses(Runnable parse) {

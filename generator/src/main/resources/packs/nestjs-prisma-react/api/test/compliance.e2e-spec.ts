@@ -25,15 +25,23 @@ describe('compliance', () => {
 
   it('stores {app.encryptedEntity.name}.{app.encryptedEntity.sampleEncryptedField.property} encrypted at rest and returns it decrypted', async () => {
     const entity = '{app.encryptedEntity.name}';
-    const plain = String(SAMPLES[entity](ids)['{app.encryptedEntity.sampleEncryptedField.property}']);
+    const sample: unknown = SAMPLES[entity](ids)['{app.encryptedEntity.sampleEncryptedField.property}'];
+    const plain = typeof sample === 'object' ? JSON.stringify(sample) : String(sample); // the text the field cipher encrypts
     const stored = await asTenant(db, tenant, () =>
       db.query(`select {app.encryptedEntity.sampleEncryptedField.column} as v from ${ TABLES[entity] } where id = $1`, [ids[entity]]),
     );
     const raw: Buffer = stored.rows[0].v;
     expect(Buffer.isBuffer(raw)).toBe(true);
+    expect(raw.equals(Buffer.from(plain))).toBe(false);
+{#if app.encryptedEntity.sampleEncryptedField.samples.distinctiveText}
     expect(raw.toString('latin1')).not.toContain(plain);
+{/if}
+    // only the key opens it: pgcrypto decrypts it with PHI_ENCRYPTION_KEY and refuses any other key
+    const opened = await db.query('select pgp_sym_decrypt($1::bytea, $2) as v', [raw, process.env.PHI_ENCRYPTION_KEY]);
+    expect(opened.rows[0].v).toBe(plain);
+    await expect(db.query('select pgp_sym_decrypt($1::bytea, $2) as v', [raw, 'not-the-key'])).rejects.toThrow();
     const res = await http(app).get(`${ ROUTES[entity] }/${ ids[entity] }`).set('Authorization', admin).expect(200);
-    expect(String(res.body.{app.encryptedEntity.sampleEncryptedField.property})).toBe(plain);
+    expect(res.body.{app.encryptedEntity.sampleEncryptedField.property}).toEqual(sample);
   });
 {/if}
 {/if}

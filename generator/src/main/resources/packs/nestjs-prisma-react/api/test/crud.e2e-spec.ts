@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { ADMIN, CREATE_ORDER, DISTINCT_ROWS, ROUTES, SAMPLES, closeApp, createAll, createApp, http, token } from './helpers';
+import { ADMIN, CREATE_ORDER, DISTINCT_ROWS, ROUTES, SAMPLES, afterOnCreate, closeApp, createAll, createApp, http, token, workflowsSettled } from './helpers';
 
 /** Every entity through its REST API: create, read, list (page, sort, filter), update, validation, roles, delete. */
 describe('{app.title} API', () => {
@@ -87,8 +87,9 @@ describe('{app.title} API', () => {
     const route = ROUTES['{e.name}'];
 
     it('reads back what was created', async () => {
+      await workflowsSettled(app);
       const res = await http(app).get(`${ route }/${ ids['{e.name}'] }`).set('Authorization', admin).expect(200);
-      expect(res.body).toMatchObject(SAMPLES['{e.name}'](ids) as object);
+      expect(res.body).toMatchObject(afterOnCreate('{e.name}', SAMPLES['{e.name}'](ids)));
       expect(res.body.tenantId).toBeUndefined();
     });
 

@@ -50,6 +50,34 @@ export const DISTINCT_ROWS: Record<string, number> = {
 {/for}
 };
 
+/**
+ * What on-create workflows write into a new row (setField), by entity; null marks a value known only
+ * when the workflow runs (today, now, a number the API formats), which reads leave unchecked.
+ */
+export const ON_CREATE: Record<string, Record<string, unknown>> = {
+{#for w in app.onCreateWrites}
+  {w},
+{/for}
+};
+
+/** A row created from a sample as reads show it once the workflows have settled. */
+export function afterOnCreate(entity: string, sample: Record<string, unknown>): Record<string, unknown> {
+  const row = { ...sample };
+  for (const [field, value] of Object.entries(ON_CREATE[entity] ?? {})) {
+    if (value === null) {
+      delete row[field];
+    } else {
+      row[field] = value;
+    }
+  }
+  return row;
+}
+
+/** Waits for the workflows that writes started (they run after the response). */
+export async function workflowsSettled(app: INestApplication): Promise<void> {
+  await app.get(WorkflowEvents).settled();
+}
+
 export async function createApp(): Promise<INestApplication> {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });

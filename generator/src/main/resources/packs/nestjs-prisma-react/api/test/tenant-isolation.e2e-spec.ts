@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
-import { ADMIN, ROUTES, SAMPLES, TABLES, asTenant, closeApp, connect, createApp, http, token } from './helpers';
+import { ADMIN, ROUTES, SAMPLES, TABLES, asTenant, closeApp, connect, createApp, http, token, workflowsSettled } from './helpers';
 
 /**
  * Tenant isolation through PostgreSQL row-level security: rows written as tenant A are invisible,
@@ -22,7 +22,8 @@ describe('tenant isolation', () => {
     db = await connect();
     const res = await http(app).post(route).set('Authorization', tenantA).send(SAMPLES[entity]({})).expect(201);
     id = res.body.id;
-    created = res.body;
+    await workflowsSettled(app); // on-create workflows may still change the row
+    created = (await http(app).get(`${ route }/${ id }`).set('Authorization', tenantA).expect(200)).body;
   });
 
   afterAll(async () => {

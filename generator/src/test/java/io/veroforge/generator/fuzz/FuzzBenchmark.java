@@ -20,7 +20,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The N-seed fuzz run ({@code ./mvnw -B -Pfuzz -pl generator test}, N from {@code -Dfuzz.n}, default 50):
- * seeds {@code fuzz.seed .. fuzz.seed+N-1} with {@code fuzz.features} ({@code all} unless told), each
+ * seeds {@code fuzz.seed .. fuzz.seed+N-1}, or the list {@code fuzz.seeds} ({@code 3,5,14}) when given, with
+ * {@code fuzz.features} ({@code all} unless told), each
  * refused or proved by {@link FuzzCase}. Writes {@code target/fuzz/results.md} after every seed (a run
  * cut short still leaves its figures): the pass rate of accepted specs, the refusal reasons, the failing
  * seeds with their failing step, and the slowest steps. Fails at the end unless every accepted spec passed.
@@ -31,8 +32,8 @@ class FuzzBenchmark {
 
     @Test
     void everyAcceptedFuzzedSpecGivesAWorkingApp() throws Exception {
-        int n = Integer.parseInt(System.getProperty("fuzz.n"));
-        long first = Long.parseLong(System.getProperty("fuzz.seed", "1"));
+        List<Long> seeds = seeds();
+        int n = seeds.size();
         String featureText = System.getProperty("fuzz.features", "all");
         Set<FuzzFeature> features = FuzzFeature.parse(featureText);
         Path out = Path.of(System.getProperty("fuzz.out", "target/fuzz")).toAbsolutePath();
@@ -40,7 +41,7 @@ class FuzzBenchmark {
         FuzzCase fuzzCase = new FuzzCase(AppProof.standard());
         List<FuzzCase.Outcome> outcomes = new ArrayList<>();
         long start = System.nanoTime();
-        for (long seed = first; seed < first + n; seed++) {
+        for (long seed : seeds) {
             FuzzCase.Outcome outcome = fuzzCase.run(seed, features);
             outcomes.add(outcome);
             System.out.println(outcome.refused() ? "seed " + seed + " refused" : outcome.report().summary());
@@ -53,13 +54,24 @@ class FuzzBenchmark {
         assertThat(failing).as("seeds that broke the property (details in %s)", out).isEmpty();
     }
 
+    private static List<Long> seeds() {
+        String list = System.getProperty("fuzz.seeds", "").trim();
+        if (!list.isEmpty()) {
+            return java.util.Arrays.stream(list.split(",")).map(String::trim).filter(t -> !t.isEmpty()).map(Long::valueOf).toList();
+        }
+        int n = Integer.parseInt(System.getProperty("fuzz.n"));
+        long first = Long.parseLong(System.getProperty("fuzz.seed", "1"));
+        return java.util.stream.LongStream.range(first, first + n).boxed().toList();
+    }
+
     private static void write(Path file, List<FuzzCase.Outcome> outcomes, String features, int n, Duration wall) throws IOException {
         List<FuzzCase.Outcome> accepted = outcomes.stream().filter(o -> !o.refused()).toList();
         long passed = accepted.stream().filter(o -> o.report().passed()).count();
         StringBuilder md = new StringBuilder();
         md.append("# Fuzz run\n\n");
-        md.append(String.format("seeds %d..%d of %d, features `%s`, wall time %.1f min%n%n", outcomes.get(0).seed(),
-                outcomes.get(outcomes.size() - 1).seed(), n, features, wall.toMillis() / 60000.0));
+        md.append(String.format("seeds %s (%d of %d), features `%s`, wall time %.1f min%n%n",
+                outcomes.stream().map(o -> String.valueOf(o.seed())).collect(java.util.stream.Collectors.joining(",")), outcomes.size(), n, features,
+                wall.toMillis() / 60000.0));
         md.append(String.format("| specs | refused | accepted | accepted and passing | pass rate |%n|---|---|---|---|---|%n| %d | %d | %d | %d | %s |%n%n",
                 outcomes.size(), outcomes.size() - accepted.size(), accepted.size(), passed,
                 accepted.isEmpty() ? "—" : String.format("%.0f%%", 100.0 * passed / accepted.size())));

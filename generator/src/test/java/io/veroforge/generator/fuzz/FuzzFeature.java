@@ -4,10 +4,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What the {@link SpecFuzzer} may put into a spec. Every feature is on in {@link #all()}; a seed can be
- * run with fewer, so that CI proves today's generator on what it handles while a failure class is
- * being fixed elsewhere. The issue-10 class each feature exercises is named beside it; {@link #PENDING}
- * lists the features whose fixes are on other branches (see docs/benchmarks.md for which seeds fail).
+ * What the {@link SpecFuzzer} may put into a spec. Every feature is on in {@link #all()}, which CI and
+ * the N-seed run use; a seed can be run with fewer ({@code -Dfuzz.features=all,-HIPAA}) to find which
+ * feature breaks it. The issue-10 class each feature exercises is named beside it.
  */
 public enum FuzzFeature {
     /** string fields with a {@code pattern} (class 1). */
@@ -53,23 +52,11 @@ public enum FuzzFeature {
     /** names that are valid but unusual: digits, acronyms, one letter, near the length limits. */
     ODD_NAMES;
 
-    /** Features whose failure classes are being fixed on other branches (helpers A and B of issue 10). */
-    public static final Set<FuzzFeature> PENDING = Set.copyOf(EnumSet.of(
-            PATTERNS, NUMERIC_BOUNDS, LENGTHS, FORMATS, UNIQUE, REQUIRED_PARENTS, CARD_DATA, ONTOLOGY_NAMES_WITH_FIELDS, SNAKE_CASE,
-            MANY_TO_MANY, CRON_MACROS, DEEP_TEMPLATE_PATHS, SEND_EMAIL, GDPR));
-
     public static Set<FuzzFeature> all() {
         return EnumSet.allOf(FuzzFeature.class);
     }
 
-    /** What the generator on this branch handles: everything but {@link #PENDING}. */
-    public static Set<FuzzFeature> workingToday() {
-        EnumSet<FuzzFeature> set = EnumSet.allOf(FuzzFeature.class);
-        set.removeAll(PENDING);
-        return set;
-    }
-
-    /** Parses a comma-separated list ({@code all}, {@code today}, or feature names; {@code -NAME} removes one). */
+    /** Parses a comma-separated list ({@code all} or feature names; {@code -NAME} removes one). */
     public static Set<FuzzFeature> parse(String text) {
         EnumSet<FuzzFeature> set = EnumSet.noneOf(FuzzFeature.class);
         for (String part : text.split(",")) {
@@ -79,7 +66,6 @@ public enum FuzzFeature {
             }
             switch (p) {
                 case "all" -> set.addAll(all());
-                case "today" -> set.addAll(workingToday());
                 default -> {
                     if (p.startsWith("-")) {
                         set.remove(FuzzFeature.valueOf(p.substring(1)));

@@ -51,12 +51,12 @@ class SpecFuzzerTest {
             }
         }
         assertThat(fuzzer.specYaml(1, FuzzFeature.all())).isNotEqualTo(fuzzer.specYaml(2, FuzzFeature.all()));
-        assertThat(fuzzer.specYaml(1, FuzzFeature.all())).isNotEqualTo(fuzzer.specYaml(1, FuzzFeature.workingToday()));
+        assertThat(fuzzer.specYaml(1, FuzzFeature.all())).isNotEqualTo(fuzzer.specYaml(1, FuzzFeature.parse("all,-WORKFLOWS,-PATTERNS")));
     }
 
     @Test
     void everySpecIsRefusedWithPathAndFixOrSynthesizes() {
-        for (Set<FuzzFeature> features : java.util.List.of(FuzzFeature.all(), FuzzFeature.workingToday())) {
+        for (Set<FuzzFeature> features : java.util.List.of(FuzzFeature.all(), FuzzFeature.parse("all,-HIPAA,-PCI"))) {
             int accepted = 0;
             for (long seed = 1; seed <= SEEDS; seed++) {
                 String yaml = fuzzer.specYaml(seed, features);
@@ -74,7 +74,7 @@ class SpecFuzzerTest {
                 assertThat(repo.files()).as("seed %d", seed).containsKeys("api/package.json", "ui/package.json", "mobile/package.json");
             }
             // a fuzzer whose specs are all refused proves nothing about generated apps
-            assertThat(accepted).as("accepted specs of %d with %s", SEEDS, features).isGreaterThan(SEEDS / (features.equals(FuzzFeature.all()) ? 5 : 2));
+            assertThat(accepted).as("accepted specs of %d with %s", SEEDS, features).isGreaterThan(SEEDS / 2);
         }
     }
 

@@ -247,6 +247,36 @@ class ValidationProblemsTest {
         assertThat(p.fix()).isEqualTo("did you mean \"done\"?");
     }
 
+    /** A workflow writes through Prisma, past the DTO's validators, so its constant must keep the field's constraints itself. */
+    @Test
+    void setFieldValueMustKeepTheFieldsConstraintsAndNeverFillAUniqueField() {
+        List<Problem> problems = errors("""
+                entities:
+                  - name: Job
+                    fields:
+                      - {name: code, type: string, pattern: "^[A-Z]{2}-[0-9]{4}$"}
+                      - {name: note, type: string, maxLength: 5}
+                      - {name: priority, type: integer, min: 1, max: 5}
+                      - {name: ref, type: string, unique: true}
+                workflows:
+                  - name: stamp
+                    trigger: {type: entityCreated, entity: Job}
+                    actions:
+                      - {type: setField, field: code, value: done}
+                      - {type: setField, field: note, value: much too long}
+                      - {type: setField, field: priority, value: "9"}
+                      - {type: setField, field: ref, value: R-1}
+                      - {type: setField, field: code, value: AB-1234}
+                """);
+        assertThat(only(problems, "workflows[0].actions[0].value").message()).contains("does not match the pattern ^[A-Z]{2}-[0-9]{4}$");
+        assertThat(only(problems, "workflows[0].actions[1].value").message()).contains("is longer than maxLength 5");
+        assertThat(only(problems, "workflows[0].actions[2].value").message()).contains("is above max 5");
+        Problem unique = only(problems, "workflows[0].actions[3].field");
+        assertThat(unique.message()).contains("Job.ref, which is unique");
+        assertThat(unique.fix()).contains("drop unique: true");
+        assertThat(problems).extracting(Problem::path).doesNotContain("workflows[0].actions[4].value");
+    }
+
     @Test
     void sparseEntityOutsideTheOntologyIsKeptWithPlatformColumnsOnlyAndAWarning() {
         Resolution r = resolveYaml(manifest("""

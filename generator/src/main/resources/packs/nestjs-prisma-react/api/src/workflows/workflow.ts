@@ -1,4 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+{#if workflow.usesCipher}
+import { FieldCipher } from '../db/field-cipher';
+{/if}
 import { TenantDb, Tx } from '../db/tenant-db';
 import { GapRunner } from '../gaps/gaps';
 import { WorkflowActions{#if workflow.helpers}, {workflow.helpers}{/if} } from './workflow-actions';
@@ -15,6 +18,9 @@ export class {workflow.className} implements OnModuleInit {
     private readonly events: WorkflowEvents,
     private readonly actions: WorkflowActions,
     private readonly gaps: GapRunner,
+{#if workflow.usesCipher}
+    private readonly cipher: FieldCipher,
+{/if}
   ) {}
 
   onModuleInit(): void {
