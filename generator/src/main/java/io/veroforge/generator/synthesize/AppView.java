@@ -77,11 +77,26 @@ public final class AppView {
 
         /** The body, indented for the method it goes in. */
         public String bodyCode() {
-            return body.typescript().strip().indent(4).stripTrailing();
+            String code = body.typescript().strip();
+            if (!asyncRun()) {
+                // run() keeps its Promise contract without async: the template-only failure is a rejected promise
+                code = code.replaceFirst("(?m)^throw (new .*);$", "return Promise.reject($1);");
+            }
+            return code.indent(4).stripTrailing();
         }
 
         public boolean filled() {
             return body.filled();
+        }
+
+        /** Whether run() is async: a body that awaits, or any filled body (the AI writes to the async contract); a template-only body only throws. */
+        public boolean asyncRun() {
+            return body.filled() || body.typescript().contains("await ");
+        }
+
+        /** Whether the body reads its context (else the parameter is named _ctx, unused by intent). */
+        public boolean usesContext() {
+            return body.typescript().matches("(?s).*\\bctx\\b.*");
         }
 
         public List<String> imports() {
@@ -101,7 +116,13 @@ public final class AppView {
         this.testOrder = dependencyOrder(entities);
         Map<String, String> titles = new LinkedHashMap<>();
         entities.forEach(e -> titles.put(e.name(), e.titleProperty()));
-        entities.forEach(e -> e.manyToMany().forEach(r -> r.targetTitle(titles.getOrDefault(r.relation().target(), "id"))));
+        Map<String, Boolean> searchable = new LinkedHashMap<>();
+        entities.forEach(e -> searchable.put(e.name(), e.searchable()));
+        // pickers and multi-selects list the target's rows by its title, and narrow them by its search when it has one
+        entities.forEach(e -> e.relations().forEach(r -> {
+            r.targetTitle(titles.getOrDefault(r.relation().target(), "id"));
+            r.targetSearchable(searchable.getOrDefault(r.relation().target(), false));
+        }));
         List<GapHandler> handlers = gapHandlers(model);
         this.gaps = handlers.stream().map(h -> new GapHandlerView(h, gapBodies.bodyFor(h, model))).toList();
         Map<Action, GapHandler> custom = new IdentityHashMap<>();

@@ -144,6 +144,11 @@ public final class DataSubjectView {
     }
 
     /** Whether the subject itself is a financial record (then erase keeps it too). */
+    /** Whether the erase touches the collected rows (else it only checks that the subject is visible). */
+    public boolean eraseUsesRows() {
+        return !steps().isEmpty() || (!subjectFinancial() && subjectErased());
+    }
+
     public boolean subjectFinancial() {
         return financial(subject);
     }

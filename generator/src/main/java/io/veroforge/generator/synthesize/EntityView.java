@@ -189,8 +189,101 @@ public final class EntityView {
         return fields.stream().filter(f -> f.dto().filterable()).toList();
     }
 
+    /**
+     * Fields {@code ?q=} searches: those marked searchable, or, when none is marked, every plain text field
+     * (a search box that finds nothing is worse than an unindexed scan); empty when the entity has no text.
+     */
     public List<FieldView> searchFields() {
-        return fields.stream().filter(FieldView::searchable).toList();
+        List<FieldView> marked = fields.stream().filter(FieldView::searchable).toList();
+        if (!marked.isEmpty()) {
+            return marked;
+        }
+        return fields.stream().filter(FieldView::plainText).toList();
+    }
+
+    /** Whether the list has a search box (there is a text field to search). */
+    public boolean searchable() {
+        return !searchFields().isEmpty();
+    }
+
+    /** A searched string field the sample fills, for the search test, or null. */
+    public FieldView searchSampleField() {
+        return searchFields().stream().filter(f -> f.samples().included()).findFirst().orElse(null);
+    }
+
+    /** An optional field the sample fills, for the test that clears it with null, or null. */
+    public FieldView clearField() {
+        return fields.stream().filter(f -> !f.required() && f.samples().included()).findFirst().orElse(null);
+    }
+
+    /** The names of the decorators the entity's DTO file uses (each import names only what is used). */
+    private java.util.Set<String> dtoDecorators() {
+        List<String> used = new ArrayList<>();
+        fields.forEach(f -> used.addAll(f.dto().decorators()));
+        filterFields().forEach(f -> used.addAll(f.dto().filterDecorators()));
+        for (RelationView r : foreignKeys()) {
+            used.add(r.required() ? "@ApiProperty(" : "@ApiPropertyOptional(@IsOptional(");
+            used.add("@ApiPropertyOptional(@IsOptional(@IsUUID(");
+        }
+        if (!manyToMany().isEmpty()) {
+            used.add("@ApiPropertyOptional(@IsOptional(@IsArray(@ArrayMaxSize(@IsUUID(@Transform(@IsIn(");
+        }
+        java.util.Set<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("@(\\w+)\\(").matcher(String.join(" ", used));
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    private static final java.util.Set<String> SWAGGER = java.util.Set.of("ApiProperty", "ApiPropertyOptional");
+    private static final java.util.Set<String> OWN_VALIDATORS = java.util.Set.of("DecimalRange", "IsDecimalString");
+
+    /** The DTO's imports from {@code @nestjs/swagger}: the property decorators used, and PartialType. */
+    public String dtoSwaggerImports() {
+        List<String> names = new ArrayList<>(dtoDecorators().stream().filter(SWAGGER::contains).toList());
+        names.add("PartialType");
+        return String.join(", ", names);
+    }
+
+    /** Whether the DTO uses class-transformer's {@code @Transform}. */
+    public boolean dtoUsesTransform() {
+        return dtoDecorators().contains("Transform");
+    }
+
+    /** The DTO's imports from class-validator, one per line (empty when it needs none). */
+    public List<String> dtoClassValidatorImports() {
+        return dtoDecorators().stream().filter(n -> !SWAGGER.contains(n) && !OWN_VALIDATORS.contains(n) && !n.equals("Transform")).toList();
+    }
+
+    /** The DTO's imports of the app's own validators ({@code common/validators}), comma-separated, or empty. */
+    public String dtoOwnValidatorImports() {
+        return String.join(", ", dtoDecorators().stream().filter(OWN_VALIDATORS::contains).toList());
+    }
+
+    /** A required field the sample fills, for the test that PATCH refuses null for it, or null. */
+    public FieldView requiredSampleField() {
+        return fields.stream().filter(f -> f.required() && f.samples().included() && f.field().type() != io.veroforge.generator.model.FieldType.BOOLEAN)
+                .findFirst().orElse(null);
+    }
+
+    /** Whether a field is a date or timestamp (the service parses them). */
+    public boolean hasDates() {
+        return fields.stream().anyMatch(f -> !f.encrypted() && (f.field().type() == io.veroforge.generator.model.FieldType.DATE
+                || f.field().type() == io.veroforge.generator.model.FieldType.DATETIME));
+    }
+
+    /** Whether an encrypted field decrypts to a number, boolean or JSON (the service needs {@code fromText}). */
+    public boolean decryptsTypedValues() {
+        return fields.stream().anyMatch(f -> f.encrypted() && switch (f.field().type()) {
+            case INTEGER, BOOLEAN, JSON -> true;
+            default -> false;
+        });
+    }
+
+    /** Whether presenting rows queries the database (links, decryption); otherwise it only maps them. */
+    public boolean presentsAsync() {
+        return !manyToMany().isEmpty() || encrypted();
     }
 
     public List<FieldView> uniqueFields() {
@@ -257,7 +350,10 @@ public final class EntityView {
 
     /** The sample function's parameters: {@code n} only when a row number changes the payload. */
     public String sampleParameters() {
-        return sampleFields().stream().anyMatch(f -> f.samples().rowValue().endsWith("[n]")) ? "(ids, n = 0)" : "(ids)";
+        if (sampleFields().stream().anyMatch(f -> f.samples().rowValue().endsWith("[n]"))) {
+            return sampleParents().isEmpty() ? "(_ids, n = 0)" : "(ids, n = 0)";
+        }
+        return sampleParents().isEmpty() ? "()" : "(ids)";
     }
 
     /** How many rows of this entity one test can create with {@code SAMPLES[entity](ids, n)} without a unique clash. */

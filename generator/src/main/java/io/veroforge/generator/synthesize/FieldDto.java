@@ -113,7 +113,9 @@ public final class FieldDto {
         }
         return switch (type()) {
             case DATE, DATETIME -> "toDate(" + v + ")";
-            case JSON -> v + " as Prisma.InputJsonValue | undefined";
+            // SQL NULL, not JSON null, when an optional JSON field is cleared
+            case JSON -> field.required() ? v + " as Prisma.InputJsonValue | undefined"
+                    : "(" + v + " === null ? Prisma.DbNull : (" + v + " as Prisma.InputJsonValue | undefined))";
             default -> v;
         };
     }

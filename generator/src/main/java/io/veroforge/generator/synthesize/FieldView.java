@@ -71,6 +71,11 @@ public final class FieldView {
         return field.has(Marker.SEARCHABLE) && field.storage() == FieldStorage.PLAIN && field.type().textual();
     }
 
+    /** A text value stored as it is (not encrypted, not a token): what a search without marked fields looks in. */
+    public boolean plainText() {
+        return field.storage() == FieldStorage.PLAIN && field.type().textual() && !tokenized();
+    }
+
     /** Marked PII or PHI: personal data an erase request overwrites where it can. */
     public boolean personal() {
         return field.has(Marker.PII) || field.has(Marker.PHI);

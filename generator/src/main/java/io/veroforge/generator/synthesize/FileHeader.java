@@ -26,7 +26,7 @@ final class FileHeader {
         if (name.endsWith(".json")) {
             return name.equals("tsconfig.json") || name.startsWith("tsconfig.") ? Optional.of("// " + text + "\n") : Optional.empty();
         }
-        if (name.endsWith(".ts") || name.endsWith(".tsx") || name.endsWith(".js") || name.endsWith(".prisma")) {
+        if (name.endsWith(".ts") || name.endsWith(".tsx") || name.endsWith(".js") || name.endsWith(".mjs") || name.endsWith(".prisma")) {
             return Optional.of("// " + text + "\n");
         }
         if (name.endsWith(".sql")) {

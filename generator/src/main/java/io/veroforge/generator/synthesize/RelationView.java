@@ -15,6 +15,7 @@ public final class RelationView {
     private final String entityTable;
     /** The linked entity's title field (set by AppView once every entity has its view). */
     private String targetTitle = "id";
+    private boolean targetSearchable;
 
     RelationView(Relation relation, String entityTable) {
         this.relation = relation;
@@ -28,6 +29,15 @@ public final class RelationView {
 
     void targetTitle(String title) {
         this.targetTitle = title;
+    }
+
+    /** Whether the target entity's list answers {@code ?q=} (a picker can narrow its rows by typing). */
+    public boolean targetSearchable() {
+        return targetSearchable;
+    }
+
+    void targetSearchable(boolean searchable) {
+        this.targetSearchable = searchable;
     }
 
     public Relation relation() {

@@ -70,7 +70,8 @@ public final class Synthesizer {
             out.file("db/migrations/V002__audit.sql", "db/audit.sql");
         }
 
-        for (String f : new String[] {"package.json", "tsconfig.json", "tsconfig.build.json", "prisma.config.ts", "jest-e2e.config.js",
+        for (String f : new String[] {"package.json", "tsconfig.json", "tsconfig.build.json", "prisma.config.ts", "jest-e2e.config.js", "eslint.config.mjs",
+                "src/auth/dev-login.controller.ts", "src/auth/token-verifier.ts", "test/auth.e2e-spec.ts",
                 "src/main.ts", "src/setup.ts", "src/app.module.ts", "src/openapi.ts", "src/health.controller.ts",
                 "src/db/prisma.service.ts", "src/db/tenant-db.ts", "src/db/prisma-errors.filter.ts", "src/db/field-cipher.ts",
                 "src/db/db.module.ts", "src/auth/auth.ts", "src/auth/permissions.ts", "src/common/pagination.ts", "src/common/group-by.ts", "src/common/metrics.ts",
@@ -123,7 +124,8 @@ public final class Synthesizer {
             out.render(g.handler().path(), "api/src/gaps/gap.ts", true, Map.of("gap", g));
         }
 
-        for (String f : new String[] {"package.json", "tsconfig.json", "vite.config.ts", "index.html", "src/main.tsx", "src/App.tsx",
+        for (String f : new String[] {"package.json", "tsconfig.json", "vite.config.ts", "eslint.config.mjs", "index.html", "src/main.tsx", "src/App.tsx",
+                "src/auth.ts", "src/SignIn.tsx", "src/ReferenceSelect.tsx",
                 "src/api.ts", "src/validation.ts", "src/model.ts", "src/EntityViews.tsx", "src/LinkSelect.tsx", "src/Dashboard.tsx", "src/styles.css"}) {
             out.file("ui/" + f, "ui/" + f);
         }

@@ -6,6 +6,8 @@ package io.veroforge.generator.synthesize;
  * Checked with {@code npm view <pkg>@<major> version} against the npm registry; Vite 7 because
  * Vite 8 does not install with npm 10, TypeScript 5 because Nest 11's tooling targets it, and the mobile
  * shell's React at least 19.1.4 because react-native 0.81 requires it as a peer (19.1.0 did not install).
+ * ESLint 9 (not 10) with typescript-eslint 8.74, whose peer range covers TypeScript 5.9; jwks-rsa 3 because
+ * 4 needs the ESM-only jose 6, which Jest's CommonJS runtime cannot load.
  */
 public final class Versions {
 
@@ -49,6 +51,11 @@ public final class Versions {
     public String reactNative() { return "0.81.6"; }
     public String expoReact() { return "19.1.4"; }
     public String expoTypesReact() { return "19.1.17"; }
+    public String jwksRsa() { return "3.2.2"; }
+    public String oidcClient() { return "3.5.0"; }
+    public String eslint() { return "9.39.5"; }
+    public String eslintJs() { return "9.39.5"; }
+    public String typescriptEslint() { return "8.74.0"; }
     public String node() { return "20"; }
     public String postgres() { return "16"; }
 }

@@ -125,7 +125,30 @@ public final class WorkflowView {
     }
 
     public List<String> statements() {
-        return statements;
+        // sendEmail (queued, sent after commit), notify and skipped (log lines) are synchronous: nothing to await
+        return statements.stream().map(st -> SYNC_ACTION.matcher(st).replaceFirst("$1")).toList();
+    }
+
+    private static final Pattern SYNC_ACTION = Pattern.compile("^await (this\\.actions\\.(sendEmail|notify|skipped)\\()");
+
+    /** Whether the statements use the triggering row (run() then reads it first). */
+    public boolean readsRow() {
+        return usesRow() && statements.stream().anyMatch(st -> st.matches("(?s).*\\brow\\b.*"));
+    }
+
+    /** Whether run() awaits something (the row, a query, a webhook, a gap handler); otherwise it is synchronous work. */
+    public boolean awaits() {
+        return readsRow() || statements().stream().anyMatch(st -> st.contains("await "));
+    }
+
+    /** Whether the statements use the transaction. */
+    public boolean usesTx() {
+        return readsRow() || statements().stream().anyMatch(st -> st.matches("(?s).*\\btx\\b.*"));
+    }
+
+    /** Whether a statement calls a gap handler (the workflow injects GapRunner). */
+    public boolean usesGaps() {
+        return statements().stream().anyMatch(st -> st.contains("this.gaps."));
     }
 
     public boolean usesRow() {

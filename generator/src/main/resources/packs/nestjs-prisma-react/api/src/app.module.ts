@@ -3,6 +3,8 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD{#if app.accessLogging}, APP_INTERCEPTOR{/if} } from '@nestjs/core';
 import { JwtModule, JwtModuleOptions } from '@nestjs/jwt';
 import { JwtAuthGuard, PermissionsGuard } from './auth/auth';
+import { DevLoginController } from './auth/dev-login.controller';
+import { TokenVerifier } from './auth/token-verifier';
 {#if app.accessLogging}
 import { AccessLogInterceptor } from './common/access-log.interceptor';
 {/if}
@@ -42,8 +44,9 @@ function jwtOptions(secret: string | undefined): JwtModuleOptions {
     GdprModule,
 {/if}
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, DevLoginController],
   providers: [
+    TokenVerifier,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: PermissionsGuard },
 {#if app.accessLogging}

@@ -122,6 +122,27 @@ describe('{app.title} API', () => {
       expect(res.body.{e.updateField.property}).toEqual({e.updateField.samples.otherValue});
     });
 {/if}
+{#if e.searchSampleField}
+
+    it('finds the row by ?q= over its text fields, case-insensitively, with q bound as a value', async () => {
+      // the value as stored now (an earlier test may have updated it)
+      const text = String((await http(app).get(`${ route }/${ ids['{e.name}'] }`).set('Authorization', admin).expect(200)).body.{e.searchSampleField.property});
+      const part = text.length > 2 ? text.slice(1, -1) : text;
+      for (const q of [part, part.toUpperCase(), part.toLowerCase()]) {
+        const found = await http(app).get(route).query({ q, pageSize: 100 }).set('Authorization', admin).expect(200);
+        expect(found.body.items.map((r: { id: string }) => r.id)).toContain(ids['{e.name}']);
+      }
+      const none = await http(app).get(route).query({ q: "zz' OR '1'='1" }).set('Authorization', admin).expect(200);
+      expect(none.body.items).toEqual([]);
+    });
+{/if}
+{#if !e.searchable}
+
+    it('refuses ?q= naming the parameter: {e.label} has no text field to search', async () => {
+      const res = await http(app).get(route).query({ q: 'anything' }).set('Authorization', admin).expect(400);
+      expect(res.body.message).toContain('q:');
+    });
+{/if}
 {#if e.selfRelation}
 
     it('links a second {e.label} to the first through {e.selfRelation.name}', async () => {
@@ -132,6 +153,19 @@ describe('{app.title} API', () => {
     });
 {/if}
 
+{#if e.clearField}
+    it('clears the optional {e.clearField.property} with null, and refuses null for a required field', async () => {
+      const cleared = await http(app).patch(`${ route }/${ ids['{e.name}'] }`).set('Authorization', admin).send({ {e.clearField.property}: null }).expect(200);
+      expect(cleared.body.{e.clearField.property}).toBeNull();
+      const read = await http(app).get(`${ route }/${ ids['{e.name}'] }`).set('Authorization', admin).expect(200);
+      expect(read.body.{e.clearField.property}).toBeNull();
+{#if e.requiredSampleField}
+      const refused = await http(app).patch(`${ route }/${ ids['{e.name}'] }`).set('Authorization', admin).send({ {e.requiredSampleField.property}: null }).expect(400);
+      expect(JSON.stringify(refused.body.message)).toContain('{e.requiredSampleField.property}');
+{/if}
+    });
+
+{/if}
     it('rejects invalid input with 400', async () => {
       await http(app).post(route).set('Authorization', admin).send({ ...SAMPLES['{e.name}'](ids), notAField: 1 }).expect(400);
 {#if e.hasRequiredFields}

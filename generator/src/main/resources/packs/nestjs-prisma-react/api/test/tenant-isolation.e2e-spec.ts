@@ -84,7 +84,7 @@ describe('tenant isolation', () => {
 
   it('in the database, a pooled connection whose last transaction set a tenant sees and writes nothing without one', async () => {
     // after a transaction-local set_config the session reads the setting as '' (not NULL): still no tenant
-    await asTenant(db, 'tenant-a', async () => undefined);
+    await asTenant(db, 'tenant-a', () => Promise.resolve());
     expect((await db.query("select current_setting('veroforge.tenant_id', true) as t")).rows[0].t).toBe('');
     expect((await db.query(`select count(*)::int as n from ${ table }`)).rows[0].n).toBe(0);
     await expect(asTenant(db, null, () => db.query(`insert into ${ table } (tenant_id) values (default)`))).rejects.toThrow(/row-level security/);

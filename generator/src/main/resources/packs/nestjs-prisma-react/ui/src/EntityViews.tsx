@@ -4,6 +4,10 @@ import { ApiError, Page, Row, api, totalText } from './api';
 import type { EntityDescriptor, FieldDescriptor } from './model';
 import { toPayload, validate } from './validation';
 import { LinkSelect } from './LinkSelect';
+import { ReferenceLabel, ReferenceSelect } from './ReferenceSelect';
+
+/** Typing pauses this long before the list asks the API (one request per pause, not per key). */
+const SEARCH_DEBOUNCE_MS = 300;
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -12,18 +16,32 @@ function show(value: unknown): string {
   return String(value);
 }
 
-/** List view: search, sort, paging; rows link to their detail view. */
+/** List view: server-side search (?q=, debounced), sort, paging; rows link to their detail view. */
 export function EntityList({ entity }: { entity: EntityDescriptor }) {
   const [page, setPage] = useState(1);
   const [sort, setSort] = useState('createdAt:desc');
+  const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
   const [data, setData] = useState<Page<Row> | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
+    const timer = setTimeout(() => {
+      setPage(1);
+      setQ(typed.trim());
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
+
+  useEffect(() => {
     const params = new URLSearchParams({ page: String(page), pageSize: '20', sort });
     if (q) params.set('q', q);
-    api.list(entity.route, params).then(setData, (e: Error) => setError(e.message));
+    let current = true;
+    api.list(entity.route, params).then((d) => current && setData(d), (e: Error) => current && setError(e.message));
+    // an answer to an older query that arrives late must not replace the newer one
+    return () => {
+      current = false;
+    };
   }, [entity.route, page, sort, q]);
 
   const columns = entity.listColumns.map((name) => entity.fields.find((f) => f.name === name)!).filter(Boolean);
@@ -36,7 +54,7 @@ export function EntityList({ entity }: { entity: EntityDescriptor }) {
     <section>
       <header className="bar">
         <h2>{ entity.pluralLabel }</h2>
-        <input placeholder="Search" value={ q } onChange={ (e) => { setPage(1); setQ(e.target.value); } } />
+        { entity.searchable && <input type="search" name="q" placeholder="Search" value={ typed } onChange={ (e) => setTyped(e.target.value) } /> }
         <Link to={ '/' + entity.route + '/new' }>New { entity.label }</Link>
       </header>
       { error && <p className="error">{ error }</p> }
@@ -79,6 +97,7 @@ export function EntityDetail({ entity }: { entity: EntityDescriptor }) {
   }, [entity.route, id]);
 
   const remove = async () => {
+    if (!window.confirm('Delete this ' + entity.label.toLowerCase() + '? This cannot be undone.')) return;
     try {
       await api.remove(entity.route, id);
       navigate('/' + entity.route);
@@ -106,7 +125,7 @@ export function EntityDetail({ entity }: { entity: EntityDescriptor }) {
         { entity.references.map((r) => (
           <div key={ r.name }>
             <dt>{ r.label }</dt>
-            <dd>{ row[r.name] ? <Link to={ '/' + r.route + '/' + show(row[r.name]) }>{ show(row[r.name]) }</Link> : '' }</dd>
+            <dd>{ row[r.name] ? <Link to={ '/' + r.route + '/' + show(row[r.name]) }><ReferenceLabel reference={ r } id={ show(row[r.name]) } /></Link> : '' }</dd>
           </div>
         )) }
       </dl>
@@ -116,11 +135,11 @@ export function EntityDetail({ entity }: { entity: EntityDescriptor }) {
 
 function Input({ field, value, onChange }: { field: FieldDescriptor; value: unknown; onChange: (v: unknown) => void }) {
   if (field.input === 'checkbox') {
-    return <input type="checkbox" checked={ value === true } onChange={ (e) => onChange(e.target.checked) } />;
+    return <input type="checkbox" name={ field.name } checked={ value === true } onChange={ (e) => onChange(e.target.checked) } />;
   }
   if (field.input === 'select') {
     return (
-      <select value={ show(value) } onChange={ (e) => onChange(e.target.value) } required={ field.required }>
+      <select name={ field.name } value={ show(value) } onChange={ (e) => onChange(e.target.value) } required={ field.required }>
         <option value="" />
         { field.options?.map((o) => (
           <option key={ o } value={ o }>{ o }</option>
@@ -129,10 +148,11 @@ function Input({ field, value, onChange }: { field: FieldDescriptor; value: unkn
     );
   }
   if (field.input === 'textarea') {
-    return <textarea value={ show(value) } maxLength={ field.maxLength } onChange={ (e) => onChange(e.target.value) } />;
+    return <textarea name={ field.name } value={ show(value) } maxLength={ field.maxLength } onChange={ (e) => onChange(e.target.value) } />;
   }
   return (
     <input
+      name={ field.name }
       type={ field.sensitive ? 'password' : field.input }
       value={ show(value) }
       min={ field.min }
@@ -166,7 +186,7 @@ export function EntityForm({ entity, editing = false }: { entity: EntityDescript
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     try {
-      const body = toPayload(entity, values);
+      const body = toPayload(entity, values, editing);
       const saved = editing ? await api.update(entity.route, id, body) : await api.create(entity.route, body);
       navigate('/' + entity.route + '/' + saved.id);
     } catch (e) {
@@ -187,8 +207,8 @@ export function EntityForm({ entity, editing = false }: { entity: EntityDescript
       )) }
       { entity.references.map((r) => (
         <label key={ r.name }>
-          <span>{ r.label } (id){ r.required ? ' *' : '' }</span>
-          <input value={ show(values[r.name]) } onChange={ (e) => setValues({ ...values, [r.name]: e.target.value }) } />
+          <span>{ r.label }{ r.required ? ' *' : '' }</span>
+          <ReferenceSelect reference={ r } value={ show(values[r.name]) } onChange={ (id) => setValues({ ...values, [r.name]: id }) } />
           { errors[r.name] && <small className="error">{ errors[r.name] }</small> }
         </label>
       )) }

@@ -1,5 +1,6 @@
-/** The API client: base URL from VITE_API_URL (default /api, proxied in dev), bearer token from localStorage. */
-const BASE = (import.meta.env.VITE_API_URL as string | undefined) ?? '/api';
+import { BASE, currentSession, signOut } from './auth';
+
+/** The API client: base URL from VITE_API_URL (default /api, proxied in dev), bearer token of the signed-in session. */
 
 /** A list page; total is capped at 1,000 by default (totalCapped: there are more), absent with ?count=none. */
 export interface Page<T> {
@@ -28,12 +29,17 @@ export class ApiError extends Error {
 }
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const token = localStorage.getItem('token');
+  const token = currentSession()?.token;
   const response = await fetch(BASE + path, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: 'Bearer ' + token } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  if (response.status === 401) {
+    // expired or revoked: back to the sign-in page
+    signOut();
+    window.location.assign('/sign-in');
+  }
   if (response.status === 204) {
     return undefined as T;
   }

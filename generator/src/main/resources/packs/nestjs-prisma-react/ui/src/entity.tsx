@@ -8,6 +8,7 @@ export const {e.names.camel}: EntityDescriptor = {
   pluralLabel: '{e.pluralLabel}',
   route: '{e.names.pluralKebab}',
   titleField: '{e.titleProperty}',
+  searchable: {e.searchable},
   listColumns: {e.listColumnsLiteral},
   fields: [
 {#for f in e.fields}
@@ -16,7 +17,7 @@ export const {e.names.camel}: EntityDescriptor = {
   ],
   references: [
 {#for r in e.foreignKeys}
-    { name: '{r.fkProperty}', label: '{r.fkLabel}', route: '{r.target.pluralKebab}', required: {r.required} },
+    { name: '{r.fkProperty}', label: '{r.fkLabel}', route: '{r.target.pluralKebab}', required: {r.required}, titleField: '{r.targetTitle}', searchable: {r.targetSearchable} },
 {/for}
   ],
   links: [

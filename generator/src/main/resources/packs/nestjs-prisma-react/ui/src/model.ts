@@ -20,12 +20,14 @@ export interface FieldDescriptor {
   sensitive?: boolean;
 }
 
-/** A reference to another entity, edited as the other row's id. */
+/** A reference to another entity, picked from its rows by their title field (searched when the target has search). */
 export interface ReferenceDescriptor {
   name: string;
   label: string;
   route: string;
   required: boolean;
+  titleField: string;
+  searchable: boolean;
 }
 
 /** A many-to-many relation, edited as the ids of the linked rows. */
@@ -42,6 +44,8 @@ export interface EntityDescriptor {
   pluralLabel: string;
   route: string;
   titleField: string;
+  /** Whether the list's ?q= searches anything (there is a text field). */
+  searchable: boolean;
   listColumns: string[];
   fields: FieldDescriptor[];
   references: ReferenceDescriptor[];

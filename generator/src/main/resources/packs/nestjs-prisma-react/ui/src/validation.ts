@@ -56,19 +56,27 @@ function check(field: FieldDescriptor, value: unknown, editing: boolean): string
   return null;
 }
 
-/** Form text to the API's JSON types. */
-export function toPayload(entity: EntityDescriptor, values: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Form text to the API's JSON types. Editing, an optional field or reference the user emptied is sent as null
+ * (the API clears it); creating, empty values are left out.
+ */
+export function toPayload(entity: EntityDescriptor, values: Record<string, unknown>, editing = false): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const field of entity.fields) {
     const value = values[field.name];
-    if (value === undefined || value === '') continue;
+    if (value === undefined) continue;
+    if (value === '' || value === null) {
+      if (editing && !field.required) body[field.name] = null;
+      continue;
+    }
     body[field.name] =
-      field.valueType === 'number' ? Number(value) : field.valueType === 'json' ? JSON.parse(String(value)) : field.input === 'datetime-local' ? new Date(String(value)).toISOString() : value;
+      field.valueType === 'number' ? Number(value) : field.valueType === 'json' ? (typeof value === 'object' ? value : JSON.parse(String(value))) : field.input === 'datetime-local' ? new Date(String(value)).toISOString() : value;
     if (field.valueType === 'number' && !field.integer) body[field.name] = String(value);
   }
   for (const ref of entity.references) {
     const value = values[ref.name];
-    if (value !== undefined && value !== '') body[ref.name] = value;
+    if (value !== undefined && value !== '' && value !== null) body[ref.name] = value;
+    else if (editing && !ref.required && value !== undefined) body[ref.name] = null;
   }
   for (const link of entity.links) {
     const value = values[link.name];

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * Proves that one generated app works, with real npm, tsc, PostgreSQL and Jest: writes it to
  * {@code <root>/<name>}, links the shared installs of its api, ui and mobile projects
- * ({@link SharedNodeModules}), generates the Prisma client, type-checks api, ui and mobile, applies
+ * ({@link SharedNodeModules}), generates the Prisma client, type-checks api, ui and mobile, lints api and ui
+ * (their own ESLint configs, {@code --max-warnings=0}), applies
  * the migrations to a fresh database as a non-superuser role without BYPASSRLS, runs the app's own
  * e2e tests (CRUD, roles, tenant isolation, compliance) and builds the UI. It stops at the first
  * failing step and reports it with the tail of that step's output; it never throws for a failing
@@ -104,6 +105,9 @@ public final class AppProof {
             step(steps, "api-tsc", api, env, 300, "npx", "--no-install", "tsc", "--noEmit");
             step(steps, "ui-tsc", ui, env, 300, "npx", "--no-install", "tsc", "--noEmit");
             step(steps, "mobile-tsc", mobile, env, 300, "npx", "--no-install", "tsc", "--noEmit");
+            // the generated projects' own ESLint configs, no warning allowed: dead code fails the proof like a type error
+            step(steps, "api-lint", api, env, 300, "npx", "--no-install", "eslint", ".", "--max-warnings=0");
+            step(steps, "ui-lint", ui, env, 300, "npx", "--no-install", "eslint", ".", "--max-warnings=0");
             long start = System.nanoTime();
             admin("create-db", "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)", "DROP ROLE IF EXISTS " + role,
                     "CREATE ROLE " + role + " LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE", "CREATE DATABASE " + db + " OWNER " + role);

@@ -8,10 +8,10 @@ import {
   createParamDecorator,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import type { RequestUser } from '../db/tenant-db';
 import { Action, EntityName, allows } from './permissions';
+import { TokenVerifier } from './token-verifier';
 import { UserDirectory } from './user-directory';
 
 const PUBLIC = 'veroforge:public';
@@ -28,13 +28,14 @@ export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionC
 });
 
 /**
- * Verifies the bearer token (HS256, JWT_SECRET): claims sub, tid (tenant) and roles, and an
- * optional email that the user directory keeps (notifications to a role reach it).
+ * Verifies the bearer token (TokenVerifier: HS256 with JWT_SECRET, or the OIDC provider's keys):
+ * claims sub, tid (tenant) and roles, and an optional email that the user directory keeps (notifications
+ * to a role reach it).
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
-    private readonly jwt: JwtService,
+    private readonly verifier: TokenVerifier,
     private readonly reflector: Reflector,
     private readonly directory: UserDirectory,
   ) {}
@@ -48,12 +49,7 @@ export class JwtAuthGuard implements CanActivate {
     if (scheme !== 'Bearer' || !token) {
       throw new UnauthorizedException('a bearer token is required');
     }
-    let claims: { sub?: unknown; tid?: unknown; roles?: unknown; email?: unknown };
-    try {
-      claims = await this.jwt.verifyAsync(token);
-    } catch {
-      throw new UnauthorizedException('invalid or expired token');
-    }
+    const claims = await this.verifier.verify(token);
     if (typeof claims.sub !== 'string' || typeof claims.tid !== 'string' || claims.tid === '' || !Array.isArray(claims.roles)) {
       throw new UnauthorizedException('the token must carry sub, tid and roles');
     }

@@ -1,28 +1,18 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { {e.dtoSwaggerImports} } from '@nestjs/swagger';
+{#if e.dtoUsesTransform}
 import { Transform } from 'class-transformer';
-import {
-{#if e.manyToMany}
-  ArrayMaxSize,
-  IsArray,
 {/if}
-  IsBoolean,
-  IsDefined,
-  IsEmail,
-  IsIn,
-  IsISO8601,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  IsUrl,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
+{#if e.dtoClassValidatorImports}
+import {
+{#for d in e.dtoClassValidatorImports}
+  {d},
+{/for}
 } from 'class-validator';
+{/if}
 import { PageQuery } from '../common/pagination';
-import { DecimalRange, IsDecimalString } from '../common/validators';
+{#if e.dtoOwnValidatorImports}
+import { {e.dtoOwnValidatorImports} } from '../common/validators';
+{/if}
 {#if e.manyToMany}
 import type { {e.names.pascal} } from '../generated/prisma/client';
 {/if}
@@ -68,8 +58,11 @@ export class Create{e.names.pascal}Dto {
 {/for}
 }
 
-/** Body of PATCH /{e.names.pluralKebab}/:id: any subset of the create fields. */
-export class Update{e.names.pascal}Dto extends PartialType(Create{e.names.pascal}Dto) {}
+/**
+ * Body of PATCH /{e.names.pluralKebab}/:id: any subset of the create fields; null clears an optional field
+ * (a required one refuses null: its rules still apply to everything but a missing value).
+ */
+export class Update{e.names.pascal}Dto extends PartialType(Create{e.names.pascal}Dto, { skipNullProperties: false }) {}
 
 {#if e.manyToMany}
 /** Query of GET /{e.names.pluralKebab}/:id: linked rows to include. */

@@ -1,11 +1,17 @@
-import { {#if e.manyToMany}BadRequestException, ForbiddenException, {/if}Injectable, NotFoundException } from '@nestjs/common';
+import { {#if e.manyToMany || !e.searchFields}BadRequestException, {/if}{#if e.manyToMany}ForbiddenException, {/if}Injectable, NotFoundException } from '@nestjs/common';
+{#if e.manyToMany || e.hasOwner}
 import { {#if e.manyToMany}EntityName, {/if}allows } from '../auth/permissions';
+{/if}
 {#if e.manyToMany}
 import { groupBy } from '../common/group-by';
 {/if}
 import { Page, countTake, pageOf, paging, sorting } from '../common/pagination';
+{#if e.hasDates}
 import { toDate } from '../common/validators';
-import { FieldCipher, fromText } from '../db/field-cipher';
+{/if}
+{#if e.encrypted}
+import { FieldCipher{#if e.decryptsTypedValues}, fromText{/if} } from '../db/field-cipher';
+{/if}
 import { RequestUser, TenantDb, Tx } from '../db/tenant-db';
 import { Prisma, {e.names.pascal} } from '../generated/prisma/client';
 import { WorkflowEvents } from '../workflows/workflow-events';
@@ -29,14 +35,16 @@ const SORT_KEYS = {e.sortKeysLiteral};
 export class {e.names.pascal}Service {
   constructor(
     private readonly db: TenantDb,
+{#if e.encrypted}
     private readonly cipher: FieldCipher,
+{/if}
     private readonly events: WorkflowEvents,
   ) {}
 
-  async list(user: RequestUser, query: List{e.names.pluralPascal}Query): Promise<Page<{e.names.pascal}View>> {
+  {#if !e.readsInteractively}async {/if}list(user: RequestUser, query: List{e.names.pluralPascal}Query): Promise<Page<{e.names.pascal}View>> {
     const paged = paging(query);
     const mode = query.count ?? 'estimated';
-    const where: Prisma.{e.names.pascal}WhereInput = { ...this.scope(user, 'read') };
+    const where: Prisma.{e.names.pascal}WhereInput = {#if e.hasOwner}{ ...this.scope(user, 'read') }{#else}{}{/if};
 {#for f in e.filterFields}
     if (query.{f.property} !== undefined) where.{f.property} = query.{f.property};
 {/for}
@@ -45,11 +53,16 @@ export class {e.names.pascal}Service {
 {/for}
 {#if e.searchFields}
     if (query.q) {
+      // Prisma binds q as a parameter (ILIKE '%' || $1 || '%'): never part of the SQL text
       where.OR = [
 {#for f in e.searchFields}
         { {f.property}: { contains: query.q, mode: 'insensitive' } },
 {/for}
       ];
+    }
+{#else}
+    if (query.q) {
+      throw new BadRequestException('q: {e.label} has no text field to search; leave q out');
     }
 {/if}
     const window = { where, orderBy: sorting(query.sort, SORT_KEYS), skip: paged.skip, take: paged.take, cursor: paged.cursor };
@@ -73,10 +86,10 @@ export class {e.names.pascal}Service {
 {/if}
   }
 
-  async get(user: RequestUser, id: string{#if e.manyToMany}, include: string[] = []{/if}): Promise<{e.names.pascal}View> {
+  {#if !e.readsInteractively}async {/if}get(user: RequestUser, id: string{#if e.manyToMany}, include: string[] = []{/if}): Promise<{e.names.pascal}View> {
 {#if e.readsInteractively}
     return this.db.run(user, async (tx) => {
-      const row = await tx.{e.names.camel}.findFirst({ where: { id, ...this.scope(user, 'read') } });
+      const row = await tx.{e.names.camel}.findFirst({ where: { id{#if e.hasOwner}, ...this.scope(user, 'read'){/if} } });
       if (!row) {
         throw new NotFoundException(`{e.label} ${ id } not found`);
       }
@@ -86,7 +99,7 @@ export class {e.names.pascal}Service {
       return this.present(tx, row{#if e.manyToMany}, this.includes(user, include){/if});
     });
 {#else}
-    const [row] = await this.db.batch(user, (db) => [db.{e.names.camel}.findFirst({ where: { id, ...this.scope(user, 'read') } })]);
+    const [row] = await this.db.batch(user, (db) => [db.{e.names.camel}.findFirst({ where: { id{#if e.hasOwner}, ...this.scope(user, 'read'){/if} } })]);
     if (!row) {
       throw new NotFoundException(`{e.label} ${ id } not found`);
     }
@@ -98,7 +111,7 @@ export class {e.names.pascal}Service {
 {#if e.readsInteractively}
     const view = await this.db.run(user, async (tx) => {
       const row = await tx.{e.names.camel}.create({
-        data: { ...(await this.data(tx, dto)), tenantId: user.tenantId,{#if e.hasOwner} {e.ownerProperty}: user.sub,{/if} createdBy: user.sub, updatedBy: user.sub } as Prisma.{e.names.pascal}UncheckedCreateInput,
+        data: { ...{#if e.encrypted}(await this.data(tx, dto)){#else}this.data(dto){/if}, tenantId: user.tenantId,{#if e.hasOwner} {e.ownerProperty}: user.sub,{/if} createdBy: user.sub, updatedBy: user.sub } as Prisma.{e.names.pascal}UncheckedCreateInput,
       });
 {#for r in e.manyToMany}
       if (dto.{r.idsProperty} !== undefined) {
@@ -108,7 +121,7 @@ export class {e.names.pascal}Service {
       return this.present(tx, row);
     });
 {#else}
-    const data = { ...(await this.data(undefined, dto)), tenantId: user.tenantId,{#if e.hasOwner} {e.ownerProperty}: user.sub,{/if} createdBy: user.sub, updatedBy: user.sub } as Prisma.{e.names.pascal}UncheckedCreateInput;
+    const data = { ...this.data(dto), tenantId: user.tenantId,{#if e.hasOwner} {e.ownerProperty}: user.sub,{/if} createdBy: user.sub, updatedBy: user.sub } as Prisma.{e.names.pascal}UncheckedCreateInput;
     const [row] = await this.db.batch(user, (db) => [db.{e.names.camel}.create({ data })]);
     const view = await this.present(undefined, row);
 {/if}
@@ -119,14 +132,14 @@ export class {e.names.pascal}Service {
   async update(user: RequestUser, id: string, dto: Update{e.names.pascal}Dto): Promise<{e.names.pascal}View> {
 {#if e.readsInteractively}
     const [before, after] = await this.db.run(user, async (tx) => {
-      const existing = await tx.{e.names.camel}.findFirst({ where: { id, ...this.scope(user, 'update') } });
+      const existing = await tx.{e.names.camel}.findFirst({ where: { id{#if e.hasOwner}, ...this.scope(user, 'update'){/if} } });
       if (!existing) {
         throw new NotFoundException(`{e.label} ${ id } not found`);
       }
       const previous = await this.present(tx, existing);
       const row = await tx.{e.names.camel}.update({
         where: { id },
-        data: { ...(await this.data(tx, dto)), updatedBy: user.sub } as Prisma.{e.names.pascal}UncheckedUpdateInput,
+        data: { ...{#if e.encrypted}(await this.data(tx, dto)){#else}this.data(dto){/if}, updatedBy: user.sub } as Prisma.{e.names.pascal}UncheckedUpdateInput,
       });
 {#for r in e.manyToMany}
       if (dto.{r.idsProperty} !== undefined) {
@@ -136,8 +149,8 @@ export class {e.names.pascal}Service {
       return [previous, await this.present(tx, row)];
     });
 {#else}
-    const data = { ...(await this.data(undefined, dto)), updatedBy: user.sub } as Prisma.{e.names.pascal}UncheckedUpdateInput;
-    const where: Prisma.{e.names.pascal}WhereUniqueInput = { id, AND: [this.scope(user, 'update')] };
+    const data = { ...this.data(dto), updatedBy: user.sub } as Prisma.{e.names.pascal}UncheckedUpdateInput;
+    const where: Prisma.{e.names.pascal}WhereUniqueInput = { id{#if e.hasOwner}, AND: [this.scope(user, 'update')]{/if} };
     let rows: [{e.names.pascal} | null, {e.names.pascal}];
     try {
       // the row before and after in one batched transaction; an invisible row fails the update (P2025), nothing changes
@@ -157,7 +170,7 @@ export class {e.names.pascal}Service {
 
   async remove(user: RequestUser, id: string): Promise<void> {
     await this.db.run(user, async (tx) => {
-      const deleted = await tx.{e.names.camel}.deleteMany({ where: { id, ...this.scope(user, 'delete') } });
+      const deleted = await tx.{e.names.camel}.deleteMany({ where: { id{#if e.hasOwner}, ...this.scope(user, 'delete'){/if} } });
       if (deleted.count === 0) {
         throw new NotFoundException(`{e.label} ${ id } not found`);
       }
@@ -201,8 +214,8 @@ export class {e.names.pascal}Service {
 {/for}
 {#if e.manyToMany}
 
-  private async mustSee(tx: Tx, user: RequestUser, id: string): Promise<void> {
-    if (!(await tx.{e.names.camel}.findFirst({ where: { id, ...this.scope(user, 'update') }, select: { id: true } }))) {
+  private async mustSee(tx: Tx, {#if e.hasOwner}user{#else}_user{/if}: RequestUser, id: string): Promise<void> {
+    if (!(await tx.{e.names.camel}.findFirst({ where: { id{#if e.hasOwner}, ...this.scope(user, 'update'){/if} }, select: { id: true } }))) {
       throw new NotFoundException(`{e.label} ${ id } not found`);
     }
   }
@@ -219,19 +232,16 @@ export class {e.names.pascal}Service {
   }
 {/if}
 
-  /** Rows the caller may touch for an action: all of the tenant's, or{#if e.hasOwner} only their own{#else} (no owner column) all{/if}. */
-  private scope(user: RequestUser, action: 'read' | 'update' | 'delete'): Prisma.{e.names.pascal}WhereInput {
 {#if e.hasOwner}
+  /** Rows the caller may touch for an action: all of the tenant's, or only their own. */
+  private scope(user: RequestUser, action: 'read' | 'update' | 'delete'): Prisma.{e.names.pascal}WhereInput {
     return allows(user.roles, '{e.name}', action) === 'own' ? { {e.ownerProperty}: user.sub } : {};
-{#else}
-    void allows(user.roles, '{e.name}', action);
-    return {};
-{/if}
   }
 
-  /** The DTO as Prisma data: dates parsed{#if e.encrypted}, PHI encrypted with pgcrypto{/if}. */
-  private async data(tx: {#if e.readsInteractively}Tx{#else}Tx | undefined{/if}, dto: Partial<Create{e.names.pascal}Dto>): Promise<Record<string, unknown>> {
-    void tx;
+{/if}
+{#if e.encrypted}
+  /** The DTO as Prisma data: dates parsed, PHI encrypted with pgcrypto; null clears an optional field. */
+  private async data(tx: Tx, dto: Partial<Create{e.names.pascal}Dto>): Promise<Record<string, unknown>> {
     return {
 {#for f in e.fields}
       {f.property}: {f.dto.writeExpression},
@@ -241,6 +251,19 @@ export class {e.names.pascal}Service {
 {/for}
     };
   }
+{#else}
+  /** The DTO as Prisma data{#if e.hasDates}: dates parsed{/if}; null clears an optional field. */
+  private data(dto: Partial<Create{e.names.pascal}Dto>): Record<string, unknown> {
+    return {
+{#for f in e.fields}
+      {f.property}: {f.dto.writeExpression},
+{/for}
+{#for r in e.foreignKeys}
+      {r.fkProperty}: dto.{r.fkProperty},
+{/for}
+    };
+  }
+{/if}
 
   /** A row as the API shows it (the GDPR export uses it too). */
   async present(tx: {#if e.readsInteractively}Tx{#else}Tx | undefined{/if}, row: {e.names.pascal}{#if e.manyToMany}, include: string[] = []{/if}): Promise<{e.names.pascal}View> {
@@ -248,7 +271,7 @@ export class {e.names.pascal}Service {
   }
 
   /** Rows as the API shows them{#if e.manyToMany}, their links read in one query per relation for all of them (no query per row){/if}. */
-  async presentAll(tx: {#if e.readsInteractively}Tx{#else}Tx | undefined{/if}, rows: {e.names.pascal}[]{#if e.manyToMany}, include: string[] = []{/if}): Promise<{e.names.pascal}View[]> {
+  {#if e.presentsAsync}async {/if}presentAll({#if e.presentsAsync}tx{#else}_tx{/if}: {#if e.readsInteractively}Tx{#else}Tx | undefined{/if}, rows: {e.names.pascal}[]{#if e.manyToMany}, include: string[] = []{/if}): Promise<{e.names.pascal}View[]> {
 {#if e.manyToMany}
     const ids = rows.map((row) => row.id);
 {#for r in e.manyToMany}
@@ -265,8 +288,6 @@ export class {e.names.pascal}Service {
         )
       : undefined;
 {/for}
-{#else}
-    void tx;
 {/if}
     const views: {e.names.pascal}View[] = [];
     for (const row of rows) {
@@ -294,7 +315,7 @@ export class {e.names.pascal}Service {
 {/for}
       views.push(view);
     }
-    return views;
+    return {#if e.presentsAsync}views{#else}Promise.resolve(views){/if};
   }
 {#if e.auditReads}
 

@@ -22,8 +22,7 @@ export class {gap.className} implements GapHandler {
   readonly source = {gap.sourceLiteral};
   readonly entities: readonly string[] = {gap.entitiesLiteral};
 
-  async run(ctx: GapContext): Promise<void> {
-    void ctx;
+  {#if gap.asyncRun}async {/if}run({#if gap.usesContext}ctx{#else}_ctx{/if}: GapContext): Promise<void> {
 {gap.bodyCode}
   }
 }

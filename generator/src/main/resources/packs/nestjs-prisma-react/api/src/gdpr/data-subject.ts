@@ -27,7 +27,7 @@ export class {s.className} {
 {/for}
   ) {}
 
-  async export(user: RequestUser, id: string): Promise<DataSubjectExport> {
+  export(user: RequestUser, id: string): Promise<DataSubjectExport> {
     mayOnAll(user, 'read');
     return this.db.run(user, async (tx) => {
       const rows = await this.collect(tx, id);
@@ -43,10 +43,10 @@ export class {s.className} {
     });
   }
 
-  async erase(user: RequestUser, id: string): Promise<DataSubjectErasure> {
+  erase(user: RequestUser, id: string): Promise<DataSubjectErasure> {
     mayOnAll(user, 'update');
     return this.db.run(user, async (tx) => {
-      const rows = await this.collect(tx, id);
+      {#if s.eraseUsesRows}const rows = {/if}await this.collect(tx, id); // 404 unless the subject is visible
       const erased: Record<string, string[]> = {};
       const kept: DataSubjectErasure['kept'] = [];
 {#if s.subjectFinancial}

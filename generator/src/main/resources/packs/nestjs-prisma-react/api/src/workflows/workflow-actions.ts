@@ -25,7 +25,8 @@ export class WorkflowActions {
     private readonly directory: UserDirectory,
   ) {}
 
-  async sendEmail(workflow: string, to: string | null, mail: WorkflowMail): Promise<void> {
+  /** Queues the mail; the mailer sends it after the transaction commits. */
+  sendEmail(workflow: string, to: string | null, mail: WorkflowMail): void {
     if (!to) {
       this.log.warn(JSON.stringify({ workflow, action: 'sendEmail', skipped: 'no recipient', about: mail.about }));
       return;
@@ -44,7 +45,7 @@ export class WorkflowActions {
     }
   }
 
-  async notify(workflow: string, mail: WorkflowMail): Promise<void> {
+  notify(workflow: string, mail: WorkflowMail): void {
     this.log.log(JSON.stringify({ workflow, action: 'notify', subject: mail.subject, text: mail.text, about: mail.about }));
   }
 
@@ -60,7 +61,7 @@ export class WorkflowActions {
     }
   }
 
-  async skipped(workflow: string, reason: string): Promise<void> {
+  skipped(workflow: string, reason: string): void {
     this.log.warn(JSON.stringify({ workflow, skipped: reason }));
   }
 }

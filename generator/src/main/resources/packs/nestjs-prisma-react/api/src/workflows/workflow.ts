@@ -1,35 +1,41 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable{#if !workflow.scheduled}, OnModuleInit{/if} } from '@nestjs/common';
 {#if workflow.usesCipher}
 import { FieldCipher } from '../db/field-cipher';
 {/if}
-import { TenantDb, Tx } from '../db/tenant-db';
+import { {#if !workflow.scheduled}TenantDb, {/if}Tx } from '../db/tenant-db';
+{#if workflow.usesGaps}
 import { GapRunner } from '../gaps/gaps';
+{/if}
 import { WorkflowActions{#if workflow.helpers}, {workflow.helpers}{/if} } from './workflow-actions';
-import { {#if !workflow.scheduled}EntityEvent, {/if}WorkflowEvents } from './workflow-events';
+{#if !workflow.scheduled}
+import { EntityEvent, WorkflowEvents } from './workflow-events';
+{/if}
 
 /** Workflow {workflow.name}: on {workflow.triggerDescription}. */
 @Injectable()
-export class {workflow.className} implements OnModuleInit {
+export class {workflow.className}{#if !workflow.scheduled} implements OnModuleInit{/if} {
   readonly name = '{workflow.name}';
   readonly schedule = {#if workflow.scheduled}{workflow.scheduleLiteral}{#else}null{/if};
 
   constructor(
+{#if !workflow.scheduled}
     private readonly db: TenantDb,
     private readonly events: WorkflowEvents,
+{/if}
     private readonly actions: WorkflowActions,
+{#if workflow.usesGaps}
     private readonly gaps: GapRunner,
+{/if}
 {#if workflow.usesCipher}
     private readonly cipher: FieldCipher,
 {/if}
   ) {}
+{#if !workflow.scheduled}
 
   onModuleInit(): void {
-{#if workflow.scheduled}
-    // scheduled: started by WorkflowScheduler
-{#else}
     this.events.subscribe(this.name, (event) => this.onEvent(event));
-{/if}
   }
+{/if}
 
 {#if !workflow.scheduled}
   /** Whether an entity event starts this workflow. */
@@ -50,14 +56,16 @@ export class {workflow.className} implements OnModuleInit {
 
 {/if}
   /** The actions, in order, inside one tenant transaction. */
-  async run(tx: Tx, id: string | null): Promise<void> {
-{#if workflow.usesRow}
+  {#if workflow.awaits}async {/if}run({#if workflow.usesTx}tx{#else}_tx{/if}: Tx, {#if workflow.readsRow || workflow.usesId}id{#else}_id{/if}: string | null): Promise<void> {
+{#if workflow.readsRow}
     const row = id === null ? null : await tx.{workflow.entity.camel}.findUnique({ where: { id } });
-{#else if !workflow.usesId}
-    void id;
 {/if}
 {#for s in workflow.statements}
     {s}
 {/for}
+{#if !workflow.awaits}
+    // the actions are synchronous (log lines, mail queued for after the commit)
+    return Promise.resolve();
+{/if}
   }
 }

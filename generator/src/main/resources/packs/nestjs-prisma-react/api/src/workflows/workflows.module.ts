@@ -1,8 +1,12 @@
-import { Global, Injectable, Logger, Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Global, {#if app.hasSchedules}Injectable, Logger, {/if}Module{#if app.hasSchedules}, OnModuleDestroy, OnModuleInit{/if} } from '@nestjs/common';
 import { GapRunner } from '../gaps/gaps';
+{#if app.hasSchedules}
 import { TenantDb } from '../db/tenant-db';
+{/if}
 import { UserDirectory } from '../auth/user-directory';
+{#if app.hasSchedules}
 import { isDue } from './cron';
+{/if}
 import { Mailer } from './mailer';
 import { WorkflowActions } from './workflow-actions';
 import { WorkflowEvents } from './workflow-events';
@@ -10,6 +14,7 @@ import { WorkflowEvents } from './workflow-events';
 import { {w.className} } from './{w.fileName}';
 {/for}
 
+{#if app.hasSchedules}
 /**
  * Runs scheduled workflows for the tenant in SCHEDULE_TENANT_ID (one deployment serves one tenant's
  * schedules; unset = none). It ticks once a minute and runs each workflow that had a run time since
@@ -73,9 +78,10 @@ export class WorkflowScheduler implements OnModuleInit, OnModuleDestroy {
   }
 }
 
+{/if}
 @Global()
 @Module({
-  providers: [WorkflowEvents, WorkflowActions, Mailer, UserDirectory, GapRunner, WorkflowScheduler{#for w in app.workflows}, {w.className}{/for}],
+  providers: [WorkflowEvents, WorkflowActions, Mailer, UserDirectory, GapRunner{#if app.hasSchedules}, WorkflowScheduler{/if}{#for w in app.workflows}, {w.className}{/for}],
   exports: [WorkflowEvents, GapRunner, Mailer, UserDirectory],
 })
 export class WorkflowsModule {}
