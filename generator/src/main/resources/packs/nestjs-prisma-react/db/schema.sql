@@ -48,7 +48,7 @@ CREATE TABLE {e.names.table} (
   CONSTRAINT {e.names.table}_tenant_id_id_key UNIQUE (tenant_id, id)
 );
 {e.createListIndex}
-{#for f in e.searchFields}
+{#for f in e.indexedSearchFields}
 {f.sql.createIndex}
 {/for}
 {#if e.hasOwner}

@@ -101,7 +101,7 @@ class GenerationPipelineTest {
                 .containsExactly("api/src/gaps/business-rule-requirements-0.gap.ts", "api/src/gaps/business-rule-requirements-1.gap.ts");
         assertThat(result.repository().files().get("api/src/gaps/business-rule-requirements-0.gap.ts"))
                 .contains("// " + TemplateOnlyGapFiller.MARKER + " business-rule-requirements-0 (business rule, template-only): NOT IMPLEMENTED")
-                .contains("implement in api/src/gaps/business-rule-requirements-0.gap.ts or describe it in the AppSpec');");
+                .contains("implement in api/src/gaps/business-rule-requirements-0.gap.ts or describe it in the AppSpec'));");
         assertThat(result.repository().summary().gapsUnfilled()).isEqualTo(gaps.unfilled());
     }
 
@@ -131,7 +131,7 @@ class GenerationPipelineTest {
         assertThat(result.repository().files().get("api/src/gaps/business-rule-requirements-0.gap.ts"))
                 .contains("if (!ctx.row) { return; }").contains("readonly filled = true;").doesNotContain("NotImplementedException");
         assertThat(result.repository().files().get("api/src/gaps/business-rule-requirements-1.gap.ts"))
-                .contains("throw new NotImplementedException(").contains("readonly filled = false;");
+                .contains("Promise.reject(new NotImplementedException(").contains("readonly filled = false;");
         assertThat(result.outcome()).isEqualTo(Outcome.GENERATED);
     }
 }

@@ -22,7 +22,8 @@ final class DtoValidationRule implements ScanRule {
             "Transform");
     private static final Pattern VALIDATOR = Pattern.compile("Is[A-Z][A-Za-z0-9]*|Min|Max|MinLength|MaxLength|Length|Matches|ValidateNested"
             + "|ArrayMinSize|ArrayMaxSize|ArrayNotEmpty|Allow|Equals|NotEquals|Contains|Validate|ValidateIf|NotContains");
-    private static final Pattern CLASS = Pattern.compile("\\bclass\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*(?:extends\\s+([^{]+?))?\\s*(?:implements[^{]*)?\\{");
+    // an extends clause may hold a call with an options object, PartialType(X, { skipNullProperties: false }): braces inside parentheses are not the body
+    private static final Pattern CLASS = Pattern.compile("\\bclass\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*(?:extends\\s+((?:[^{(]|\\([^)]*\\))+?))?\\s*(?:implements[^{]*)?\\{");
     private static final Pattern PROPERTY = Pattern.compile("(?m)^\\s*(?:readonly\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*[?!]?\\s*:");
     private static final Pattern BODY_TYPE = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*\\s*[?!]?\\s*:\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s*(\\[\\])?");
     private static final Pattern BASE = Pattern.compile("(?:PartialType|PickType|OmitType|IntersectionType)\\s*\\(\\s*([A-Za-z_][A-Za-z0-9_]*)|^([A-Za-z_][A-Za-z0-9_]*)$");

@@ -344,7 +344,7 @@ public final class AppView {
 
     /** Whether some entity has a {@code ?q=} search: the trigram indexes need {@code pg_trgm}. */
     public boolean trigramSearch() {
-        return entities.stream().anyMatch(e -> !e.searchFields().isEmpty());
+        return entities.stream().anyMatch(e -> !e.indexedSearchFields().isEmpty());
     }
 
     public String directoryPolicy() {

@@ -201,6 +201,14 @@ public final class EntityView {
         return fields.stream().filter(FieldView::plainText).toList();
     }
 
+    /**
+     * The search fields that get a btree and a trigram index: only the ones marked searchable. The fallback
+     * (every plain text field) is searched unindexed, as the migration planner plans indexes from the markers.
+     */
+    public List<FieldView> indexedSearchFields() {
+        return fields.stream().filter(FieldView::searchable).toList();
+    }
+
     /** Whether the list has a search box (there is a text field to search). */
     public boolean searchable() {
         return !searchFields().isEmpty();

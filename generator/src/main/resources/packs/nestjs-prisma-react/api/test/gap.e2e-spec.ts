@@ -1,4 +1,6 @@
+{#if gap.filled}
 import { HttpException, NotImplementedException } from '@nestjs/common';
+{/if}
 import type { Tx } from '../../src/db/tenant-db';
 import { {gap.className} } from '../../src/gaps/{gap.fileName}';
 
@@ -8,15 +10,16 @@ import { {gap.className} } from '../../src/gaps/{gap.fileName}';
  */
 function emptyTx(): Tx {
   const delegate = new Proxy({}, {
-    get: (_t, op: string) => async (args?: { data?: unknown }) =>
+    get: (_t, op: string) => (args?: { data?: unknown }): Promise<unknown> => Promise.resolve(
       op === 'findMany' || op === 'groupBy' ? [] : op === 'count' ? 0 : op.startsWith('find') ? null
-        : op === 'aggregate' ? { _count: 0, _sum: {}, _avg: {}, _min: {}, _max: {} } : (args?.data ?? { count: 0 }),
+        : op === 'aggregate' ? { _count: 0, _sum: {}, _avg: {}, _min: {}, _max: {} } : (args?.data ?? { count: 0 })),
   });
   return new Proxy({}, {
-    get: (_t, name: string) => (name.startsWith('$') ? async () => [] : delegate),
+    get: (_t, name: string) => (name.startsWith('$') ? (): Promise<unknown[]> => Promise.resolve([]) : delegate),
   }) as unknown as Tx;
 }
 
+{#if gap.filled}
 /** Resolves, or rejects with an HttpException (a rule refusing a write); anything else fails the test. */
 async function settles(run: () => Promise<void>): Promise<void> {
   try {
@@ -27,6 +30,7 @@ async function settles(run: () => Promise<void>): Promise<void> {
     }
   }
 }
+{/if}
 
 /** The gap's own tests: {gap.kind} {gap.id}, asked for at AppSpec {gap.path}. No database needed. */
 describe('gap {gap.id}', () => {

@@ -58,7 +58,8 @@ class NodeFillValidatorTest {
 
         try (MockProvider server = new MockProvider()) {
             server.then(Reply.json(MockProvider.openAi("test-coder", LlmGapFillerTest.answer("const limit: number = 'six';\nvoid limit;", 0.5), 10, 10)),
-                    Reply.json(MockProvider.openAi("test-coder", LlmGapFillerTest.answer("throw new Error('not yet');", 0.5), 10, 10)),
+                    Reply.json(MockProvider.openAi("test-coder", LlmGapFillerTest.answer(
+                            "if (ctx.row === undefined) {\n  throw new UnprocessableEntityException('no row');\n}\nthrow new Error('not yet');", 0.5), 10, 10)),
                     Reply.json(MockProvider.openAi("test-coder", LlmGapFillerTest.answer(LlmGapFillerTest.GOOD, 0.8), 10, 10)));
             AiProviderSettings s = new AiProviderSettings(AiProviderKind.OPENAI, server.url() + "/v1", "test-coder", "sk", Duration.ofSeconds(5),
                     null, 100_000);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.veroforge.generator.Fixtures;
 import io.veroforge.generator.proof.AppProof;
-import io.veroforge.generator.proof.CommandRunner;
+import io.veroforge.generator.node.CommandRunner;
 import io.veroforge.generator.resolve.Resolution;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -166,7 +166,7 @@ class SynthesizerTest {
         assertThat(f.get("api/package.json")).doesNotContain("\"^").doesNotContain("\"~").contains("\"@prisma/adapter-pg\": \"");
         // the two requirement sentences became loud stubs
         assertThat(f.get("api/src/gaps/business-rule-requirements-0.gap.ts"))
-                .contains("throw new NotImplementedException('VeroForge gap business-rule-requirements-0: Technicians may not")
+                .contains("Promise.reject(new NotImplementedException('VeroForge gap business-rule-requirements-0: Technicians may not")
                 .contains("import { NotImplementedException } from '@nestjs/common';")
                 .contains("readonly filled = false;");
         assertThat(repo.summary().gapsUnfilled()).isEqualTo(2);
