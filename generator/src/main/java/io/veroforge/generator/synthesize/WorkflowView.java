@@ -417,4 +417,21 @@ public final class WorkflowView {
     public boolean usesCipher() {
         return statements.stream().anyMatch(s -> s.contains("this.cipher."));
     }
+
+    /** Whether a statement calls WorkflowActions (a workflow of setField actions only writes through its transaction). */
+    public boolean usesActions() {
+        return statements.stream().anyMatch(s -> s.contains("this.actions."));
+    }
+
+    /** The names imported from workflow-actions.ts: WorkflowActions when used, then the text helpers. */
+    public String actionImports() {
+        List<String> names = new ArrayList<>();
+        if (usesActions()) {
+            names.add("WorkflowActions");
+        }
+        if (!helpers().isEmpty()) {
+            names.add(helpers());
+        }
+        return String.join(", ", names);
+    }
 }

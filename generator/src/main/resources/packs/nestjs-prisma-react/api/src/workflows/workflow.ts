@@ -6,7 +6,9 @@ import { {#if !workflow.scheduled}TenantDb, {/if}Tx } from '../db/tenant-db';
 {#if workflow.usesGaps}
 import { GapRunner } from '../gaps/gaps';
 {/if}
-import { WorkflowActions{#if workflow.helpers}, {workflow.helpers}{/if} } from './workflow-actions';
+{#if workflow.actionImports}
+import { {workflow.actionImports} } from './workflow-actions';
+{/if}
 {#if !workflow.scheduled}
 import { EntityEvent, WorkflowEvents } from './workflow-events';
 {/if}
@@ -22,7 +24,9 @@ export class {workflow.className}{#if !workflow.scheduled} implements OnModuleIn
     private readonly db: TenantDb,
     private readonly events: WorkflowEvents,
 {/if}
+{#if workflow.usesActions}
     private readonly actions: WorkflowActions,
+{/if}
 {#if workflow.usesGaps}
     private readonly gaps: GapRunner,
 {/if}
