@@ -47,7 +47,8 @@ final class ContractAfterPromotion {
         try {
             MigrationOutcome outcome = migrator.applyContract(planning.target(tenant.get(), run.app(), run.client()), run.number(), run.name(),
                     split.contract(), approved);
-            return verified.apply("; contract " + outcome.message().replace("version " + run.number(), "version " + run.number() + ".1"));
+            return verified.apply("; contract " + (outcome.alreadyApplied() ? "version " + run.number() + ".1 was applied before"
+                    : "applied version " + run.number() + ".1 (" + outcome.steps() + " steps) to schema " + outcome.schema()));
         } catch (SchemaMigrationException e) {
             return StageOutcome.waiting("ContractFailed", e.getMessage() + ". The promoted revision serves on the expanded schema meanwhile;"
                     + " fix the rows the step names and the contract is tried again every " + RETRY.toMinutes() + " minute(s)", RETRY);

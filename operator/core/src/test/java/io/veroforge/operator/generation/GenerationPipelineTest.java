@@ -265,12 +265,7 @@ class GenerationPipelineTest {
                     }));
             await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> columnsOf(schema, "customers").contains("gate_code"));
 
-            OnConflict.retry(() -> generations(ns).withName("pest-control-3").edit(g -> {
-                Map<String, String> annotations = g.getMetadata().getAnnotations() == null ? new java.util.HashMap<>() : g.getMetadata().getAnnotations();
-                annotations.put(Generation.APPROVE_ANNOTATION, "alice");
-                g.getMetadata().setAnnotations(annotations);
-                return g;
-            }));
+            approve(ns, "pest-control-3");
             Generation approved = awaitGeneration(ns, "pest-control-3", succeeded());
             assertThat(approved.getStatus().getApproval().getState()).isEqualTo(ApprovalState.Approved);
             assertThat(approved.getStatus().getApproval().getBy()).isEqualTo("alice");
