@@ -26,6 +26,21 @@ public class CanaryAnalysis {
     @JsonPropertyDescription("Metrics look-back of each evaluation (default 5m).")
     private String window = "5m";
 
+    @Size(max = 16)
+    @Pattern(NamePatterns.DURATION)
+    @JsonPropertyDescription("Range of each sample's rate: the {{window}} of KPI queries (default: the interval). A few "
+            + "Prometheus scrape intervals (e.g. 4s at a 1s scrape, 1m at 15s) make each sample nearly instantaneous, so a "
+            + "canary that breaks is caught at the next evaluation; shorter than two scrapes gives no data.")
+    private String rateWindow;
+
+    public String getRateWindow() {
+        return rateWindow;
+    }
+
+    public void setRateWindow(String rateWindow) {
+        this.rateWindow = rateWindow;
+    }
+
     public String getInterval() {
         return interval;
     }

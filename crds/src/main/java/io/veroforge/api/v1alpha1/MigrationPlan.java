@@ -21,6 +21,15 @@ public class MigrationPlan {
     private String schema;
     /** Base64 of the gzip of a JSON array: the SQL of each step, in order. */
     private String compressedSql;
+    /**
+     * Generations after {@code from} that migrated this schema but never served (a canary rolled back
+     * after its expand part, a run that failed after Migrate): the plan starts from the schema they left.
+     */
+    private List<String> unservedMigrations;
+    /** Steps from {@code from}'s model that an unserved Generation already applied to the schema: not applied again. */
+    private List<String> alreadyApplied;
+    /** Set by the Migrate stage when it applied only the expand steps (a canary); the contract steps wait for promotion. */
+    private Boolean expandOnly;
 
     /** Whether any step can lose data. */
     @JsonIgnore
@@ -55,6 +64,30 @@ public class MigrationPlan {
 
     public void setSteps(List<MigrationStep> steps) {
         this.steps = steps == null ? new ArrayList<>() : steps;
+    }
+
+    public List<String> getUnservedMigrations() {
+        return unservedMigrations;
+    }
+
+    public void setUnservedMigrations(List<String> unservedMigrations) {
+        this.unservedMigrations = unservedMigrations;
+    }
+
+    public List<String> getAlreadyApplied() {
+        return alreadyApplied;
+    }
+
+    public void setAlreadyApplied(List<String> alreadyApplied) {
+        this.alreadyApplied = alreadyApplied;
+    }
+
+    public Boolean getExpandOnly() {
+        return expandOnly;
+    }
+
+    public void setExpandOnly(Boolean expandOnly) {
+        this.expandOnly = expandOnly;
     }
 
     public String getFrom() {

@@ -54,7 +54,8 @@ public final class CanaryEvaluator {
         Duration step = window.dividedBy(SAMPLES_PER_WINDOW).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
                 : window.dividedBy(SAMPLES_PER_WINDOW);
         int expected = (int) Math.max(1, window.toMillis() / step.toMillis());
-        String rateWindow = Durations.format(interval);
+        // parsed and formatted again: only a duration reaches the PromQL, whatever the field held
+        String rateWindow = Durations.format(spec.getAnalysis().getRateWindow() != null ? Durations.parse(spec.getAnalysis().getRateWindow()) : interval);
         List<KpiSamples> samples = new ArrayList<>();
         for (Kpi kpi : spec.getKpis()) {
             String canaryQuery = KpiQueries.resolve(kpi, namespace, canaryRevision, rateWindow);

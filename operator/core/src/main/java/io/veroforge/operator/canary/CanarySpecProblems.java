@@ -27,6 +27,9 @@ final class CanarySpecProblems {
         }
         duration(problems, "spec.analysis.interval", spec.getAnalysis().getInterval());
         duration(problems, "spec.analysis.window", spec.getAnalysis().getWindow());
+        if (spec.getAnalysis().getRateWindow() != null) {
+            duration(problems, "spec.analysis.rateWindow", spec.getAnalysis().getRateWindow());
+        }
         for (int i = 0; i < spec.getSteps().size(); i++) {
             if (spec.getSteps().get(i).getPause() != null) {
                 duration(problems, "spec.steps[" + i + "].pause", spec.getSteps().get(i).getPause());

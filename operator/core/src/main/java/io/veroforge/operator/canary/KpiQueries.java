@@ -7,7 +7,8 @@ import io.veroforge.api.v1alpha1.Kpi;
 /**
  * The PromQL of a KPI for one revision: its own {@code query}, or the built-in of its name, with
  * {@code {{namespace}}}, {@code {{revision}}} and {@code {{window}}} substituted. {@code {{window}}} is
- * the analysis interval: each sample is a rate over one interval, the window says how many samples.
+ * {@code analysis.rateWindow}, by default the analysis interval: each sample is a rate over it, the
+ * analysis window says how many samples.
  */
 public final class KpiQueries {
     private static final String SELECTOR = "namespace=\"{{namespace}}\",revision=\"{{revision}}\"";

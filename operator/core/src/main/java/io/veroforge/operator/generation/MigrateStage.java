@@ -63,27 +63,39 @@ final class MigrateStage implements Stage {
             return StageOutcome.waiting("WaitingForOlderGeneration", "waiting for " + busy.get().getMetadata().getName()
                     + " to finish deploying (one Generation of an app migrates and deploys at a time)", Duration.ofSeconds(3));
         }
-        String deployedNow = DeployedGeneration.otherThan(run.name(), siblings).map(g -> g.getMetadata().getName()).orElse(null);
+        SchemaLineage schema = SchemaLineage.of(run, siblings);
+        String deployedNow = schema.deployed().map(g -> g.getMetadata().getName()).orElse(null);
         if (!Objects.equals(deployedNow, plan.getFrom())) {
             return StageOutcome.failed("PlanOutdated", "the plan starts from " + (plan.getFrom() == null ? "an empty schema" : plan.getFrom())
                     + " but " + (deployedNow == null ? "nothing" : deployedNow) + " is deployed now; delete this Generation to plan again");
         }
+        List<String> plannedOver = plan.getUnservedMigrations() == null ? List.of() : plan.getUnservedMigrations();
+        if (!plannedOver.equals(schema.unserved())) {
+            return StageOutcome.failed("PlanOutdated", "the plan was made over the migrations of " + (plannedOver.isEmpty() ? "no unserved Generation" : plannedOver)
+                    + " but the schema now also holds those of " + schema.unserved()
+                    + " (migrated without serving); delete this Generation to plan again");
+        }
         io.veroforge.generator.migrate.MigrationPlan toApply = MigrationPlanning.toGenerator(plan);
         String deferred = "";
+        boolean expandOnly = false;
         if (deployedNow != null && Deliveries.canary(run.appSpec())) {
             ExpandContract split = toApply.expandContract();
             if (!split.splittable()) {
                 return StageOutcome.failed("CannotCanary", cannotCanary(split));
             }
             toApply = split.expand();
-            deferred = split.contract().isEmpty() ? "" : "; expand part only: " + split.contract().steps().size()
-                    + " contract step(s) run after the canary is promoted";
+            expandOnly = !split.contract().isEmpty();
+            deferred = expandOnly ? "; expand part only: " + split.contract().steps().size()
+                    + " contract step(s) run after the canary is promoted" : "";
         }
+        String reused = plan.getAlreadyApplied() == null ? "" : "; " + plan.getAlreadyApplied().size() + " step(s) already in the schema from "
+                + plannedOver + " not applied again";
         boolean approved = run.recorded().getApproval() != null && run.recorded().getApproval().getState() == ApprovalState.Approved;
         try {
             MigrationOutcome outcome = migrator.apply(planning.target(tenant.get(), run.app(), run.client()), run.number(), run.name(),
                     toApply, approved);
-            return StageOutcome.succeeded(outcome.message() + deferred);
+            boolean onlyExpanded = expandOnly;
+            return StageOutcome.succeeded(outcome.message() + deferred + reused, s -> s.getMigrationPlan().setExpandOnly(onlyExpanded ? Boolean.TRUE : null));
         } catch (MigrationRefusedException e) {
             return StageOutcome.failed("MigrationRefused", e.getMessage());
         } catch (NameConflictException e) {

@@ -34,8 +34,8 @@ import io.veroforge.operator.delivery.DeliveryException;
 import io.veroforge.operator.platform.TenantDatabaseSecret;
 
 /**
- * Plans a Generation's migration from the model that serves (the deployed Generation's snapshot)
- * to its own, before approval, so the person approving sees exactly the SQL that will run; the
+ * Plans a Generation's migration from what the app's schema holds (the deployed Generation's model,
+ * plus what Generations that never served left in it: {@link SchemaLineage}) to its own, before approval, so the person approving sees exactly the SQL that will run; the
  * Migrate stage applies that recorded plan and nothing else.
  */
 @ApplicationScoped
@@ -49,13 +49,22 @@ public class MigrationPlanning {
     }
 
     MigrationPlan plan(GenerationRun run, List<Generation> siblings) {
-        Optional<Generation> deployed = DeployedGeneration.otherThan(run.name(), siblings);
-        io.veroforge.generator.migrate.MigrationPlan planned = MigrationPlanner.plan(deployed.map(GeneratedCode::modelOf).orElse(null),
-                GeneratedCode.modelOf(run.generation()));
+        SchemaLineage schema = SchemaLineage.of(run, siblings);
+        List<PlannedStep> steps = new ArrayList<>();
+        List<String> alreadyApplied = new ArrayList<>();
+        for (PlannedStep step : MigrationPlanner.plan(schema.base(), GeneratedCode.modelOf(run.generation())).steps()) {
+            if (schema.alreadyApplied(step)) {
+                alreadyApplied.add(step.description());
+            } else {
+                steps.add(step);
+            }
+        }
         MigrationPlan plan = new MigrationPlan();
-        plan.setSteps(planned.steps().stream().map(MigrationPlanning::recorded).toList());
-        plan.setCompressedSql(CompressedJson.encode(planned.steps().stream().map(s -> s.sql()).toList()));
-        plan.setFrom(deployed.map(g -> g.getMetadata().getName()).orElse(null));
+        plan.setSteps(steps.stream().map(MigrationPlanning::recorded).toList());
+        plan.setCompressedSql(CompressedJson.encode(steps.stream().map(s -> s.sql()).toList()));
+        plan.setFrom(schema.deployed().map(g -> g.getMetadata().getName()).orElse(null));
+        plan.setUnservedMigrations(schema.unserved().isEmpty() ? null : schema.unserved());
+        plan.setAlreadyApplied(alreadyApplied.isEmpty() ? null : alreadyApplied);
         AppTenant.of(run.client(), run.namespace())
                 .ifPresent(t -> plan.setSchema(AppSchemaName.of(TenantDatabaseNames.of(t.name()).schema(), run.app()).value()));
         return plan;

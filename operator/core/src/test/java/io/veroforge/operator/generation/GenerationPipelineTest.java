@@ -58,6 +58,8 @@ import io.veroforge.api.telemetry.TelemetryEventSchema;
 import io.veroforge.api.v1alpha1.AppSpec;
 import io.veroforge.api.v1alpha1.Canary;
 import io.veroforge.api.v1alpha1.MigrationPhase;
+import io.veroforge.api.v1alpha1.MigrationPlan;
+import io.veroforge.api.v1alpha1.MigrationStep;
 import io.veroforge.api.v1alpha1.ApprovalPolicy;
 import io.veroforge.api.v1alpha1.ApprovalState;
 import io.veroforge.api.v1alpha1.DeliveryMode;
@@ -619,6 +621,53 @@ class GenerationPipelineTest {
                     .contains("spec.rollout.strategy direct").contains("nothing was migrated");
             assertThat(historyOf(schema)).containsExactly("1", "2", "2.1");
             assertThat(apps(app).get().getStatus().getDeployedGeneration()).isEqualTo("pest-control-2");
+        }
+    }
+
+    @Test
+    void afterARolledBackCanaryTheNextPlanStartsFromTheSchemaItLeft() throws Exception {
+        String ns = readyTenant("leftover");
+        try (SimulatedControllers cluster = new SimulatedControllers(client).run(ns)) {
+            AppSpec spec = pestControl(ns);
+            spec.getSpec().getRollout().setStrategy(RolloutStrategy.canary);
+            AppSpec app = client.resource(spec).create();
+            String schema = awaitGeneration(ns, "pest-control-1", succeeded()).getStatus().getMigrationPlan().getSchema();
+
+            editApp(app, a -> {
+                a.getSpec().getEntities().get(0).getFields().removeIf(f -> f.getName().equals("phone"));
+                return addCustomerField(a, "loyaltyCode");
+            });
+            awaitGeneration(ns, "pest-control-2", g -> g.getStatus() != null && g.getStatus().getPhase() == GenerationPhase.AwaitingApproval);
+            approve(ns, "pest-control-2");
+            await().atMost(WAIT).until(() -> canaryStep(ns, "pest-control-2") == 0);
+            Generation canaried = generations(ns).withName("pest-control-2").get();
+            assertThat(canaried.getStatus().getMigrationPlan().getExpandOnly()).isTrue();
+            assertThat(columnsOf(schema, "customers")).contains("phone", "loyalty_code");
+            act(ns, "pest-control-2", "abort");
+            Generation rolledBack = awaitGeneration(ns, "pest-control-2", g -> g.getStatus().getPhase() == GenerationPhase.Failed);
+            assertThat(rolledBack.getStatus().condition("Succeeded").orElseThrow().getReason()).isEqualTo("CanaryRolledBack");
+            assertThat(columnsOf(schema, "customers")).as("what the canary's users wrote stays").contains("loyalty_code");
+
+            // the same change again, plus one more field: without the lineage this plan adds loyalty_code a second time
+            editApp(app, a -> addCustomerField(a, "nickname"));
+            Generation next = awaitGeneration(ns, "pest-control-3", g -> g.getStatus() != null && g.getStatus().getPhase() == GenerationPhase.AwaitingApproval);
+            MigrationPlan plan = next.getStatus().getMigrationPlan();
+            assertThat(plan.getFrom()).isEqualTo("pest-control-1");
+            assertThat(plan.getUnservedMigrations()).containsExactly("pest-control-2");
+            assertThat(plan.getAlreadyApplied()).containsExactly("add column customers.loyalty_code");
+            assertThat(plan.getSteps()).extracting(MigrationStep::getDescription)
+                    .contains("add column customers.nickname", "drop column customers.phone (its values are lost)")
+                    .doesNotContain("add column customers.loyalty_code");
+            approve(ns, "pest-control-3");
+            for (int step = 0; step < 3; step++) {
+                int at = step;
+                await().atMost(WAIT).until(() -> canaryStep(ns, "pest-control-3") == at);
+                act(ns, "pest-control-3", "promote");
+            }
+            Generation promoted = awaitGeneration(ns, "pest-control-3", succeeded());
+            assertThat(stage(promoted, StageName.Migrate).getMessage()).contains("1 step(s) already in the schema from [pest-control-2]");
+            assertThat(columnsOf(schema, "customers")).contains("loyalty_code", "nickname").doesNotContain("phone");
+            assertThat(historyOf(schema)).containsExactly("1", "2", "3", "3.1");
         }
     }
 

@@ -15,10 +15,16 @@ package io.veroforge.operator.canary.gate;
  * @param trendPoints            evaluations (the current one included) the trend's slope is fitted over
  * @param trendTolerance         a change over those evaluations smaller than this share of the
  *                               KPI's scale is {@code stable}
+ * @param breachSamples          this many newest canary samples all failing the threshold, while the
+ *                               baseline's newest do not, fail the KPI even if the window's mean
+ *                               passes: a canary that broke late in the window is caught at this
+ *                               evaluation, not when the mean catches up (log-normal noise at 50%
+ *                               spread puts three samples in a row past 3x the median about once in
+ *                               two million windows)
  */
 public record GatePolicy(double alpha, double minRelativeEffect, int minSamplesToCompare, double minConfidenceToPromote,
-                         int trendPoints, double trendTolerance) {
-    public static final GatePolicy DEFAULT = new GatePolicy(0.01, 0.2, 5, 0.5, 5, 0.05);
+                         int trendPoints, double trendTolerance, int breachSamples) {
+    public static final GatePolicy DEFAULT = new GatePolicy(0.01, 0.2, 5, 0.5, 5, 0.05, 3);
 
     public GatePolicy {
         if (alpha <= 0 || alpha >= 1) {
@@ -26,6 +32,9 @@ public record GatePolicy(double alpha, double minRelativeEffect, int minSamplesT
         }
         if (trendPoints < 3) {
             throw new IllegalArgumentException("trendPoints must be at least 3 (a slope over two points is noise)");
+        }
+        if (breachSamples < 2) {
+            throw new IllegalArgumentException("breachSamples must be at least 2 (one sample past the threshold is a spike)");
         }
     }
 }

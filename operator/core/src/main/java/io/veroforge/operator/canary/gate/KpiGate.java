@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * Scores a canary and recommends what to do. Per KPI: the canary's mean must pass the threshold,
- * and the canary must not be significantly worse than the baseline ({@link BaselineComparison}).
+ * its newest samples must not all fail it while the baseline's pass (a late break), and the canary
+ * must not be significantly worse than the baseline ({@link BaselineComparison}).
  * The score is the weight of passing KPIs over the weight of KPIs with data. A failing critical KPI
  * or a score under the pass score recommends rollback; missing data only ever holds (never rollback,
  * never promote); a passing evaluation with too little data holds too.
@@ -104,6 +105,8 @@ public final class KpiGate {
         String reason = null;
         if (!kpi.operator().passes(value, kpi.threshold())) {
             reason = GateReason.THRESHOLD_FAILED;
+        } else if (recentBreach(kpi, samples)) {
+            reason = GateReason.RECENT_BREACH;
         } else if (comparison != null && comparison.worse()) {
             reason = GateReason.WORSE_THAN_BASELINE;
         }
@@ -111,6 +114,26 @@ public final class KpiGate {
                 kpi.operator(), kpi.weight(), kpi.critical(), reason == null, trends.trend(kpi, samples.history(), value),
                 samples.canary().length, samples.baseline().length, comparison == null ? null : round(comparison.pValue()),
                 samples.resolvedQuery(), reason);
+    }
+
+    /**
+     * The canary's newest samples all fail the threshold and the baseline's newest do not: it broke
+     * inside the window. When the stable revision fails too, the cause is shared (the database, the
+     * load), not the canary, and only the window's mean decides.
+     */
+    private boolean recentBreach(KpiDefinition kpi, KpiSamples samples) {
+        int k = policy.breachSamples();
+        return samples.canary().length >= k && allFail(kpi, samples.canary(), k)
+                && !(samples.baseline().length >= k && allFail(kpi, samples.baseline(), k));
+    }
+
+    private static boolean allFail(KpiDefinition kpi, double[] values, int newest) {
+        for (int i = values.length - newest; i < values.length; i++) {
+            if (kpi.operator().passes(values[i], kpi.threshold())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Weighted share of the expected samples each KPI has (capped at the expected), rounded to 3 places. */
@@ -128,7 +151,11 @@ public final class KpiGate {
         return outcomes.stream().anyMatch(o -> o.kpi().equals(kpi) && o.critical());
     }
 
-    private static String failureMessage(KpiOutcome o) {
+    private String failureMessage(KpiOutcome o) {
+        if (GateReason.RECENT_BREACH.equals(o.reason())) {
+            return o.kpi() + " = " + fmt(o.value()) + " over the window, but its newest " + policy.breachSamples() + " samples all fail "
+                    + o.operator() + " " + fmt(o.threshold()) + " while the baseline's do not: the canary broke within the window";
+        }
         if (GateReason.WORSE_THAN_BASELINE.equals(o.reason())) {
             return o.kpi() + " = " + fmt(o.value()) + " passes its threshold but is significantly worse than the baseline "
                     + fmt(o.baseline()) + " (Mann-Whitney p = " + fmt(o.pValue()) + ")";

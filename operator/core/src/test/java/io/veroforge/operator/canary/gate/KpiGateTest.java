@@ -182,6 +182,39 @@ class KpiGateTest {
     }
 
     @Test
+    void aCanaryThatBrokeLateInTheWindowRollsBackAtThisEvaluation() {
+        KpiDefinition errors = new KpiDefinition("error_rate", null, 0.05, Comparison.lt, 50, false);
+        double[] brokeLate = withNewest(noisy(1, 0.002, 0.0005), 0.25, 0.24, 0.26);
+
+        GateEvaluation e = gate.evaluate(input(
+                samples(errors, brokeLate, noisy(2, 0.002, 0.0005)),
+                samples(LATENCY, noisy(3, 120, 10), noisy(4, 120, 10)),
+                samples(BOOKINGS, noisy(5, 12, 2), noisy(6, 12, 2))));
+
+        assertThat(e.kpiResults().get(0).value()).as("the window's mean still passes").isLessThan(0.05);
+        assertThat(e.kpiResults().get(0).reason()).isEqualTo(GateReason.RECENT_BREACH);
+        assertThat(e.recommendation()).isEqualTo(Recommendation.rollback);
+        assertThat(e.reasons()).extracting(GateReason::message)
+                .anySatisfy(m -> assertThat(m).contains("newest 3 samples all fail lt 0.05 while the baseline's do not"));
+    }
+
+    @Test
+    void aBreachTheStableSharesOrASpikeIsNotTheCanarysFault() {
+        KpiDefinition errors = new KpiDefinition("error_rate", null, 0.05, Comparison.lt, 50, false);
+        GateEvaluation shared = gate.evaluate(input(
+                samples(errors, withNewest(noisy(1, 0.002, 0.0005), 0.25, 0.24, 0.26), withNewest(noisy(2, 0.002, 0.0005), 0.2, 0.3, 0.2)),
+                samples(LATENCY, noisy(3, 120, 10), noisy(4, 120, 10))));
+        GateEvaluation spike = gate.evaluate(input(
+                samples(errors, withNewest(noisy(1, 0.002, 0.0005), 0.25, 0.001, 0.26), noisy(2, 0.002, 0.0005)),
+                samples(LATENCY, noisy(3, 120, 10), noisy(4, 120, 10))));
+
+        assertThat(shared.kpiResults().get(0).passed()).as("the stable fails the same way: a shared cause").isTrue();
+        assertThat(spike.kpiResults().get(0).passed()).as("one good sample among the newest three").isTrue();
+        assertThat(shared.recommendation()).isNotEqualTo(Recommendation.rollback);
+        assertThat(spike.recommendation()).isNotEqualTo(Recommendation.rollback);
+    }
+
+    @Test
     void trendFollowsTheSlopeOverRecentEvaluations() {
         KpiSamples rising = new KpiSamples(LATENCY, "q", constant(200), constant(200), List.of(100.0, 130.0, 160.0, 180.0));
         KpiSamples falling = new KpiSamples(LATENCY, "q", constant(100), constant(100), List.of(200.0, 170.0, 140.0, 120.0));
@@ -246,6 +279,13 @@ class KpiGateTest {
         for (int i = 0; i < N; i++) {
             v[i] = Math.max(0, mean + sd * r.nextGaussian());
         }
+        return v;
+    }
+
+    /** {@code values} with its newest samples replaced by {@code newest}. */
+    private static double[] withNewest(double[] values, double... newest) {
+        double[] v = values.clone();
+        System.arraycopy(newest, 0, v, v.length - newest.length, newest.length);
         return v;
     }
 
