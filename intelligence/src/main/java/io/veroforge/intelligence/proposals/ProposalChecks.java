@@ -85,12 +85,12 @@ public class ProposalChecks {
             try {
                 finished = process.waitFor(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
-                process.destroyForcibly();
+                stop(process);
                 Thread.currentThread().interrupt();
                 return new Result("failed", "interrupted while regenerating " + specName);
             }
             if (!finished) {
-                process.destroyForcibly();
+                stop(process);
                 return new Result("failed", "regenerating " + specName + " took longer than " + config.timeout() + ":\n" + firstLines(log));
             }
             if (process.exitValue() != 0) {
@@ -148,6 +148,12 @@ public class ProposalChecks {
             }
         }
         return specs;
+    }
+
+    /** The command and whatever it started (a wrapper script's JVM): nothing outlives a failed check. */
+    private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     private static String firstLines(Path log) {
