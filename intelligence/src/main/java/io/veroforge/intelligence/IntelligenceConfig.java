@@ -42,4 +42,23 @@ public interface IntelligenceConfig {
      */
     @io.smallrye.config.WithName("ingest-tokens")
     Map<String, String> ingestTokens();
+
+    /** How a proposal is checked before it is offered (docs/intelligence.md, Checks). */
+    Checks checks();
+
+    interface Checks {
+        /**
+         * The generator CLI as a command line, split on whitespace (e.g. {@code java -jar
+         * /opt/veroforge/veroforge-generator-cli.jar}); {@code generate -f … -o … --overlay …} is
+         * appended. Unset = checks are not run and every proposal waits for a reviewer.
+         */
+        java.util.Optional<String> command();
+
+        /** The longest one generation may take before the check counts as failed. */
+        @WithDefault("180s")
+        Duration timeout();
+
+        /** A directory of AppSpec YAML files to regenerate; unset = the reference specs bundled with the engine. */
+        java.util.Optional<String> referenceSpecs();
+    }
 }

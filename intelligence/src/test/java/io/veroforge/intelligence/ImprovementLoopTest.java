@@ -31,47 +31,76 @@ class ImprovementLoopTest {
     private static final String REVIEWER = "Bearer " + Infrastructure.REVIEWER_TOKEN;
 
     @Test
-    void twelveTenantsSameEditBecomeAPublishedImprovementAndNineTenantsDoNot() throws Exception {
-        String ontologyType = "Appointment" + UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase();
+    void twelveTenantsSameEditBecomeACheckedAutoApprovedPublishedImprovementAndNineTenantsDoNot() throws Exception {
+        assertThat(Infrastructure.generatorCommand())
+                .as("the checks run the generator module's build: ./mvnw -B -o test -pl generator,intelligence -Dtest=ImprovementLoopTest"
+                        + " -Dsurefire.failIfNoSpecifiedTests=false")
+                .isNotNull();
         String nineFile = "ui/src/{entity}/Nine" + UUID.randomUUID().toString().substring(0, 6) + ".tsx";
-        List<String> customers = sendEdits(12, "twelve", "{\"kind\":\"added_field\",\"ontologyType\":\"" + ontologyType
-                + "\",\"fieldType\":\"date\",\"optional\":true}");
+        List<String> customers = sendEdits(12, "twelve", "{\"kind\":\"added_field\",\"ontologyType\":\"Appointment\","
+                + "\"fieldType\":\"date\",\"optional\":true}");
         customers.addAll(sendEdits(9, "nine", "{\"kind\":\"changed_template_file\",\"file\":\"" + nineFile + "\"}"));
         awaitStored(21, "customer_edit");
 
         JsonNode proposals = JSON.readTree(given().header("Authorization", REVIEWER).post("/api/v1/detect")
                 .then().statusCode(200).extract().asString());
         JsonNode patterns = JSON.readTree(given().get("/api/v1/patterns").then().statusCode(200).extract().asString());
-        JsonNode twelve = only(patterns, "ontologyType=" + ontologyType);
+        JsonNode twelve = only(patterns, "ontologyType=Appointment");
         assertThat(twelve.path("evidenceTenants").asInt()).isEqualTo(12);
-        assertThat(twelve.path("description").asText()).contains("optional field of type date").contains(ontologyType);
+        assertThat(twelve.path("description").asText()).contains("optional field of type date").contains("Appointment");
         assertThat(patterns.toString()).doesNotContain(nineFile);
 
-        JsonNode proposal = only(proposals, ontologyType);
+        // checked by regenerating the reference specs with the change (the generator run as a process): low risk, passed → approved
+        JsonNode proposal = only(proposals, "\\\"ontologyType\\\":\\\"Appointment\\\"");
         assertThat(proposal.path("risk").asText()).isEqualTo("low");
         assertThat(proposal.path("kind").asText()).isEqualTo("ontology_optional_field");
-        // checks cannot run yet (the generator reads no overlay), so even low risk waits for a reviewer
-        assertThat(proposal.path("checks").asText()).isEqualTo("not_run");
-        assertThat(proposal.path("state").asText()).isEqualTo("pending_review");
+        assertThat(proposal.path("checks").asText()).as(proposal.path("checksDetail").asText()).isEqualTo("passed");
+        assertThat(proposal.path("checksDetail").asText()).contains("universal-sparse.yaml", "salon.yaml", "Appointment.extraDate");
+        assertThat(proposal.path("state").asText()).isEqualTo("approved");
 
         long id = proposal.path("id").asLong();
-        given().header("Authorization", REVIEWER).contentType(ContentType.JSON).body("{\"reason\":\"useful default\"}")
-                .post("/api/v1/proposals/" + id + "/approve").then().statusCode(200);
         List<String> improvements = awaitPublished("veroforge_improvements", "\"proposalId\":" + id + ",");
         JsonNode improvement = JSON.readTree(improvements.get(0));
-        assertThat(improvement.path("approvedBy").asText()).isEqualTo("alice");
+        assertThat(improvement.path("approvedBy").asText()).isEqualTo("governance");
+        assertThat(improvement.path("checks").asText()).isEqualTo("passed");
         assertThat(improvement.path("evidence").path("tenants").asInt()).isEqualTo(12);
-        assertThat(improvement.path("change").asText()).contains(ontologyType).contains("date");
+        assertThat(JSON.readTree(improvement.path("change").asText()).path("addField").path("name").asText()).isEqualTo("extraDate");
 
         JsonNode decided = JSON.readTree(given().header("Authorization", REVIEWER).get("/api/v1/proposals/" + id)
                 .then().statusCode(200).extract().asString());
-        assertThat(decided.path("decisions").get(0).path("actor").asText()).isEqualTo("alice");
-        assertThat(decided.path("decisions").get(0).path("reason").asText()).isEqualTo("useful default");
+        assertThat(decided.path("decisions").get(0).path("actor").asText()).isEqualTo("governance");
+        assertThat(decided.path("decisions").get(0).path("reason").asText()).isEqualTo("low risk with passing checks");
+        given().header("Authorization", REVIEWER).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/proposals/" + id + "/approve").then().statusCode(409);
 
         // a second detection run finds nothing new and makes no second proposal
         JsonNode again = JSON.readTree(given().header("Authorization", REVIEWER).post("/api/v1/detect").then().extract().asString());
-        assertThat(again.toString()).doesNotContain(ontologyType);
+        assertThat(again.toString()).doesNotContain("Appointment");
 
+        assertNoTenantIdentity(customers);
+    }
+
+    @Test
+    void aProposalWhoseChecksFailWaitsForAReviewerWithTheGeneratorsOutput() throws Exception {
+        String ontologyType = "Unicorn" + UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase();
+        List<String> customers = sendEdits(10, "failing", "{\"kind\":\"added_field\",\"ontologyType\":\"" + ontologyType
+                + "\",\"fieldType\":\"text\",\"optional\":true}");
+        awaitStored(10, "customer_edit");
+
+        JsonNode proposal = only(JSON.readTree(given().header("Authorization", REVIEWER).post("/api/v1/detect")
+                .then().statusCode(200).extract().asString()), ontologyType);
+        assertThat(proposal.path("risk").asText()).isEqualTo("low");
+        assertThat(proposal.path("checks").asText()).isEqualTo("failed");
+        assertThat(proposal.path("checksDetail").asText()).contains("generator exit 2").contains(ontologyType + " is not an ontology type");
+        assertThat(proposal.path("state").asText()).isEqualTo("pending_review");
+        assertThat(Telemetry.readAll("veroforge_improvements", Duration.ofSeconds(2))).noneMatch(m -> m.contains(ontologyType));
+
+        long id = proposal.path("id").asLong();
+        given().header("Authorization", REVIEWER).contentType(ContentType.JSON).body("{\"reason\":\"the ontology gets this type next\"}")
+                .post("/api/v1/proposals/" + id + "/approve").then().statusCode(200);
+        JsonNode improvement = JSON.readTree(awaitPublished("veroforge_improvements", "\"proposalId\":" + id + ",").get(0));
+        assertThat(improvement.path("approvedBy").asText()).isEqualTo("alice");
+        assertThat(improvement.path("checks").asText()).isEqualTo("failed");
         assertNoTenantIdentity(customers);
     }
 

@@ -1,5 +1,10 @@
 package io.veroforge.intelligence;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -47,7 +52,30 @@ public class Infrastructure implements QuarkusTestResourceLifecycleManager {
         config.put("veroforge.intelligence.ingest-tokens." + APP_CUSTOMER, APP_TOKEN);
         // detection runs when a test asks for it, not on a timer in the middle of one
         config.put("veroforge.intelligence.detect-every", "1h");
+        String generator = generatorCommand();
+        if (generator != null) {
+            config.put("veroforge.intelligence.checks.command", generator);
+        }
         return config;
+    }
+
+    /**
+     * The generator CLI as the proposal checks run it: a separate JVM on the generator module's
+     * classes and runtime classpath (target/cli.classpath), or null when that module is not built.
+     */
+    public static String generatorCommand() {
+        Path target = Path.of(System.getProperty("vf.generator.target", "../generator/target")).toAbsolutePath().normalize();
+        Path classpath = target.resolve("cli.classpath");
+        if (!Files.isRegularFile(classpath) || !Files.isDirectory(target.resolve("classes"))) {
+            return null;
+        }
+        try {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            return java + " -cp " + target.resolve("classes") + File.pathSeparator + Files.readString(classpath).trim()
+                    + " io.veroforge.generator.cli.GeneratorCli";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

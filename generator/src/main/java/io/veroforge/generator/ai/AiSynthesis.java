@@ -19,12 +19,20 @@ public final class AiSynthesis implements Function<ResolvedModel, GeneratedRepos
     private final Optional<ResilientChat> chat;
     private final FillValidator validator;
     private final FillCache cache;
-    private final Synthesizer templateOnly = new Synthesizer();
+    private final Pack pack;
+    private final Synthesizer templateOnly;
 
     public AiSynthesis(Optional<ResilientChat> chat, FillValidator validator, FillCache cache) {
+        this(chat, validator, cache, Pack.nestjsPrismaReact());
+    }
+
+    /** @param pack the pack to render with (the built-in one, or it on top of an improvements overlay) */
+    public AiSynthesis(Optional<ResilientChat> chat, FillValidator validator, FillCache cache, Pack pack) {
         this.chat = chat;
         this.validator = validator;
         this.cache = cache;
+        this.pack = pack;
+        this.templateOnly = new Synthesizer().withPack(pack);
     }
 
     @Override
@@ -34,8 +42,8 @@ public final class AiSynthesis implements Function<ResolvedModel, GeneratedRepos
         }
         AiBudget budget = new AiBudget(model.ai().maxGapsPerGeneration(), LlmGapFiller.MAX_ATTEMPTS,
                 chat.get().settings().maxTokensPerGeneration());
-        LlmGapFiller filler = new LlmGapFiller(chat.get(), validator, cache, budget, Pack.nestjsPrismaReact().revision());
-        GeneratedRepository repo = new Synthesizer(filler).synthesize(model);
+        LlmGapFiller filler = new LlmGapFiller(chat.get(), validator, cache, budget, pack.revision());
+        GeneratedRepository repo = new Synthesizer(filler).withPack(pack).synthesize(model);
         return new GeneratedRepository(repo.pack(), repo.revision(), repo.files(), repo.summary(), repo.gaps().withStats(filler.stats()));
     }
 }

@@ -11,17 +11,23 @@ import io.veroforge.generator.ai.ResilientChat;
 import io.veroforge.generator.ai.ScannerFillValidator;
 import io.veroforge.generator.gaps.GapFillingStats;
 import io.veroforge.generator.ontology.Ontology;
+import io.veroforge.generator.overlay.ImprovementsOverlay;
+import io.veroforge.generator.overlay.OverlayReader;
+import io.veroforge.generator.overlay.OverlayRefusedException;
 import io.veroforge.generator.scan.SecurityScanner;
 import io.veroforge.generator.scan.Finding;
 import io.veroforge.generator.scan.FindingSeverity;
 import io.veroforge.generator.scan.ScanReport;
 import io.veroforge.generator.synthesize.GeneratedRepository;
 import io.veroforge.generator.synthesize.GenerationSummary;
+import io.veroforge.generator.synthesize.Pack;
+import io.veroforge.generator.synthesize.Synthesizer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -48,34 +54,41 @@ final class GenerateCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--force", description = "write into a non-empty directory, overwriting generated files")
     boolean force;
 
+    @Option(names = "--overlay", paramLabel = "DIR", description = "an improvements overlay (a Git repository or a directory of "
+            + "ontology/<Type>.yaml files) read on top of the built-in ontology; its content hash is part of the pack revision")
+    Path overlay;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final Supplier<GenerationPipeline> pipeline;
+    private final Function<ImprovementsOverlay, GenerationPipeline> pipeline;
 
     GenerateCommand() {
-        this(GenerateCommand::fromEnvironment);
+        this.pipeline = GenerateCommand::fromEnvironment;
     }
 
     /**
      * Template-only unless {@code VEROFORGE_AI_PROVIDER} names a model (docs/ai.md): then gaps are
      * filled by it, validated with node under {@code ~/.cache/veroforge}, fills cached there on disk.
      */
-    static GenerationPipeline fromEnvironment() {
+    static GenerationPipeline fromEnvironment(ImprovementsOverlay improvements) {
         Optional<AiProviderSettings> settings = AiProviderSettings.fromEnvironment(System.getenv());
+        Ontology ontology = improvements.applyTo(Ontology.standard());
+        Pack pack = improvements.applyTo(Pack.nestjsPrismaReact());
         if (settings.isEmpty()) {
-            return new GenerationPipeline();
+            return new GenerationPipeline(ontology, new Synthesizer().withPack(pack)::synthesize, new SecurityScanner());
         }
         Path cache = Path.of(System.getProperty("user.home"), ".cache", "veroforge");
         FillValidator validator = FillValidator.allOf(new ScannerFillValidator(new SecurityScanner()),
                 new NodeFillValidator(cache.resolve("gap-validation"), cache.resolve("node-modules")));
         AiSynthesis synthesis = new AiSynthesis(Optional.of(ResilientChat.connect(settings.get())), validator,
-                new DiskFillCache(cache.resolve("fills")));
-        return new GenerationPipeline(Ontology.standard(), synthesis, new SecurityScanner());
+                new DiskFillCache(cache.resolve("fills")), pack);
+        return new GenerationPipeline(ontology, synthesis, new SecurityScanner());
     }
 
+    /** A fixed pipeline (tests); {@code --overlay} is then checked but the pipeline is not rebuilt from it. */
     GenerateCommand(Supplier<GenerationPipeline> pipeline) {
-        this.pipeline = pipeline;
+        this.pipeline = improvements -> pipeline.get();
     }
 
     @Override
@@ -86,9 +99,22 @@ final class GenerateCommand implements java.util.concurrent.Callable<Integer> {
             err.println("error: " + options.file + ": no such file");
             return GeneratorCli.EXIT_USAGE;
         }
+        ImprovementsOverlay improvements = ImprovementsOverlay.empty();
+        if (overlay != null) {
+            if (!Files.isDirectory(overlay)) {
+                err.println("error: --overlay " + overlay + ": no such directory");
+                return GeneratorCli.EXIT_USAGE;
+            }
+            try {
+                improvements = new OverlayReader(Ontology.standard()).read(overlay);
+            } catch (OverlayRefusedException e) {
+                e.problems().forEach(p -> err.println("error: --overlay " + overlay + ": " + p));
+                return GeneratorCli.EXIT_USAGE;
+            }
+        }
         GenerationResult result;
         try {
-            result = pipeline.get().generate(options.file);
+            result = pipeline.apply(improvements).generate(options.file);
         } catch (IllegalArgumentException e) {
             err.println("error: AI provider settings: " + e.getMessage());
             return GeneratorCli.EXIT_USAGE;

@@ -1,6 +1,9 @@
 package io.veroforge.generator.ontology;
 
+import io.veroforge.generator.input.FieldInput;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The loaded ontology: universal entities and vertical maps, with the look-ups the resolver needs. */
@@ -46,6 +49,26 @@ public record Ontology(List<UniversalEntity> universal, List<VerticalMap> vertic
         return universal.stream()
                 .filter(u -> u.name().equalsIgnoreCase(entityName) || u.concept().equalsIgnoreCase(entityName))
                 .findFirst();
+    }
+
+    /**
+     * This ontology with further default fields on universal entities (by entity name), after their
+     * own: how an approved improvement extends the built-in data without editing it.
+     */
+    public Ontology withAddedFields(Map<String, List<FieldInput>> fieldsByEntity) {
+        if (fieldsByEntity.isEmpty()) {
+            return this;
+        }
+        List<UniversalEntity> extended = universal.stream().map(u -> {
+            List<FieldInput> added = fieldsByEntity.getOrDefault(u.name(), List.of());
+            if (added.isEmpty()) {
+                return u;
+            }
+            List<FieldInput> fields = new ArrayList<>(u.fields());
+            fields.addAll(added);
+            return new UniversalEntity(u.concept(), u.name(), u.dataSubject(), fields, u.relations());
+        }).toList();
+        return new Ontology(extended, verticals);
     }
 
     public List<String> verticalIds() {

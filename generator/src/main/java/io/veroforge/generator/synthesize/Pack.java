@@ -73,6 +73,24 @@ public record Pack(String name, String revision, Map<String, String> templates) 
         static final Pack NESTJS_PRISMA_REACT = load(Pack.NESTJS_PRISMA_REACT, NESTJS_PRISMA_REACT_TEMPLATES);
     }
 
+    /**
+     * This pack as it generates on top of an improvements overlay: the same templates, a revision
+     * that also covers the overlay's content, so every app regenerates when an improvement lands.
+     * An empty overlay (revision null or empty) leaves the revision as it is.
+     */
+    public Pack withOverlay(String overlayRevision) {
+        if (overlayRevision == null || overlayRevision.isEmpty()) {
+            return this;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((revision + "+overlay:" + overlayRevision).getBytes(StandardCharsets.UTF_8));
+            return new Pack(name, HexFormat.of().formatHex(digest).substring(0, 12), templates);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Pack load(String name, List<String> templatePaths) {
         Map<String, String> templates = new LinkedHashMap<>();
         MessageDigest sha;

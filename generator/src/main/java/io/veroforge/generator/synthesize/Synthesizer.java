@@ -56,6 +56,11 @@ public final class Synthesizer {
         return pack;
     }
 
+    /** The same gap handling with another revision of the pack (the one an improvements overlay gives). */
+    public Synthesizer withPack(Pack other) {
+        return new Synthesizer(other, gapBodies);
+    }
+
     public GeneratedRepository synthesize(ResolvedModel model) {
         AppView app = new AppView(model, pack, gapBodies);
         TreeMap<String, String> files = new TreeMap<>();

@@ -3,6 +3,11 @@ package io.veroforge.generator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.veroforge.generator.Fixtures;
+import io.veroforge.generator.ontology.Ontology;
+import io.veroforge.generator.overlay.OverlayImprovement;
+import io.veroforge.generator.overlay.OverlayReader;
+import io.veroforge.generator.overlay.OverlayRepository;
+import io.veroforge.generator.synthesize.Pack;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -126,6 +131,33 @@ class GeneratorCliTest {
         assertThat(out.resolve("db/migrations/V001__schema.sql")).exists();
         assertThat(out.resolve("api/src/job/job.service.ts")).exists();
         assertThat(out.resolve("ui/src/entities/job.tsx")).exists();
+    }
+
+    @Test
+    void generateOnAnImprovementsOverlayAddsItsFieldsAndNamesTheOverlaysPackRevision() throws IOException {
+        Path overlay = dir.resolve("overlay");
+        try (OverlayRepository repository = OverlayRepository.openOrCreate(overlay)) {
+            repository.apply(new OverlayImprovement(7, "Invoice", null, "date", 12, 12, 0.76, "governance"), Ontology.standard());
+        }
+        Path out = dir.resolve("out");
+        Run r = run("generate", "-f", file("pest-control-sparse.yaml"), "-o", out.toString(), "--overlay", overlay.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(GeneratorCli.EXIT_OK);
+        String revision = new OverlayReader(Ontology.standard()).read(overlay).applyTo(Pack.nestjsPrismaReact()).revision();
+        assertThat(revision).isNotEqualTo(Pack.nestjsPrismaReact().revision());
+        assertThat(r.out()).contains("with pack nestjs-prisma-react@" + revision);
+        assertThat(Files.readString(out.resolve("api/prisma/schema.prisma"))).contains("extraDate");
+    }
+
+    @Test
+    void generateRefusesABadOverlayNamingTheFileAndWritesNothing() throws IOException {
+        Path overlay = dir.resolve("overlay");
+        Files.createDirectories(overlay.resolve("ontology"));
+        Files.writeString(overlay.resolve("ontology/Unicorn.yaml"), "fields:\n  - {name: horn, type: text}\n");
+        Path out = dir.resolve("out");
+        Run r = run("generate", "-f", file("pest-control-sparse.yaml"), "-o", out.toString(), "--overlay", overlay.toString());
+        assertThat(r.exit()).isEqualTo(GeneratorCli.EXIT_USAGE);
+        assertThat(r.err()).contains("error: --overlay " + overlay + ": ontology/Unicorn.yaml: Unicorn is not an ontology type");
+        assertThat(out).doesNotExist();
     }
 
     @Test

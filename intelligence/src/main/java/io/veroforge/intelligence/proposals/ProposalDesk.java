@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.veroforge.intelligence.patterns.Pattern;
 
@@ -30,23 +31,38 @@ import io.veroforge.intelligence.patterns.Pattern;
  */
 @ApplicationScoped
 public class ProposalDesk {
-    /** Why checks do not run yet: said in every proposal, so nobody reads not_run as passed. */
-    static final String CHECKS_NOT_RUN = "not run: regenerating the reference specs with a proposal needs the generator to read an"
-            + " improvements overlay, which it does not yet; a reviewer decides";
     private static final Logger LOG = Logger.getLogger(ProposalDesk.class);
     private final MutinyEmitter<String> improvements;
     private final ObjectMapper json;
+    private final ProposalChecks checks;
+    private final Vertx vertx;
 
-    public ProposalDesk(@Channel("improvements-out") MutinyEmitter<String> improvements, ObjectMapper json) {
+    public ProposalDesk(@Channel("improvements-out") MutinyEmitter<String> improvements, ObjectMapper json, ProposalChecks checks,
+            Vertx vertx) {
         this.improvements = improvements;
         this.json = json;
+        this.checks = checks;
+        this.vertx = vertx;
     }
 
-    /** The proposal for a pattern, made the first time the pattern is seen. */
+    /**
+     * The proposal for a pattern, made the first time the pattern is seen: drafted, classified and
+     * checked (the checks run the generator as a process, on a worker thread, outside any
+     * transaction), then stored; a proposal another run stored meanwhile wins.
+     */
     public Uni<Proposal> consider(Pattern pattern) {
-        return Panache.withTransaction(() -> Proposal.<Proposal>find("patternId", pattern.id).firstResult()
-                .flatMap(existing -> existing != null ? Uni.createFrom().item(existing) : create(pattern)))
+        return Panache.withSession(() -> Proposal.<Proposal>find("patternId", pattern.id).firstResult())
+                .flatMap(existing -> existing != null ? Uni.createFrom().item(existing) : draftAndCheck(pattern))
                 .flatMap(p -> Proposal.State.approved.name().equals(p.state) && p.publishedAt == null ? publish(p) : Uni.createFrom().item(p));
+    }
+
+    private Uni<Proposal> draftAndCheck(Pattern pattern) {
+        PatternFacts facts = new PatternFacts(pattern.kind, parts(pattern.details), pattern.evidenceTenants, pattern.evidenceEvents,
+                pattern.confidence, pattern.description);
+        Draft draft = TemplateAbstractor.propose(facts);
+        return vertx.executeBlocking(Uni.createFrom().item(() -> checks.check(draft)))
+                .flatMap(result -> Panache.withTransaction(() -> Proposal.<Proposal>find("patternId", pattern.id).firstResult()
+                        .flatMap(existing -> existing != null ? Uni.createFrom().item(existing) : create(pattern, draft, result))));
     }
 
     public Uni<Proposal> approve(long id, String reviewer, String reason) {
@@ -66,10 +82,7 @@ public class ProposalDesk {
         return Panache.withSession(() -> ProposalDecision.list("proposalId = ?1 order by id", id));
     }
 
-    private Uni<Proposal> create(Pattern pattern) {
-        PatternFacts facts = new PatternFacts(pattern.kind, parts(pattern.details), pattern.evidenceTenants, pattern.evidenceEvents,
-                pattern.confidence, pattern.description);
-        Draft draft = TemplateAbstractor.propose(facts);
+    private Uni<Proposal> create(Pattern pattern, Draft draft, ProposalChecks.Result checked) {
         Risk risk = RiskClassifier.classify(draft);
         Proposal p = new Proposal();
         p.patternId = pattern.id;
@@ -78,8 +91,8 @@ public class ProposalDesk {
         p.change = write(draft.change());
         p.risk = risk.level().name();
         p.riskReasons = write(risk.reasons());
-        p.checks = "not_run";
-        p.checksDetail = CHECKS_NOT_RUN;
+        p.checks = checked.state();
+        p.checksDetail = checked.detail();
         p.createdAt = now();
         boolean auto = Governance.autoApproved(risk, p.checks);
         p.state = (auto ? Proposal.State.approved : Proposal.State.pending_review).name();

@@ -33,7 +33,12 @@ final class TemplateAbstractor {
             boolean optional = !"false".equals(p.part("optional"));
             change.put("target", "ontology");
             change.put("ontologyType", p.part("ontologyType"));
-            change.put("addField", Map.of("type", p.part("fieldType"), "required", !optional));
+            Map<String, Object> field = new LinkedHashMap<>();
+            // the telemetry never carries the name a customer chose: one name per type, as patterns group by type
+            field.put("name", defaultFieldName(p.part("fieldType")));
+            field.put("type", p.part("fieldType"));
+            field.put("required", !optional);
+            change.put("addField", field);
             String kind = optional ? "ontology_optional_field" : "ontology_field";
             return new Draft(kind, "Add " + (optional ? "an optional" : "a required") + " " + p.part("fieldType") + " field to the ontology type "
                     + p.part("ontologyType") + " (" + p.tenants() + " tenants added one)", change);
@@ -48,6 +53,11 @@ final class TemplateAbstractor {
         }
         String where = p.part("file").isEmpty() ? "the " + p.part("ontologyType") + " templates" : p.part("file");
         return new Draft("template_review", "Review " + where + ": " + p.tenants() + " tenants made the same change (" + edit + ")", change);
+    }
+
+    /** {@code date → extraDate}: the generator's overlay derives the same name when a message has none. */
+    static String defaultFieldName(String fieldType) {
+        return "extra" + Character.toUpperCase(fieldType.charAt(0)) + fieldType.substring(1);
     }
 
     private static Draft remediation(PatternFacts p, String fix) {

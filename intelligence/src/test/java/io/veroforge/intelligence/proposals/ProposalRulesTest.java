@@ -16,7 +16,7 @@ class ProposalRulesTest {
 
         assertThat(draft.kind()).isEqualTo("ontology_optional_field");
         assertThat(draft.change()).containsEntry("ontologyType", "Appointment")
-                .containsEntry("addField", Map.of("type", "date", "required", false));
+                .containsEntry("addField", Map.of("name", "extraDate", "type", "date", "required", false));
         assertThat(draft.summary()).contains("optional date field").contains("Appointment").contains("12 tenants");
         assertThat(RiskClassifier.classify(draft).level()).isEqualTo(Risk.Level.low);
     }

@@ -27,7 +27,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("io.veroforge.operator.conditions..", "io.veroforge.operator.config..",
                         "io.veroforge.operator.db..", "io.veroforge.operator.decoding..", "io.veroforge.operator.delivery..",
                         "io.veroforge.operator.events..", "io.veroforge.operator.failures..", "io.veroforge.operator.platform..",
-                        "io.veroforge.operator.secrets..", "io.veroforge.operator.telemetry..")
+                        "io.veroforge.operator.secrets..", "io.veroforge.operator.telemetry..", "io.veroforge.operator.improvements..")
                 .should().dependOnClassesThat().resideInAnyPackage(RECONCILERS)
                 .because("reconcilers use shared machinery, not the other way round")
                 .check(OPERATOR);

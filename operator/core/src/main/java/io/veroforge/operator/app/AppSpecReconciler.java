@@ -30,7 +30,6 @@ import io.veroforge.api.v1alpha1.Generation;
 import io.veroforge.api.v1alpha1.TemplatePackRef;
 import io.veroforge.generator.input.AppSpecInput;
 import io.veroforge.generator.model.Problem;
-import io.veroforge.generator.resolve.AppModelResolver;
 import io.veroforge.generator.resolve.Resolution;
 import io.veroforge.operator.conditions.ConditionAggregator;
 import io.veroforge.operator.conditions.StatusReporter;
@@ -51,7 +50,8 @@ import io.veroforge.operator.failures.InternalErrors;
  * <p>Generations are created imperatively, not by a JOSDK dependent: a dependent manages one
  * desired object per primary, but an AppSpec accumulates a numbered history that is appended
  * to only when the content changes and pruned by age, which {@code desired()} cannot express.
- * An informer on Generations (mapped by owner reference) re-runs the story when one changes.
+ * An informer on Generations (mapped by owner reference) re-runs the story when one changes, and
+ * a change of the improvements overlay (a new pack revision) re-runs it for every AppSpec.
  */
 @ControllerConfiguration(name = "appspec")
 @GradualRetry(maxAttempts = -1, initialInterval = 1_000, intervalMultiplier = 2.0, maxInterval = 60_000)
@@ -63,8 +63,7 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
     private static final ObjectMapper BINDER = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final EventRecorder events;
-    private final AppModelResolver resolver;
-    private final TemplatePacks packs;
+    private final GeneratorParts generator;
     private final GenerationFactory generations = new GenerationFactory();
     /** Warnings: Ready's new failures (its reason and message say what is wrong), once each. */
     private final StatusReporter<AppSpec, AppSpecStatus> reporter;
@@ -74,8 +73,7 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
     private final PlatformConfig config;
 
     public AppSpecReconciler(EventRecorder events, PlatformConfig config, InternalErrors internalErrors, GeneratorParts generator) {
-        this.resolver = generator.resolver();
-        this.packs = new TemplatePacks(generator.pack());
+        this.generator = generator;
         this.events = events;
         this.config = config;
         this.internalErrors = internalErrors;
@@ -99,7 +97,8 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
 
     @Override
     public List<EventSource<?, AppSpec>> prepareEventSources(EventSourceContext<AppSpec> context) {
-        return List.of(new InformerEventSource<>(InformerEventSourceConfiguration.from(Generation.class, AppSpec.class).build(), context));
+        return List.of(new InformerEventSource<>(InformerEventSourceConfiguration.from(Generation.class, AppSpec.class).build(), context),
+                OverlayRevisionEvents.of(generator, context));
     }
 
     @Override
@@ -110,7 +109,10 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
         }
         String name = appSpec.getMetadata().getName();
         String namespace = appSpec.getMetadata().getNamespace();
-        Resolution resolution = resolver.resolve(name, namespace, BINDER.convertValue(appSpec.getSpec(), AppSpecInput.class));
+        // one read: the resolver and the pack revision belong to the same overlay revision
+        GeneratorParts.Current parts = generator.current();
+        TemplatePacks packs = new TemplatePacks(parts.pack());
+        Resolution resolution = parts.resolver().resolve(name, namespace, BINDER.convertValue(appSpec.getSpec(), AppSpecInput.class));
         List<String> problems = new ArrayList<>(resolution.errors().stream().map(Problem::toString).toList());
         Optional<TemplatePackRef> pack = packs.resolve(appSpec.getSpec().getTemplatePack());
         if (pack.isEmpty() && problems.stream().noneMatch(p -> p.startsWith("templatePack"))) {

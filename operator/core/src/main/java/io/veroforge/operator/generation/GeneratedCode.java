@@ -26,7 +26,7 @@ import io.veroforge.generator.synthesize.Synthesizer;
 public class GeneratedCode implements GenerationFiles {
     private static final int KEPT = 32;
 
-    private final Synthesizer synthesizer;
+    private final GeneratorParts generator;
     private final Map<String, GeneratedRepository> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, GeneratedRepository> eldest) {
@@ -35,7 +35,7 @@ public class GeneratedCode implements GenerationFiles {
     };
 
     public GeneratedCode(GeneratorParts generator) {
-        this.synthesizer = generator.synthesizer();
+        this.generator = generator;
     }
 
     /** The resolved model the Generation recorded. */
@@ -56,6 +56,9 @@ public class GeneratedCode implements GenerationFiles {
                 return cached;
             }
         }
+        // the pack revision the Generation recorded; after a restart an earlier overlay revision is not known, and the
+        // current one renders the same templates (an overlay changes the model, which the snapshot holds, not the templates)
+        Synthesizer synthesizer = generator.synthesizer(generation.getSpec().getTemplatePack().getRevision()).orElseGet(generator::synthesizer);
         GeneratedRepository code = synthesizer.synthesize(modelOf(generation));
         synchronized (recent) {
             recent.put(key, code);

@@ -20,7 +20,7 @@ public class GenerationStages {
     public GenerationStages(GeneratedCode code, AppRepositories repositories, MigrationPlanning planning, AppSchemaMigrator migrator,
             Releases releases, Deliveries deliveries, GeneratorParts generator, PlatformConfig config, GenerationTelemetry telemetry) {
         this.stages = List.of(
-                new ResolveStage(),
+                new ResolveStage(generator),
                 new SynthesizeStage(code),
                 new ScanStage(code, generator.scanner()),
                 new CommitStage(code, repositories, config.generation().conflictRecheck(), telemetry),

@@ -14,13 +14,13 @@ import kafka.server.BrokerServer;
  * broker can be stopped and started again and clients find it where they left it. Internal topics
  * have replication factor 1: there is one broker.
  */
-final class InJvmKafka implements AutoCloseable {
+public final class InJvmKafka implements AutoCloseable {
     private static final int BROKER_ID = 0;
     private final KafkaClusterTestKit cluster;
     private final int port;
     private boolean running;
 
-    InJvmKafka() throws Exception {
+    public InJvmKafka() throws Exception {
         port = freePort();
         TestKitNodes nodes = new TestKitNodes.Builder()
                 .setNumBrokerNodes(1)
@@ -43,11 +43,11 @@ final class InJvmKafka implements AutoCloseable {
         running = true;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "localhost:" + port;
     }
 
-    void stopBroker() {
+    public void stopBroker() {
         if (running) {
             broker().shutdown();
             broker().awaitShutdown();
@@ -55,7 +55,7 @@ final class InJvmKafka implements AutoCloseable {
         }
     }
 
-    void startBroker() throws Exception {
+    public void startBroker() throws Exception {
         if (!running) {
             broker().startup();
             cluster.waitForReadyBrokers();
