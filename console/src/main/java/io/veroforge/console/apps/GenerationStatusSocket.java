@@ -55,7 +55,9 @@ public class GenerationStatusSocket {
                     + " in a Tenant " + tenant + " that you own"));
             return;
         }
-        connection.sendTextAndAwait(GenerationView.of(tenant, app, generation.get()));
+        // The watch starts before the state is read and sent, and both send under one lock: a change made while
+        // subscribing is then either in what is read or in an event sent after it, never lost between the two.
+        Object sending = new Object();
         KubernetesClient client = clients.actingAs(user);
         Watch watch = client.resources(Generation.class).inNamespace(generation.get().getMetadata().getNamespace())
                 .withName(name).watch(new Watcher<>() {
@@ -71,7 +73,13 @@ public class GenerationStatusSocket {
                                     + action + ")")).subscribe().with(done -> { }, failure -> { });
                             return;
                         }
-                        connection.sendText(GenerationView.of(tenant, app, changed)).subscribe().with(done -> { }, failure -> { });
+                        synchronized (sending) {
+                            try {
+                                connection.sendTextAndAwait(GenerationView.of(tenant, app, changed));
+                            } catch (RuntimeException closedMeanwhile) {
+                                // the browser went away; @OnClose ends the watch
+                            }
+                        }
                     }
 
                     @Override
@@ -81,6 +89,10 @@ public class GenerationStatusSocket {
                     }
                 });
         SUBSCRIPTIONS.put(connection.id(), new Subscription(client, watch));
+        synchronized (sending) {
+            directory.generation(user, tenant, app, name).ifPresent(now -> connection.sendTextAndAwait(
+                    GenerationView.of(tenant, app, now)));
+        }
         if (!connection.isOpen()) {
             // closed while the watch was being opened: @OnClose may have run before there was anything to close
             close(connection);

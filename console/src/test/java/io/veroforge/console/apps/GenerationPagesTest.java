@@ -138,6 +138,7 @@ class GenerationPagesTest {
     void theOwnerSeesTheTimelineChangeLive() throws Exception {
         Apps.ensureGeneration(NS, "pest-control", "pest-control-8");
         List<String> received = new ArrayList<>();
+        CompletableFuture<String> first = new CompletableFuture<>();
         CompletableFuture<String> migrating = new CompletableFuture<>();
         var socket = connectors.get().baseUri(base).path("/ws" + BASE + "pest-control-8")
                 .addHeader("Cookie", "quarkus-credential=" + SignedIn.cookie(ALICE, "alice-local"))
@@ -145,10 +146,13 @@ class GenerationPagesTest {
                     synchronized (received) {
                         received.add(text);
                     }
+                    first.complete(text);
                     if (text.contains("\"name\":\"Migrate\",\"state\":\"Running\"")) {
                         migrating.complete(text);
                     }
                 }).connectAndAwait();
+        // the change is written only once the subscription has answered, so it can reach the page only by the watch
+        assertThat(first.get(20, TimeUnit.SECONDS)).contains("\"name\":\"Migrate\",\"state\":\"Pending\"");
         Apps.reportGeneration(NS, "pest-control-8", status -> status.getStages().stream()
                 .filter(s -> s.getName() == StageName.Migrate).forEach(s -> {
                     s.setState(StageState.Running);
@@ -157,6 +161,7 @@ class GenerationPagesTest {
                 }));
         assertThat(migrating.get(20, TimeUnit.SECONDS)).contains("applying 2 migration step(s)");
         synchronized (received) {
+            assertThat(received).hasSizeGreaterThanOrEqualTo(2);
             assertThat(received.get(0)).contains("\"phase\":\"AwaitingApproval\"").contains("\"name\":\"pest-control-8\"");
             assertThat(received).allMatch(text -> text.contains("\"name\":\"pest-control-8\""));
         }
