@@ -20,4 +20,32 @@ class ArchitectureTest {
                 .because("the console goes through the Kubernetes API like any user (ARCHITECTURE.md)")
                 .check(CONSOLE);
     }
+
+    @Test
+    void sharedPackagesDependOnNoPage() {
+        noClasses().that().resideInAnyPackage("io.veroforge.console.access..", "io.veroforge.console.writes..",
+                        "io.veroforge.console.conditions..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.veroforge.console.tenants..", "io.veroforge.console.apps..")
+                .because("access, writes and conditions are shared by every page (their package-info says so)")
+                .check(CONSOLE);
+    }
+
+    @Test
+    void tenantPagesDoNotKnowAboutApps() {
+        noClasses().that().resideInAPackage("io.veroforge.console.tenants..")
+                .should().dependOnClassesThat().resideInAPackage("io.veroforge.console.apps..")
+                .because("apps are reached through a Tenant, not the other way round")
+                .check(CONSOLE);
+    }
+
+    @Test
+    void appsUseOnlyTheTenantDirectoryOfTheTenantPages() {
+        noClasses().that().resideInAPackage("io.veroforge.console.apps..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "tenant classes other than TenantDirectory",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().equals("io.veroforge.console.tenants")
+                                && !c.getSimpleName().equals("TenantDirectory")))
+                .because("ownership of a Tenant is decided in one place (package-info of apps)")
+                .check(CONSOLE);
+    }
 }

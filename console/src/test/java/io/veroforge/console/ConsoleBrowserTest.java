@@ -51,6 +51,7 @@ class ConsoleBrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     }
 
     @AfterAll
@@ -110,6 +111,97 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.cssSelector("tr[data-tenant='browser-other']")).getText()).contains("Pending");
     }
 
+    /**
+     * Create an app through the form, then play the operator (it does not run in this JVM): write the AppSpec's
+     * status and a Generation whose timeline moves stage by stage while the page shows it live; approve it with a
+     * reason and find the signed-in user's name in the annotation the operator reads.
+     */
+    @Test
+    void createAnAppWatchItsGenerationLiveAndApproveIt() throws IOException {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        Tenants.ensure(Tenants.ownedBy("browser-apps", OwnerKind.User, ALICE));
+        String ns = "tenant-browser-apps";
+        browser.get(base.resolve("/logout").toString());
+        signIn(ALICE, "alice-local");
+        wait.until(ExpectedConditions.textToBe(By.id("user"), ALICE));
+
+        browser.get(base.resolve("/tenants/browser-apps/apps/new").toString());
+        browser.findElement(By.id("name")).sendKeys("browser-gym");
+        browser.findElement(By.id("vertical")).sendKeys("fitness");
+        browser.findElement(By.id("requirements")).sendKeys("Members book classes; trainers run them.");
+        browser.findElement(By.id("entities")).sendKeys("Member, Trainer, ClassSession");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("approvalPolicy"))).selectByValue("manual");
+        browser.findElement(By.id("preview")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("accepted")));
+        assertThat(browser.findElement(By.id("yaml")).getAttribute("value")).contains("browser-gym").contains("ClassSession");
+        screenshot("app-new");
+        browser.findElement(By.id("create")).click();
+        wait.until(ExpectedConditions.urlContains("/tenants/browser-apps/apps/browser-gym"));
+        assertThat(Apps.app(ns, "browser-gym").getSpec().getApproval().getPolicy())
+                .isEqualTo(io.veroforge.api.v1alpha1.ApprovalPolicy.MANUAL);
+
+        // the operator's part: the AppSpec resolves and its first Generation starts
+        Apps.ensureGeneration(ns, "browser-gym", "browser-gym-1");
+        Apps.reportGeneration(ns, "browser-gym-1", BrowserOperator::started);
+        Apps.reportApp(ns, "browser-gym", "browser-gym-1", null, java.util.List.of(),
+                "Resolved", "True", "Resolved", "3 entities, 0 workflows",
+                "Ready", "True", "GenerationRecorded", "Generation browser-gym-1 records the current spec",
+                "Deployed", "False", "Running", "browser-gym-1: stage Synthesize is running");
+        browser.get(base.resolve("/tenants/browser-apps/apps").toString());
+        assertThat(browser.findElement(By.cssSelector("tr[data-app='browser-gym']")).getText())
+                .contains("browser-gym-1").contains("Not ready").contains("stage Synthesize is running");
+        screenshot("apps");
+        browser.get(base.resolve("/tenants/browser-apps/apps/browser-gym").toString());
+        assertThat(browser.findElement(By.cssSelector("tr[data-generation='browser-gym-1']")).getText()).contains("Running");
+        screenshotWhole("app");
+
+        browser.findElement(By.linkText("browser-gym-1")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#stage-Synthesize .stage-state"), "Running"));
+        Apps.reportGeneration(ns, "browser-gym-1", BrowserOperator::synthesized);
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#stage-Commit .stage-state"), "Running (retrying)"));
+        assertThat(browser.findElement(By.cssSelector("#stage-Commit .stage-message")).getText())
+                .contains("retrying with backoff: Git push refused");
+        Apps.reportGeneration(ns, "browser-gym-1", BrowserOperator::awaitingApproval);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approve")));
+        wait.until(ExpectedConditions.textToBe(By.id("phase"), "AwaitingApproval"));
+        // the migration plan was written after the page loaded: reload to see it in full
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.cssSelector("tr[data-step='2']")).getAttribute("class")).isEqualTo("destructive");
+        screenshotWhole("generation");
+
+        browser.findElement(By.id("approve-reason")).sendKeys("legacy_code is unused since the 2024 import");
+        browser.findElement(By.id("approve")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("approval"), "Approved"));
+        var annotations = Apps.generation(ns, "browser-gym-1").getMetadata().getAnnotations();
+        assertThat(annotations).containsEntry(io.veroforge.api.v1alpha1.Generation.APPROVE_ANNOTATION, ALICE)
+                .containsEntry(io.veroforge.api.v1alpha1.Generation.APPROVE_REASON_ANNOTATION,
+                        "legacy_code is unused since the 2024 import");
+        Apps.reportGeneration(ns, "browser-gym-1", status -> BrowserOperator.approved(status, ALICE));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#stage-Migrate .stage-state"), "Running"));
+        assertThat(browser.findElement(By.id("approval")).getText()).startsWith("Approved by " + ALICE);
+        assertThat(browser.findElement(By.id("decide")).isDisplayed()).isFalse();
+        screenshotWhole("generation-approved");
+
+        Apps.ensure(ns, "browser-broken", "field-service", "Customer");
+        Apps.reportApp(ns, "browser-broken", null, null,
+                java.util.List.of("vertical: \"pest\" is not a known vertical — the generic ontology is used; use field-service"),
+                "Resolved", "False", "InvalidSpec", "2 problems: entities[0].relations[0].target: unknown entity "
+                        + "\"Techician\" — did you mean \"Technician\"?; templatePack.revision: revision 9 is not approved — use 2025.06.1",
+                "Ready", "False", "InvalidSpec", "2 problems: see Resolved");
+        browser.get(base.resolve("/tenants/browser-apps/apps/browser-broken").toString());
+        assertThat(browser.findElement(By.cssSelector("li[data-field='spec.entities[0].relations[0].target']")).getText())
+                .contains("Techician");
+        screenshotWhole("app-problems");
+    }
+
+    /** Bad markup on purpose: the check must fail on it, or a pass above would mean nothing. */
+    @Test
+    void axeCoreFindsSeriousViolationsOnABadPage() {
+        browser.get("data:text/html,<html><body><img src='x.png'><input id='q'><a href='/x'></a></body></html>");
+        assertThat(AxeCore.seriousViolations(browser)).extracting(AxeCore.Violation::id)
+                .contains("image-alt", "label", "link-name");
+    }
+
     private void signIn(String user, String password) {
         if (!browser.getCurrentUrl().contains("/login.html")) {
             browser.get(base.resolve("/tenants").toString());
@@ -119,9 +211,24 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("sign-in")).click();
     }
 
-    private static void screenshot(String page) throws IOException {
+    /** Every page the test shows is checked by axe-core before its screenshot: zero serious or critical violations. */
+    static void screenshot(String page) throws IOException {
+        assertThat(AxeCore.seriousViolations(browser)).as("axe-core on " + page + " (" + browser.getCurrentUrl() + ")")
+                .isEmpty();
         Files.createDirectories(SCREENSHOTS);
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SCREENSHOTS.resolve(page + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** A page taller than the window, shot whole: the window grows to the document for the shot, then shrinks back. */
+    static void screenshotWhole(String page) throws IOException {
+        Dimension before = browser.manage().window().getSize();
+        long height = (Long) browser.executeScript("return document.documentElement.scrollHeight;");
+        browser.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 150, 4000)));
+        try {
+            screenshot(page);
+        } finally {
+            browser.manage().window().setSize(before);
+        }
     }
 }

@@ -11,6 +11,8 @@ import io.veroforge.api.v1alpha1.TenantOwner;
 import io.veroforge.api.v1alpha1.TenantOwner.OwnerKind;
 import io.veroforge.api.v1alpha1.TenantSpec;
 import io.veroforge.api.v1alpha1.Tier;
+import io.veroforge.console.writes.DraftRefused;
+import io.veroforge.console.writes.FieldProblem;
 
 /**
  * The create form's fields, turned into the Tenant they describe. Values are passed through as typed (an unknown
@@ -68,20 +70,6 @@ public record TenantDraft(String name, String displayName, String tier, String o
             }
         }
         throw new DraftRefused(new FieldProblem(field, "'" + value + "' is not one of " + List.of(type.getEnumConstants())));
-    }
-
-    /** A form value the Tenant model cannot even hold (an unknown enum value), named by its field. */
-    public static final class DraftRefused extends IllegalArgumentException {
-        private final transient FieldProblem problem;
-
-        DraftRefused(FieldProblem problem) {
-            super(problem.field() + ": " + problem.message());
-            this.problem = problem;
-        }
-
-        public FieldProblem problem() {
-            return problem;
-        }
     }
 
     /** Kept apart so the YAML shown is exactly the object sent. */

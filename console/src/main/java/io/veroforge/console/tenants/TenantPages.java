@@ -18,7 +18,9 @@ import io.quarkus.qute.Template;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.veroforge.api.v1alpha1.Tenant;
 import io.veroforge.console.access.ConsoleUser;
-import io.veroforge.console.tenants.TenantDraft.DraftRefused;
+import io.veroforge.console.writes.DraftRefused;
+import io.veroforge.console.writes.FieldProblem;
+import io.veroforge.console.writes.YamlInput.UnreadableYaml;
 
 /** The Tenant pages: the list, one Tenant with its live status and deletion, and the create form with dry-run. */
 @Path("/tenants")
@@ -82,7 +84,7 @@ public class TenantPages {
         } catch (DraftRefused refused) {
             return Response.status(422).entity(renderForm(user, draft, yaml == null ? "" : yaml,
                     List.of(refused.problem()), false)).build();
-        } catch (TenantYamlInput.UnreadableYaml unreadable) {
+        } catch (UnreadableYaml unreadable) {
             return Response.status(422).entity(renderForm(user, draft, yaml,
                     List.of(new FieldProblem("yaml", unreadable.getMessage())), false)).build();
         }

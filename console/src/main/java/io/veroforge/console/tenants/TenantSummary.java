@@ -2,13 +2,12 @@ package io.veroforge.console.tenants;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
-import io.fabric8.kubernetes.api.model.Condition;
 import io.veroforge.api.v1alpha1.Tenant;
 import io.veroforge.api.v1alpha1.TenantQuota;
 import io.veroforge.api.v1alpha1.TenantStatus;
+import io.veroforge.console.conditions.ConditionLine;
 
 /**
  * What the list and the live view show of a Tenant. {@code problem} is the first failing condition (reason and
@@ -18,37 +17,19 @@ public record TenantSummary(String name, String displayName, String tier, String
         String reason, String message, Map<String, String> quota, Map<String, String> quotaUsage,
         String deletionPolicy, List<String> owners) {
 
-    public static final String READY = "Ready";
-    public static final String NOT_READY = "Not ready";
-    public static final String PENDING = "Pending";
+    public static final String READY = ConditionLine.READY;
+    public static final String NOT_READY = ConditionLine.NOT_READY;
+    public static final String PENDING = ConditionLine.PENDING;
 
     public static TenantSummary of(Tenant tenant) {
         TenantStatus status = tenant.getStatus();
-        List<Condition> conditions = status == null || status.getConditions() == null ? List.of() : status.getConditions();
-        Optional<Condition> failing = conditions.stream().filter(c -> !"Ready".equals(c.getType()))
-                .filter(c -> !"True".equals(c.getStatus())).findFirst();
-        Optional<Condition> ready = conditions.stream().filter(c -> "Ready".equals(c.getType())).findFirst();
-        String state;
-        Condition shown;
-        if (ready.isEmpty()) {
-            state = PENDING;
-            shown = failing.orElse(null);
-        } else if ("True".equals(ready.get().getStatus()) && failing.isEmpty()) {
-            state = READY;
-            shown = ready.get();
-        } else {
-            state = NOT_READY;
-            shown = failing.orElse(ready.get());
-        }
+        ConditionLine line = ConditionLine.of(status == null ? null : status.getConditions(), "Ready", "Tenant");
         var spec = tenant.getSpec();
         return new TenantSummary(tenant.getMetadata().getName(),
                 spec.getDisplayName() == null ? tenant.getMetadata().getName() : spec.getDisplayName(),
                 spec.getTier() == null ? "basic" : spec.getTier().name(),
                 status == null || status.getNamespace() == null ? "" : status.getNamespace(),
-                state,
-                shown == null ? (status == null ? "NotReconciled" : "") : nullToEmpty(shown.getReason()),
-                shown == null ? (status == null ? "the operator has not reported on this Tenant yet" : "")
-                        : nullToEmpty(shown.getMessage()),
+                line.state(), line.reason(), line.message(),
                 quota(spec.getQuota()),
                 status == null || status.getQuotaUsage() == null ? Map.of() : new TreeMap<>(status.getQuotaUsage()),
                 spec.getDeletionPolicy() == null ? "Retain" : spec.getDeletionPolicy().name(),
@@ -75,7 +56,4 @@ public record TenantSummary(String name, String displayName, String tier, String
         return shown;
     }
 
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
-    }
 }

@@ -6,20 +6,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.veroforge.api.v1alpha1.Tenant;
 import io.veroforge.console.access.ClusterClients;
 import io.veroforge.console.access.ConsoleUser;
 import io.veroforge.console.access.TenantOwnership;
+import io.veroforge.console.writes.DryRunWrites;
+import io.veroforge.console.writes.FieldProblem;
 
 /** Creates and deletes Tenants as the signed-in user; every create is dry-run first by the API server. */
 @ApplicationScoped
 public class TenantWrites {
     private final ClusterClients clients;
+    private final DryRunWrites writes;
 
     @Inject
     public TenantWrites(ClusterClients clients) {
         this.clients = clients;
+        this.writes = new DryRunWrites(clients);
     }
 
     /** What the API server would refuse ({@code dryRun=All}): empty when the Tenant would be accepted. */
@@ -37,17 +40,7 @@ public class TenantWrites {
             return List.of(new FieldProblem("spec.owners", "add yourself (User " + user.name()
                     + ") or one of your groups " + user.groups() + " as an owner, or you could not see this Tenant"));
         }
-        try (KubernetesClient client = clients.actingAs(user)) {
-            var resource = client.resources(Tenant.class).resource(tenant);
-            if (dryRun) {
-                resource.dryRun().create();
-            } else {
-                resource.create();
-            }
-            return List.of();
-        } catch (KubernetesClientException refusal) {
-            return FieldProblem.of(refusal);
-        }
+        return dryRun ? writes.dryRun(user, tenant) : writes.create(user, tenant);
     }
 
     /** Deletes a Tenant the user owns (the caller looked it up through {@link TenantDirectory}). */

@@ -13,7 +13,15 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.veroforge.api.v1alpha1.AppSpec;
+import io.veroforge.api.v1alpha1.AppSpecSpec;
+import io.veroforge.api.v1alpha1.Generation;
 import io.veroforge.api.v1alpha1.Tenant;
+import io.veroforge.console.Apps;
+import io.veroforge.console.apps.AppDirectory;
+import io.veroforge.console.apps.GenerationDecisions;
+import io.veroforge.console.tenants.TenantDirectory;
 import io.veroforge.api.v1alpha1.TenantOwner.OwnerKind;
 import io.veroforge.console.Tenants;
 import io.veroforge.console.tenants.TenantWrites;
@@ -25,6 +33,7 @@ class ImpersonationTest {
 
     private KubernetesMockServer server;
     private KubernetesClient console;
+    private int taken;
 
     @BeforeEach
     void start() {
@@ -33,6 +42,8 @@ class ImpersonationTest {
                 new java.util.HashMap<>(), new io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher(), false);
         server.init();
         server.expectCustomResource(CustomResourceDefinitionContext.fromCustomResourceType(Tenant.class));
+        server.expectCustomResource(CustomResourceDefinitionContext.fromCustomResourceType(AppSpec.class));
+        server.expectCustomResource(CustomResourceDefinitionContext.fromCustomResourceType(Generation.class));
         console = server.createClient();
     }
 
@@ -62,9 +73,38 @@ class ImpersonationTest {
         assertThat(create.getHeaders().headers("Impersonate-Group")).isEmpty();
     }
 
+    @Test
+    void appReadsAndApprovalsImpersonateTheUser() throws Exception {
+        console.resource(Tenants.ownedBy("imp-apps", OwnerKind.Group, "brightsmile-it")).create();
+        ClusterClients clients = new ClusterClients(console, true);
+        AppDirectory directory = new AppDirectory(new TenantDirectory(clients), clients);
+        AppSpec app = new AppSpec();
+        app.setMetadata(new ObjectMetaBuilder().withName("smile").withNamespace("tenant-imp-apps").build());
+        app.setSpec(new AppSpecSpec());
+        console.resource(app).create();
+        Generation example = Apps.example();
+        example.getMetadata().setNamespace("tenant-imp-apps");
+        example.getMetadata().setName("smile-1");
+        example.getMetadata().setLabels(java.util.Map.of(Generation.APPSPEC_LABEL, "smile"));
+        console.resource(example).create();
+
+        Generation found = directory.generation(LOPEZ, "imp-apps", "smile", "smile-1").orElseThrow();
+        RecordedRequest read = lastRequestTo("/apis/veroforge.io/v1alpha1/namespaces/tenant-imp-apps/generations/smile-1");
+        assertThat(read.getHeader("Impersonate-User")).isEqualTo(LOPEZ.name());
+
+        assertThat(new GenerationDecisions(clients).decide(LOPEZ, found, GenerationDecisions.Decision.APPROVE, "ok")).isEmpty();
+        RecordedRequest patch = lastRequestTo("/apis/veroforge.io/v1alpha1/namespaces/tenant-imp-apps/generations/smile-1");
+        assertThat(patch.getMethod()).isEqualTo("PATCH");
+        assertThat(patch.getHeader("Impersonate-User")).isEqualTo(LOPEZ.name());
+        assertThat(patch.getHeaders().headers("Impersonate-Group")).containsExactlyInAnyOrder("brightsmile-it", "dentists");
+        assertThat(console.resources(Generation.class).inNamespace("tenant-imp-apps").withName("smile-1").get()
+                .getMetadata().getAnnotations()).containsEntry(Generation.APPROVE_ANNOTATION, LOPEZ.name());
+    }
+
     private RecordedRequest lastRequestTo(String path) throws InterruptedException {
         RecordedRequest found = null;
-        for (int i = server.getRequestCount(); i > 0; i--) {
+        // getRequestCount counts every request ever; takeRequest blocks once the queue is drained
+        for (int i = server.getRequestCount() - taken; i > 0; i--, taken++) {
             RecordedRequest request = server.takeRequest();
             if (request.getPath().startsWith(path)) {
                 found = request;

@@ -41,6 +41,11 @@ public class Generation extends CustomResource<GenerationSpec, GenerationStatus>
     public static final String REJECT_ANNOTATION = ApiGroup.GROUP + "/reject";
     /** Optional free text explaining a rejection; copied into {@code status.approval.reason}. */
     public static final String REJECT_REASON_ANNOTATION = ApiGroup.GROUP + "/reject-reason";
+    /**
+     * Optional free text explaining an approval (the console asks for it). The operator does not read it: it stays
+     * on the Generation beside {@link #APPROVE_ANNOTATION} for whoever audits the decision.
+     */
+    public static final String APPROVE_REASON_ANNOTATION = ApiGroup.GROUP + "/approve-reason";
     /** Label carrying the owning AppSpec's name, for {@code kubectl get gen -l veroforge.io/appspec=<name>}. */
     public static final String APPSPEC_LABEL = ApiGroup.GROUP + "/appspec";
     /** On every object built or deployed for one Generation: its name. */

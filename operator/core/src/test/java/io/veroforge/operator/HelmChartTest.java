@@ -464,6 +464,41 @@ class HelmChartTest {
                 "intelligence.kAnonymity", 1, "intelligence.existingSecret", "t"))).hasMessageContaining("kAnonymity");
     }
 
+    @Test
+    void theConsoleSignsInWithOidcReadsTenantsAndDoesEverythingElseAsTheUser() {
+        assertThat(objects(defaults, Deployment.class)).as("no console unless enabled").hasSize(1);
+        List<HasMetadata> rendered = render(Map.of("console.enabled", true,
+                "console.oidc.url", "https://id.example.com/realms/veroforge", "console.oidc.existingSecret", "console-oidc",
+                "console.impersonation.groups[0]", "acme-admins", "console.ingress.enabled", true,
+                "console.ingress.host", "console.example.com"));
+        Deployment console = objects(rendered, Deployment.class).stream()
+                .filter(d -> d.getMetadata().getName().endsWith("-console")).findFirst().orElseThrow();
+        Container container = console.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(literalEnv(container)).containsEntry("VEROFORGE_OIDC_URL", "https://id.example.com/realms/veroforge")
+                .containsEntry("VEROFORGE_OIDC_CLIENT_ID", "veroforge-console");
+        assertThat(container.getEnv()).filteredOn(e -> e.getName().equals("VEROFORGE_OIDC_CLIENT_SECRET")).singleElement()
+                .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("console-oidc"));
+        assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        String serviceAccount = console.getSpec().getTemplate().getSpec().getServiceAccountName();
+        String role = objects(rendered, ClusterRoleBinding.class).stream()
+                .filter(b -> b.getSubjects().stream().anyMatch(x -> x.getName().equals(serviceAccount)))
+                .map(b -> b.getRoleRef().getName()).findFirst().orElseGet(() -> fail("console ServiceAccount is bound to nothing"));
+        // what the console uses itself (TenantDirectory: get and list Tenants; their socket watches them) and
+        // impersonation for everything else (ClusterClients.actingAs); nothing it could write with its own identity
+        assertThat(clusterRole(rendered, role).getRules()).extracting(r -> r.getResources() + " " + r.getVerbs()
+                + (r.getResourceNames() == null || r.getResourceNames().isEmpty() ? "" : " " + r.getResourceNames()))
+                .containsExactlyInAnyOrder("[tenants] [get, list, watch]", "[users] [impersonate]",
+                        "[groups] [impersonate] [acme-admins]");
+        assertThat(service(rendered, console.getMetadata().getName()).getSpec().getSelector())
+                .isEqualTo(console.getSpec().getSelector().getMatchLabels());
+        assertThat(objects(rendered, io.fabric8.kubernetes.api.model.networking.v1.Ingress.class)).singleElement()
+                .satisfies(i -> assertThat(i.getSpec().getRules().get(0).getHost()).isEqualTo("console.example.com"));
+        assertThatThrownBy(() -> render(Map.of("console.enabled", true, "console.oidc.existingSecret", "s")))
+                .hasMessageContaining("console.oidc.url");
+        assertThatThrownBy(() -> render(Map.of("console.enabled", true, "console.oidc.url", "https://id.example.com")))
+                .hasMessageContaining("console.oidc.existingSecret");
+    }
+
     private static List<HasMetadata> render(Map<String, Object> values) {
         TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE);
         values.forEach(template::set);

@@ -1,4 +1,4 @@
-package io.veroforge.console.tenants;
+package io.veroforge.console.writes;
 
 import java.util.List;
 
