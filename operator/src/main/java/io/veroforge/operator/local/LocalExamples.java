@@ -168,6 +168,7 @@ public class LocalExamples {
                 .orElse("?")).append('\n');
         s.append("Metrics        : http://localhost:").append(httpPort).append("/q/metrics\n");
         s.append("Health         : http://localhost:").append(httpPort).append("/q/health\n");
+        config.getOptionalValue(LocalConsole.SUMMARY_PROPERTY, String.class).ifPresent(c -> s.append("Console        : ").append(c).append('\n'));
         config.getOptionalValue("veroforge-local.metrics", String.class).ifPresent(m -> s.append("Canary metrics : ").append(m)
                 .append(" (simulated: no app processes run here; curl -X PUT -d bad ").append(m)
                 .append("/simulate/revisions/<generation> makes one fail)\n"));
