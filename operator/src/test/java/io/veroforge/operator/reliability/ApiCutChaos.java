@@ -22,12 +22,17 @@ import io.veroforge.localapi.StandaloneLocalApi;
  */
 public final class ApiCutChaos {
 
+    /** How the API goes away: refused and closed, or silent with connections held open. */
+    public enum Fault {
+        CUT, STALL
+    }
+
     /** What one run found. */
-    public record Outcome(TenantCensus.Result census, Duration cut, OutageFigures.Result duringCut, int reconnects,
-            Duration readyAfterRestore) {
+    public record Outcome(Fault fault, TenantCensus.Result census, Duration cut, OutageFigures.Result duringCut, int reconnects,
+            double internalErrors, Duration readyAfterRestore) {
         public String verdict() {
-            return census.verdict() + "; Kubernetes API cut " + cut.toSeconds() + " s mid-burst; " + duringCut.describe()
-                    + "; " + reconnects + " connections through the proxy after the restore; all Ready "
+            return census.verdict() + "; Kubernetes API " + (fault == Fault.CUT ? "cut " : "stalled ") + cut.toSeconds() + " s mid-burst; " + duringCut.describe()
+                    + "; " + reconnects + " connections through the proxy after the restore; internal errors " + (long) internalErrors + "; all Ready "
                     + String.format("%.1f", readyAfterRestore.toMillis() / 1000.0) + " s after the restore";
         }
     }
@@ -36,6 +41,10 @@ public final class ApiCutChaos {
     }
 
     public static Outcome run(int tenants, Duration cut, Duration converge) throws Exception {
+        return run(Fault.CUT, tenants, cut, converge);
+    }
+
+    public static Outcome run(Fault fault, int tenants, Duration cut, Duration converge) throws Exception {
         String prefix = "ac" + ProcessHandle.current().pid();
         Path dir = Files.createTempDirectory("veroforge-apicut");
         try (StandaloneLocalApi api = StandaloneLocalApi.start(0, dir.resolve("kubeconfig"));
@@ -53,7 +62,11 @@ public final class ApiCutChaos {
             }
             Thread.sleep(1_500); // mid-burst
             OutageFigures figures = OutageFigures.from(operator);
-            proxy.cut();
+            if (fault == Fault.CUT) {
+                proxy.cut();
+            } else {
+                proxy.stall();
+            }
             long cutAt = System.nanoTime();
             for (int i = firstHalf; i < tenants; i++) {
                 client.resource(TenantCensus.basicTenant(prefix + "-" + i)).create();
@@ -69,16 +82,18 @@ public final class ApiCutChaos {
                 Thread.sleep(250);
             }
             Duration readyAfter = Duration.ofNanos(System.nanoTime() - restoredAt);
-            return new Outcome(census.count(tenants), cut, duringCut, proxy.connectionsAccepted() - connectionsBefore, readyAfter);
+            return new Outcome(fault, census.count(tenants), cut, duringCut, proxy.connectionsAccepted() - connectionsBefore,
+                    operator.metric("veroforge_internal_errors_total"), readyAfter);
         }
     }
 
-    /** {@code -Dchaos.tenants=200 -Dchaos.cut-seconds=60}; exits 1 unless the census is clean. */
+    /** {@code -Dchaos.tenants=200 -Dchaos.cut-seconds=60 -Dchaos.api-fault=cut|stall}; exits 1 unless the census is clean. */
     public static void main(String[] args) throws Exception {
         int tenants = Integer.getInteger("chaos.tenants", 200);
         Duration cut = Duration.ofSeconds(Long.getLong("chaos.cut-seconds", 60L));
-        Outcome outcome = run(tenants, cut, Duration.ofMinutes(10));
-        System.out.println("api cut (" + tenants + " tenants): " + outcome.verdict());
+        Fault fault = Fault.valueOf(System.getProperty("chaos.api-fault", "cut").toUpperCase(java.util.Locale.ROOT));
+        Outcome outcome = run(fault, tenants, cut, Duration.ofMinutes(10));
+        System.out.println("api " + fault.name().toLowerCase(java.util.Locale.ROOT) + " (" + tenants + " tenants): " + outcome.verdict());
         System.exit(outcome.census().clean() ? 0 : 1);
     }
 }

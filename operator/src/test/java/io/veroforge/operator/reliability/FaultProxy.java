@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A TCP relay on a loopback port between a deployed operator and something it depends on
  * (PostgreSQL, the local API), which a scenario can {@link #cut()} — new connections refused and
- * open ones closed, as when the server goes away — and {@link #restore()} on the same port.
+ * open ones closed, as when the server goes away — or {@link #stall()} — connections accepted and
+ * kept open but nothing relayed either way, as when the server is paused or a network drops
+ * packets silently — and {@link #restore()} on the same port.
  * Other users of that server (other engineers' tests) are not touched: only this relay breaks.
  * (operator/core's tests have a simpler one, {@code TcpProxy}, in a module this one cannot import.)
  */
@@ -25,6 +27,8 @@ public final class FaultProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
     private volatile ServerSocket server;
+    private final Object stallLock = new Object();
+    private volatile boolean stalled;
 
     public FaultProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -42,8 +46,12 @@ public final class FaultProxy implements AutoCloseable {
         return connections.get();
     }
 
-    /** Listening again on the same port; a no-op when it already is. */
+    /** Relaying again: listening on the same port after a cut, bytes flowing after a stall. */
     public synchronized void restore() throws IOException {
+        synchronized (stallLock) {
+            stalled = false;
+            stallLock.notifyAll();
+        }
         if (server != null) {
             return;
         }
@@ -69,9 +77,26 @@ public final class FaultProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** Holds every byte: open connections go silent, new ones are accepted and then hear nothing. */
+    public void stall() {
+        stalled = true;
+    }
+
     @Override
     public void close() throws IOException {
         cut();
+        synchronized (stallLock) {
+            stalled = false;
+            stallLock.notifyAll();
+        }
+    }
+
+    private void awaitNotStalled() throws InterruptedException {
+        synchronized (stallLock) {
+            while (stalled) {
+                stallLock.wait(1_000);
+            }
+        }
     }
 
     private void accept(ServerSocket socket) {
@@ -97,10 +122,22 @@ public final class FaultProxy implements AutoCloseable {
 
     private void pump(Socket from, Socket to) {
         Thread t = new Thread(() -> {
+            byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                while (true) {
+                    awaitNotStalled(); // read nothing while stalled, so the sender's window fills as with a paused peer
+                    int n = in.read(buffer);
+                    if (n < 0) {
+                        break;
+                    }
+                    awaitNotStalled(); // and hold what was read before the stall began
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
             } catch (IOException ignored) {
                 // one side closed or was cut: close both below
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);

@@ -92,7 +92,7 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
             return UpdateControl.noUpdate();
         }
 
-        WorkflowReconcileResult workflow = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+        WorkflowReconcileResult workflow = TenantWorkflowRun.reconcile(context);
         DatabaseLocation location = DatabaseLocation.of(tenant, config.postgres());
         TenantDatabaseStep.Result database = new TenantDatabaseStep(provisioner, oldNames, internalErrors).provision(tenant, context, workflow, location);
         TenantStatus status = statuses.provisioned(tenant, workflow, database.condition(), location,
