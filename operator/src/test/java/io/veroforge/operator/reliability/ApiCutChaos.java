@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.veroforge.localapi.StandaloneLocalApi;
+import io.veroforge.operator.reliability.FaultProxy.Fault;
 
 /**
  * The Kubernetes API unreachable for the operator: the deployed operator (leader election off, so
@@ -21,11 +22,6 @@ import io.veroforge.localapi.StandaloneLocalApi;
  * must catch up, so the Tenants applied meanwhile become Ready too (the census).
  */
 public final class ApiCutChaos {
-
-    /** How the API goes away: refused and closed, or silent with connections held open. */
-    public enum Fault {
-        CUT, STALL
-    }
 
     /** What one run found. */
     public record Outcome(Fault fault, TenantCensus.Result census, Duration cut, OutageFigures.Result duringCut, int reconnects,
@@ -62,11 +58,7 @@ public final class ApiCutChaos {
             }
             Thread.sleep(1_500); // mid-burst
             OutageFigures figures = OutageFigures.from(operator);
-            if (fault == Fault.CUT) {
-                proxy.cut();
-            } else {
-                proxy.stall();
-            }
+            proxy.inject(fault);
             long cutAt = System.nanoTime();
             for (int i = firstHalf; i < tenants; i++) {
                 client.resource(TenantCensus.basicTenant(prefix + "-" + i)).create();
@@ -91,7 +83,7 @@ public final class ApiCutChaos {
     public static void main(String[] args) throws Exception {
         int tenants = Integer.getInteger("chaos.tenants", 200);
         Duration cut = Duration.ofSeconds(Long.getLong("chaos.cut-seconds", 60L));
-        Fault fault = Fault.valueOf(System.getProperty("chaos.api-fault", "cut").toUpperCase(java.util.Locale.ROOT));
+        Fault fault = Fault.fromProperty("chaos.api-fault");
         Outcome outcome = run(fault, tenants, cut, Duration.ofMinutes(10));
         System.out.println("api " + fault.name().toLowerCase(java.util.Locale.ROOT) + " (" + tenants + " tenants): " + outcome.verdict());
         System.exit(outcome.census().clean() ? 0 : 1);

@@ -19,7 +19,7 @@ class ApiCutChaosTest {
         int tenants = full ? 100 : 20;
         Duration cut = Duration.ofSeconds(full ? 60 : 20);
         // -Dchaos.api-fault=stall: connections held open and silent instead of refused (not in the default suite)
-        ApiCutChaos.Fault fault = ApiCutChaos.Fault.valueOf(System.getProperty("chaos.api-fault", "cut").toUpperCase(java.util.Locale.ROOT));
+        FaultProxy.Fault fault = FaultProxy.Fault.fromProperty("chaos.api-fault");
         ApiCutChaos.Outcome outcome = ApiCutChaos.run(fault, tenants, cut, Duration.ofMinutes(full ? 10 : 2));
         System.out.println("api " + fault + " (" + tenants + " tenants): " + outcome.verdict());
 
@@ -29,7 +29,7 @@ class ApiCutChaosTest {
         assertThat(outcome.duringCut().livenessFailures()).as("liveness probes failed during the cut: a kubelet would restart it").isZero();
         // nothing to reconcile against an API it cannot reach: at most the backoff's attempts each
         assertThat(outcome.duringCut().maxAttempts()).as(outcome.verdict()).isLessThanOrEqualTo(OutageFigures.backoffBound(cut));
-        if (fault == ApiCutChaos.Fault.CUT) {
+        if (fault == FaultProxy.Fault.CUT) {
             assertThat(outcome.reconnects()).as("the operator came back through the restored port").isPositive();
         }
         // a dropped API call is an outage reported on its condition, not a bug (QOSDK drops handleExceptionsInReconciler)

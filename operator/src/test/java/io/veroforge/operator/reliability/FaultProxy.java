@@ -77,6 +77,25 @@ public final class FaultProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** How a dependency goes away: refused and closed, or silent with its connections held open. */
+    public enum Fault {
+        CUT, STALL;
+
+        /** {@code -Dchaos.<what>-fault=cut|stall}, cut when unset. */
+        public static Fault fromProperty(String name) {
+            return valueOf(System.getProperty(name, "cut").toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** Starts {@code fault}; {@link #restore()} ends it. */
+    public void inject(Fault fault) throws IOException {
+        if (fault == Fault.CUT) {
+            cut();
+        } else {
+            stall();
+        }
+    }
+
     /** Holds every byte: open connections go silent, new ones are accepted and then hear nothing. */
     public void stall() {
         stalled = true;

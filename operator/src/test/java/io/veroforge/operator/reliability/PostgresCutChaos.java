@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.veroforge.api.v1alpha1.Tenant;
 import io.veroforge.localapi.StandaloneLocalApi;
+import io.veroforge.operator.reliability.FaultProxy.Fault;
 
 /**
  * PostgreSQL cut in the middle of a burst: the deployed operator reaches the machine's PostgreSQL
@@ -24,10 +25,10 @@ import io.veroforge.localapi.StandaloneLocalApi;
 public final class PostgresCutChaos {
 
     /** What one run found. */
-    public record Outcome(TenantCensus.Result census, Duration cut, Map<String, Integer> reasonsWhileCut, String sampleMessage,
+    public record Outcome(Fault fault, TenantCensus.Result census, Duration cut, Map<String, Integer> reasonsWhileCut, String sampleMessage,
             OutageFigures.Result duringCut, int attemptBound, Duration readyAfterRestore) {
         public String verdict() {
-            return census.verdict() + "; PostgreSQL cut " + cut.toSeconds() + " s mid-burst; while cut: Ready reasons " + reasonsWhileCut
+            return census.verdict() + "; PostgreSQL " + (fault == Fault.CUT ? "cut " : "stalled ") + cut.toSeconds() + " s mid-burst; while cut: Ready reasons " + reasonsWhileCut
                     + ", " + duringCut.describe() + " (bound " + attemptBound + "); all Ready "
                     + String.format("%.1f", readyAfterRestore.toMillis() / 1000.0) + " s after the restore";
         }
@@ -37,6 +38,10 @@ public final class PostgresCutChaos {
     }
 
     public static Outcome run(int tenants, Duration cut, Duration converge) throws Exception {
+        return run(Fault.CUT, tenants, cut, converge);
+    }
+
+    public static Outcome run(Fault fault, int tenants, Duration cut, Duration converge) throws Exception {
         String prefix = "pc" + ProcessHandle.current().pid();
         Path dir = Files.createTempDirectory("veroforge-pgcut");
         try (StandaloneLocalApi api = StandaloneLocalApi.start(0, dir.resolve("kubeconfig"));
@@ -53,7 +58,7 @@ public final class PostgresCutChaos {
                 client.resource(TenantCensus.basicTenant(prefix + "-" + i)).create();
             }
             Thread.sleep(1_500); // mid-burst: some provisioned, some in flight, some not started
-            proxy.cut();
+            proxy.inject(fault);
             long cutAt = System.nanoTime();
             for (int i = firstHalf; i < tenants; i++) {
                 client.resource(TenantCensus.basicTenant(prefix + "-" + i)).create();
@@ -74,7 +79,7 @@ public final class PostgresCutChaos {
                 Thread.sleep(250);
             }
             Duration readyAfter = Duration.ofNanos(System.nanoTime() - restoredAt);
-            return new Outcome(census.count(tenants), cut, reasons, sample, duringCut, OutageFigures.backoffBound(measured), readyAfter);
+            return new Outcome(fault, census.count(tenants), cut, reasons, sample, duringCut, OutageFigures.backoffBound(measured), readyAfter);
         }
     }
 
@@ -92,12 +97,13 @@ public final class PostgresCutChaos {
         return t.getStatus() == null ? null : t.getStatus().condition("Ready").orElse(null);
     }
 
-    /** {@code -Dchaos.tenants=200 -Dchaos.cut-seconds=60}; exits 1 unless the census is clean. */
+    /** {@code -Dchaos.tenants=200 -Dchaos.cut-seconds=60 -Dchaos.db-fault=cut|stall}; exits 1 unless the census is clean. */
     public static void main(String[] args) throws Exception {
         int tenants = Integer.getInteger("chaos.tenants", 200);
         Duration cut = Duration.ofSeconds(Long.getLong("chaos.cut-seconds", 60L));
-        Outcome outcome = run(tenants, cut, Duration.ofMinutes(10));
-        System.out.println("postgres cut (" + tenants + " tenants): " + outcome.verdict());
+        Fault fault = Fault.fromProperty("chaos.db-fault");
+        Outcome outcome = run(fault, tenants, cut, Duration.ofMinutes(10));
+        System.out.println("postgres " + fault + " (" + tenants + " tenants): " + outcome.verdict());
         System.exit(outcome.census().clean() ? 0 : 1);
     }
 }
