@@ -10,8 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 
 import io.veroforge.localapi.LocalCheckout;
@@ -49,15 +53,18 @@ public final class DeployedOperator implements AutoCloseable {
         }
         int http = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-Dquarkus.http.port=" + http,
-                "-Dquarkus.kubernetes-client.api-server-url=" + apiUrl,
-                "-Dquarkus.kubernetes-client.namespace=default",
-                "-Dveroforge.postgres.jdbc-url=jdbc:postgresql://127.0.0.1:5432/" + database,
-                "-Dveroforge.git.root=" + gitRoot,
-                "-Dveroforge.git.http-port=0", "-Dveroforge.git.bind-address=127.0.0.1",
-                "-Dveroforge.git.public-url=http://127.0.0.1:{port}"));
-        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+                "-Xmx256m", "-XX:TieredStopAtLevel=1"));
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("quarkus.http.port", String.valueOf(http));
+        properties.put("quarkus.kubernetes-client.api-server-url", apiUrl);
+        properties.put("quarkus.kubernetes-client.namespace", "default");
+        properties.put("veroforge.postgres.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/" + database);
+        properties.put("veroforge.git.root", gitRoot.toString());
+        properties.put("veroforge.git.http-port", "0");
+        properties.put("veroforge.git.bind-address", "127.0.0.1");
+        properties.put("veroforge.git.public-url", "http://127.0.0.1:{port}");
+        properties.putAll(settings); // a scenario may replace any of these (the database behind a proxy, say)
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         Path log = Path.of("target", "reliability", name + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
@@ -118,6 +125,39 @@ public final class DeployedOperator implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString()).body();
         return body.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /**
+     * A Prometheus counter per resource, by its {@code name} label (JOSDK's per-resource metrics),
+     * for the series whose {@code kind} label is {@code kind}: how often each Tenant was reconciled.
+     */
+    public Map<String, Double> metricByName(String metric, String kind) throws IOException, InterruptedException {
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/q/metrics"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Double> byName = new TreeMap<>();
+        body.lines().filter(l -> l.startsWith(metric + "{") && l.contains("kind=\"" + kind + "\"")).forEach(l -> {
+            Matcher name = NAME_LABEL.matcher(l);
+            if (name.find()) {
+                byName.merge(name.group(1), Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)), Double::sum);
+            }
+        });
+        return byName;
+    }
+
+    private static final Pattern NAME_LABEL = Pattern.compile("[{,]name=\"([^\"]*)\"");
+
+    /** HTTP status of one of the process's health endpoints ({@code live}, {@code ready}), or -1 when it does not answer. */
+    public int health(String which) {
+        try {
+            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
+                    .send(HttpRequest.newBuilder(URI.create(url("/q/health/" + which))).timeout(Duration.ofSeconds(5)).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     /** Resident set size of the process, in MiB. */

@@ -26,6 +26,7 @@ import io.veroforge.api.v1alpha1.Tenant;
 import io.veroforge.api.v1alpha1.TenantStatus;
 import io.veroforge.api.v1alpha1.Tier;
 import io.veroforge.operator.conditions.ConditionAggregator;
+import io.veroforge.operator.conditions.FailureBackoff;
 import io.veroforge.operator.conditions.StatusReporter;
 import io.veroforge.operator.config.PlatformConfig;
 import io.veroforge.operator.db.TenantDatabaseProvisioner;
@@ -36,8 +37,9 @@ import io.veroforge.operator.failures.InternalErrors;
 /**
  * A Tenant's story: check the spec; give it a namespace with quota, limits, isolation and owner
  * access (the workflow below); give it a database; report. Deleting it keeps the data unless it
- * says {@code deletionPolicy: Delete}. Transient failures (the database is down) are retried
- * with backoff forever, an invalid spec is reported and left alone until someone edits it.
+ * says {@code deletionPolicy: Delete}. Transient failures (the database is down) are reported and
+ * looked at again with a backoff read from status, forever; an invalid spec is reported and left
+ * alone until someone edits it.
  */
 @Workflow(explicitInvocation = true, handleExceptionsInReconciler = true, dependents = {
         @Dependent(name = "namespace", type = NamespaceDependent.class),
@@ -64,6 +66,7 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
     /** Warnings: each failing piece once; Ready only for a reason of its own (an invalid spec, a bug). */
     private final StatusReporter<Tenant, TenantStatus> reporter;
     private final TenantStatusAggregator statuses;
+    private final FailureBackoff backoff = new FailureBackoff();
 
     public TenantReconciler(PlatformConfig config, TenantDatabaseProvisioner provisioner, EventRecorder events,
             OldNameCollisionCheck oldNames, InternalErrors internalErrors) {
@@ -89,18 +92,23 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
             return UpdateControl.noUpdate();
         }
 
-        WorkflowReconcileResult workflow = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+        WorkflowReconcileResult workflow = TenantWorkflowRun.reconcile(context);
         DatabaseLocation location = DatabaseLocation.of(tenant, config.postgres());
         TenantDatabaseStep.Result database = new TenantDatabaseStep(provisioner, oldNames, internalErrors).provision(tenant, context, workflow, location);
         TenantStatus status = statuses.provisioned(tenant, workflow, database.condition(), location,
                 context.getSecondaryResource(ResourceQuota.class), expiresAt.map(Instant::toString));
 
+        Optional<Duration> retry = Optional.empty();
         if (database.transientFailure() || workflow.erroredDependentsExist()) {
-            // Let JOSDK retry with backoff; updateErrorStatus writes this status meanwhile.
-            throw new TenantNotReadyException(status);
+            // An expected outcome, not an exception: status says why, and the next attempt is ours to
+            // schedule (a backoff read from that status), not left to JOSDK's retry (docs/reliability.md).
+            retry = Optional.of(backoff.next(tenant.getStatus() == null ? List.of() : tenant.getStatus().getConditions(), TenantConditions.READY));
+            long seconds = retry.get().toSeconds();
+            status.condition(TenantConditions.READY).ifPresent(ready -> LOG.infof("Tenant %s not ready: %s: %s (next attempt in %d s)",
+                    tenant.getMetadata().getName(), ready.getReason(), ready.getMessage(), seconds));
         }
         UpdateControl<Tenant> control = reporter.report(tenant, status);
-        Stream.of(expiresAt.map(at -> Duration.between(Instant.now(), at).plusSeconds(1)), Optional.ofNullable(database.recheckAfter()))
+        Stream.of(expiresAt.map(at -> Duration.between(Instant.now(), at).plusSeconds(1)), Optional.ofNullable(database.recheckAfter()), retry)
                 .flatMap(Optional::stream).min(Comparator.naturalOrder())
                 .ifPresent(control::rescheduleAfter);
         return control;
@@ -108,10 +116,6 @@ public class TenantReconciler implements Reconciler<Tenant>, Cleaner<Tenant> {
 
     @Override
     public ErrorStatusUpdateControl<Tenant> updateErrorStatus(Tenant tenant, Context<Tenant> context, Exception e) {
-        Optional<TenantStatus> notReady = TenantNotReadyException.in(e).map(TenantNotReadyException::status);
-        if (notReady.isPresent()) {
-            return reporter.reportError(tenant, notReady.get()); // JOSDK retries with backoff
-        }
         Failure failure = Failure.of(e);
         if (failure instanceof Failure.Internal bug) {
             LOG.errorf(e, "reconciling Tenant %s failed: %s (a bug in the operator)", tenant.getMetadata().getName(), bug.describe());

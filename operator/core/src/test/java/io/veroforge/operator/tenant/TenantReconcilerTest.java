@@ -435,6 +435,39 @@ class TenantReconcilerTest {
         awaitCondition(name, "Ready", "True");
     }
 
+    /**
+     * An outage is an outcome the reconciler reports and reschedules itself (a backoff read from
+     * status), not an exception handed to JOSDK's retry: JOSDK counts no failed reconciliation
+     * (and so logs no stack trace), the attempts thin out as the outage lasts, and the Tenant comes
+     * back once the database does. Before, each attempt threw (reconciliations.failed grew by one
+     * per attempt), and Tenants left so in the chaos runs were not retried (docs/reliability.md).
+     */
+    @Test
+    void anOutageIsRescheduledWithABackoffFromStatusNotThrownIntoJosdksRetry() throws Exception {
+        String name = TestPostgres.tenantName("resched");
+        TestPostgres.proxy.stop();
+        try {
+            client.resource(tenant(name, Tier.basic)).create();
+            Tenant down = awaitCondition(name, "DatabaseReady", "False");
+            assertThat(down.getStatus().condition("Ready").orElseThrow().getReason()).isEqualTo("DatabaseUnavailable");
+            double startedAtFirstFailure = reconciles(name);
+            Thread.sleep(8_000);
+            double attempts = reconciles(name) - startedAtFirstFailure;
+            // 1, 2, 4 s after the failure began (and one more a status write may bring): not a loop, not given up
+            assertThat(attempts).as("attempts in the 8 s after the first failure").isBetween(2.0, 5.0);
+            assertThat(failedReconciles(name)).as("JOSDK saw no failed reconciliation: no stack trace, no retry of its own").isZero();
+        } finally {
+            TestPostgres.proxy.start();
+        }
+        awaitCondition(name, "Ready", "True");
+        assertThat(failedReconciles(name)).isZero();
+    }
+
+    private double failedReconciles(String tenant) {
+        return metrics.find("operator.sdk.reconciliations.failed").tag("kind", "Tenant").tag("name", tenant).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+    }
+
     @Test
     void crashAfterPartialProvisioningConvergesWithoutDuplicates() throws Exception {
         String name = TestPostgres.tenantName("crash");
