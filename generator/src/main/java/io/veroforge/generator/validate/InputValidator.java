@@ -137,6 +137,13 @@ public final class InputValidator {
                             + ", so it gets one required field, name (string, up to 200 characters)",
                     "declare its fields to choose your own" + suggestion));
         }
+        if (Boolean.FALSE.equals(entity.ontologyDefaults()) && entity.fields().isEmpty()
+                && entity.relations().stream().allMatch(r -> r == null || "oneToMany".equals(r.kind()))) {
+            // the spec turned every default off and declared nothing writable: adding a name (what a sparse entity gets) would overrule it
+            problems.add(Problem.error(path + ".fields", entity.name() + " declares no fields and turns the ontology's defaults off"
+                            + " (ontologyDefaults: false), so a create request could set nothing on it",
+                    "declare at least one field, or remove ontologyDefaults: false"));
+        }
         for (int j = 0; j < entity.fields().size(); j++) {
             checkField(entity.fields().get(j), path + ".fields[" + j + "]", problems);
         }
