@@ -14,7 +14,7 @@ public interface FillValidator {
 
     Verdict validate(GapFill candidate, GeneratedRepository withCandidate);
 
-    /** @param stage {@code scanner}, {@code type-check}, {@code tests} or {@code contract}; null when passed */
+    /** @param stage {@code scanner}, {@code type-check}, {@code lint}, {@code tests} or {@code contract}; null when passed */
     record Verdict(boolean passed, String stage, List<String> problems) {
         public Verdict {
             problems = List.copyOf(problems);

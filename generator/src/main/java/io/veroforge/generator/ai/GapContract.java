@@ -22,7 +22,9 @@ final class GapContract {
             Rules: ctx.row is `unknown` and may be null: narrow it before use. Reject a write that breaks the rule by throwing an
             HttpException subclass from '@nestjs/common' (e.g. UnprocessableEntityException). Use only Prisma's typed API on ctx.tx
             (it is already scoped to the tenant by row-level security); never build SQL from strings, never use $queryRawUnsafe or
-            $executeRawUnsafe. No other imports, no network, no file system, no process, no eval, no secrets.""";
+            $executeRawUnsafe. No other imports, no network, no file system, no process, no eval, no secrets.
+            The app's ESLint allows no warning: run() is async, so it must await something (require-await); no unused values,
+            no console, no `void x`.""";
 
     private static final Pattern MODEL = Pattern.compile("(?ms)^(model|enum) \\w+ \\{.*?^\\}");
 

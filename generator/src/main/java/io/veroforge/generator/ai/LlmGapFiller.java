@@ -44,8 +44,11 @@ import java.util.Optional;
 public final class LlmGapFiller implements GapFiller {
 
     public static final int MAX_ATTEMPTS = 3;
-    /** Part of the cache key: a new prompt or answer format must not reuse fills written for the old one. */
-    public static final String VERSION = "1";
+    /**
+     * Part of the cache key: a new prompt, answer format or validation must not reuse fills accepted under the
+     * old one (2: the lint check, so a cached fill that awaits nothing is not served again).
+     */
+    public static final String VERSION = "2";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TemplateOnlyGapFiller TEMPLATE = new TemplateOnlyGapFiller();
 

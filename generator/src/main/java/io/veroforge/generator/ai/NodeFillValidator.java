@@ -17,8 +17,11 @@ import java.util.Map;
  * The real check, as the proof harness does it: the generated {@code api/} with the candidate in
  * place is written to a scratch directory (one per gap, rewritten only where files changed, so a
  * retry does not regenerate the Prisma client), linked to the shared npm install, then
- * {@code prisma generate} (when the schema changed), {@code tsc --noEmit}, and Jest on the gap's
- * own tests. Needs node and npm; runs in the caller's thread (the operator's Synthesize worker).
+ * {@code prisma generate} (when the schema changed), {@code tsc --noEmit}, ESLint with the app's own
+ * config on the filled file ({@code --max-warnings=0}, as the app's {@code npm run lint} and CI run it,
+ * so a fill that e.g. is async and awaits nothing is refused here and not by the app's pipeline later),
+ * and Jest on the gap's own tests. Needs node and npm; runs in the caller's thread (the operator's
+ * Synthesize worker).
  */
 public final class NodeFillValidator implements FillValidator {
 
@@ -50,6 +53,10 @@ public final class NodeFillValidator implements FillValidator {
             if (!tsc.succeeded()) {
                 return Verdict.fail("type-check", errors(tsc.output(), candidate.gapId()));
             }
+            List<String> lint = lint(api, candidate);
+            if (!lint.isEmpty()) {
+                return Verdict.fail("lint", lint);
+            }
             String test = AppView.testPathOf(candidate.gapId()).substring("api/".length());
             CommandRunner.Outcome jest = runner.run(api, ENV, 300, "npx", "--no-install", "jest", "--config", "jest-e2e.config.js",
                     "--runTestsByPath", test, "--ci", "--silent");
@@ -63,6 +70,27 @@ public final class NodeFillValidator implements FillValidator {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while validating gap " + candidate.gapId(), e);
         }
+    }
+
+    /**
+     * ESLint's messages on the file the fill went into; empty when it is clean. Only that file: the rest
+     * of the app is the pack's, linted by the proof suite, and a model can only fix what it wrote.
+     */
+    private List<String> lint(Path api, GapFill candidate) throws IOException, InterruptedException {
+        String file = candidate.targetFile().startsWith("api/") ? candidate.targetFile().substring("api/".length()) : candidate.targetFile();
+        Path report = api.getParent().resolve("eslint.json");
+        Files.deleteIfExists(report);
+        CommandRunner.Outcome eslint = runner.run(api, ENV, 180, "npx", "--no-install", "eslint", "--max-warnings=0", "--format", "json",
+                "--output-file", report.toString(), file);
+        if (eslint.succeeded()) {
+            return List.of();
+        }
+        if (eslint.timedOut() || eslint.exitCode() != 1 || !Files.isRegularFile(report)) {
+            // exit 2 is ESLint failing to run (config, install), not a problem of the answer: no retry can fix it
+            throw new IllegalStateException("eslint could not run on the generated api: " + eslint.describe());
+        }
+        List<String> messages = EslintMessages.of(Files.readString(report, StandardCharsets.UTF_8), api);
+        return messages.isEmpty() ? List.of(file + ": eslint failed:\n" + tail(eslint.output(), 2500)) : messages;
     }
 
     /** The TypeScript errors, those in the gap's files first (they are what the model can fix). */

@@ -112,7 +112,7 @@ public final class OntologyResolver {
         for (Source source : sources) {
             entities.add(entity(source, vertical, targets, suggestions));
         }
-        entities = RelationPairing.pair(entities);
+        entities = NameFieldDefault.addWhereNothingIsWritable(RelationPairing.pair(entities));
 
         List<Role> roles = roles(spec, explicitRoles, vertical, targets, entities);
         entities = withOwnerColumns(entities, roles);

@@ -132,10 +132,17 @@ public final class InputValidator {
             String where = vertical.map(v -> "a term of vertical \"" + v.id() + "\" or a universal entity")
                     .orElse("a universal entity (no vertical is set)");
             String suggestion = DidYouMean.closest(entity.name(), known).map(s -> ", or did you mean \"" + s + "\"?").orElse("");
-            // a name alone is a valid entity for the API server; it gets only the platform columns (id, tenant, timestamps)
+            // a name alone is still an entity a user can use: the resolver gives it a required name (NameFieldDefault)
             problems.add(Problem.warning(path, "entity \"" + entity.name() + "\" has no fields and is not " + where
-                            + ", so it gets only the platform columns (id, tenantId, createdAt, updatedAt)",
-                    "add fields" + suggestion));
+                            + ", so it gets one required field, name (string, up to 200 characters)",
+                    "declare its fields to choose your own" + suggestion));
+        }
+        if (Boolean.FALSE.equals(entity.ontologyDefaults()) && entity.fields().isEmpty()
+                && entity.relations().stream().allMatch(r -> r == null || "oneToMany".equals(r.kind()))) {
+            // the spec turned every default off and declared nothing writable: adding a name (what a sparse entity gets) would overrule it
+            problems.add(Problem.error(path + ".fields", entity.name() + " declares no fields and turns the ontology's defaults off"
+                            + " (ontologyDefaults: false), so a create request could set nothing on it",
+                    "declare at least one field, or remove ontologyDefaults: false"));
         }
         for (int j = 0; j < entity.fields().size(); j++) {
             checkField(entity.fields().get(j), path + ".fields[" + j + "]", problems);

@@ -24,7 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** The validation loop against a local server speaking the providers' protocols; the scanner is the real one. */
 class LlmGapFillerTest {
 
-    static final String GOOD = "const row = ctx.row as { technicianId?: unknown } | null;\nif (!row) {\n  return;\n}";
+    /** A body the rule's tests, the type check and the app's lint all accept: it narrows the row and awaits its count. */
+    static final String GOOD = "const row = ctx.row as { technicianId?: unknown } | null;\nif (!row || typeof row.technicianId !== 'string') {\n  return;\n}\n"
+            + "const assigned = await ctx.tx.job.count({ where: { technicianId: row.technicianId } });\n"
+            + "if (assigned > 6) {\n  throw new UnprocessableEntityException('a technician may not be assigned more than 6 jobs per day');\n}";
+    /** Compiles and passes the gap's tests, but run() is async and this awaits nothing: the app's ESLint (require-await) refuses it. */
+    static final String AWAITS_NOTHING = "const row = ctx.row as { technicianId?: unknown } | null;\nif (!row) {\n  return;\n}";
     static final String CONCATENATED_SQL = "const row = ctx.row as { id?: string } | null;\n"
             + "await ctx.tx.$queryRawUnsafe('SELECT count(*) FROM job WHERE technician_id = ' + row?.id);";
     private static final String FILE = "api/src/gaps/business-rule-requirements-0.gap.ts";
@@ -110,7 +115,7 @@ class LlmGapFillerTest {
         assertThat(e.provenance().promptHash()).matches("sha256:[0-9a-f]{64}");
         assertThat(repo.gaps().filledByAi()).isEqualTo(2);
         assertThat(repo.files().get(FILE)).contains("// AI provenance: openai:test-coder, prompt " + e.provenance().promptHash()
-                + ", 2 attempt(s), confidence 0.85").contains("if (!row) {").doesNotContain("queryRawUnsafe");
+                + ", 2 attempt(s), confidence 0.85").contains("if (!row || typeof row.technicianId !== 'string') {").doesNotContain("queryRawUnsafe");
         assertThat(new SecurityScanner().scan(repo.files()).findings()).noneMatch(f -> f.file().startsWith("api/src/gaps/"));
 
         GapFillingStats stats = filler.stats();

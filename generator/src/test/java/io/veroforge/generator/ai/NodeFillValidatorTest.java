@@ -40,6 +40,52 @@ class NodeFillValidatorTest {
     }
 
     @Test
+    void aFillTheAppsLintRefusesIsFedBackAndTheRetryIsAccepted() throws Exception {
+        ResolvedModel model = ruleModel();
+        Path target = Path.of("target").toAbsolutePath();
+        Path installs = Path.of(System.getProperty("veroforge.nodeModulesCache", target.resolve("node-modules-cache").toString()));
+        FillValidator validator = FillValidator.allOf(new ScannerFillValidator(new SecurityScanner()),
+                new NodeFillValidator(target.resolve("gap-validation-lint-" + ProcessHandle.current().pid()), installs));
+
+        try (MockProvider server = new MockProvider()) {
+            server.then(Reply.json(MockProvider.openAi("test-coder", LlmGapFillerTest.answer(LlmGapFillerTest.AWAITS_NOTHING, 0.6), 10, 10)),
+                    Reply.json(MockProvider.openAi("test-coder", LlmGapFillerTest.answer(LlmGapFillerTest.GOOD, 0.8), 10, 10)));
+            AiProviderSettings s = new AiProviderSettings(AiProviderKind.OPENAI, server.url() + "/v1", "test-coder", "sk", Duration.ofSeconds(5),
+                    null, 100_000);
+            LlmGapFiller filler = new LlmGapFiller(ResilientChat.connect(s, d -> { }), validator, FillCache.NONE,
+                    new AiBudget(20, 3, 100_000), "test-rev");
+
+            GeneratedRepository repo = new Synthesizer(filler).synthesize(model);
+
+            List<MockProvider.Received> received = server.received();
+            assertThat(received).hasSize(2);
+            // the first answer type-checks and would pass its tests: only the lint refuses it, with ESLint's own words
+            assertThat(received.get(1).allText()).contains("Your answer 1 was refused by the lint")
+                    .contains("src/gaps/business-rule-requirements-0.gap.ts:").contains("require-await")
+                    .contains("has no 'await' expression");
+            GapReport.Entry e = repo.gaps().entries().get(0);
+            assertThat(e.filled()).isTrue();
+            assertThat(e.provenance().attempts()).isEqualTo(2);
+            assertThat(repo.files().get("api/src/gaps/business-rule-requirements-0.gap.ts")).contains("await ctx.tx.job.count(");
+            assertThat(filler.stats().rejected()).isEqualTo(1);
+            assertThat(filler.stats().accepted()).isEqualTo(1);
+        }
+    }
+
+    private static ResolvedModel ruleModel() {
+        Resolution r = resolveYaml(manifest("""
+                vertical: field-service
+                requirements: |
+                  Technicians may not be assigned more than 6 jobs per day.
+                entities:
+                  - name: Job
+                  - name: Technician
+                """));
+        assertThat(r.errors()).isEmpty();
+        return r.model();
+    }
+
+    @Test
     void typeErrorsAndFailingTestsAreFedBackUntilAFillPassesAll() throws Exception {
         Resolution r = resolveYaml(manifest("""
                 vertical: field-service
@@ -59,7 +105,8 @@ class NodeFillValidatorTest {
         try (MockProvider server = new MockProvider()) {
             server.then(Reply.json(MockProvider.openAi("test-coder", LlmGapFillerTest.answer("const limit: number = 'six';\nvoid limit;", 0.5), 10, 10)),
                     Reply.json(MockProvider.openAi("test-coder", LlmGapFillerTest.answer(
-                            "if (ctx.row === undefined) {\n  throw new UnprocessableEntityException('no row');\n}\nthrow new Error('not yet');", 0.5), 10, 10)),
+                            "const open = await ctx.tx.job.count();\nif (open > 100) {\n  throw new UnprocessableEntityException('too many jobs');\n}\n"
+                                    + "throw new Error('not yet');", 0.5), 10, 10)),
                     Reply.json(MockProvider.openAi("test-coder", LlmGapFillerTest.answer(LlmGapFillerTest.GOOD, 0.8), 10, 10)));
             AiProviderSettings s = new AiProviderSettings(AiProviderKind.OPENAI, server.url() + "/v1", "test-coder", "sk", Duration.ofSeconds(5),
                     null, 100_000);

@@ -113,6 +113,21 @@ class GeneratorCliTest {
     }
 
     @Test
+    void explainShowsWhyASparseEntityNoOntologyKnowsHasAName() throws IOException {
+        Path path = dir.resolve("lockers.yaml");
+        Files.writeString(path, Fixtures.manifest("""
+                vertical: pest-control
+                entities:
+                  - name: Technician
+                  - name: Locker
+                """));
+        Run r = run("explain", "-f", path.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).containsPattern("name +string required .*<- derived \\(Locker declares no fields and matches no ontology entity");
+        assertThat(r.err()).contains("entities[1]").contains("one required field, name");
+    }
+
+    @Test
     void explainAsJsonIsMachineReadable() throws IOException {
         Run r = run("explain", "--format", "json", "-f", file("shop-pci.yaml"));
         assertThat(r.exit()).isZero();

@@ -49,6 +49,11 @@ public enum FuzzFeature {
     VERTICAL_TERMS,
     /** callWebhook, setField, createEntity, notify and custom actions, all trigger types. */
     WORKFLOWS,
+    /**
+     * entities with no fields whose names no ontology knows, alone or holding only the parent side of a
+     * one-to-many, so nothing could be written to them (issue 10: they get a required name).
+     */
+    UNMATCHED_SPARSE,
     /** names that are valid but unusual: digits, acronyms, one letter, near the length limits. */
     ODD_NAMES;
 

@@ -138,6 +138,9 @@ public final class SpecFuzzer {
                     }
                 }
             }
+            if (on(FuzzFeature.UNMATCHED_SPARSE)) {
+                unmatchedSparse().ifPresent(entityList::add);
+            }
             spec.put("entities", entityList);
             Map<String, Object> compliance = compliance();
             if (!compliance.isEmpty()) {
@@ -178,6 +181,28 @@ public final class SpecFuzzer {
                     return name;
                 }
             }
+        }
+
+        /**
+         * A name-only entity no ontology knows, sometimes the parent side of a one-to-many. It draws from a
+         * random source of its own, so the rest of every seed's spec (and the CI seeds' coverage) is unchanged.
+         */
+        private java.util.Optional<Map<String, Object>> unmatchedSparse() {
+            Random own = new Random(seed * 7919 + 11);
+            if (own.nextInt(100) >= 40) {
+                return java.util.Optional.empty();
+            }
+            String name;
+            do {
+                name = capitalize(SYLLABLES[own.nextInt(SYLLABLES.length)] + SYLLABLES[own.nextInt(SYLLABLES.length)]) + "Locker";
+            } while (!usedNames.add(name.toLowerCase()));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", name);
+            if (own.nextBoolean()) {
+                EntityDraft child = entities.get(own.nextInt(entities.size()));
+                m.put("relations", List.of(relation(decapitalize(child.name.replace("_", "")) + "Items", "oneToMany", child.name)));
+            }
+            return java.util.Optional.of(m);
         }
 
         private String syllables(int n) {

@@ -79,6 +79,30 @@ class SpecFuzzerTest {
     }
 
     @Test
+    void sparseEntitiesNoOntologyKnowsAreAcceptedWithARequiredName() {
+        int accepted = 0;
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            String yaml = fuzzer.specYaml(seed, FuzzFeature.all());
+            AppSpecInput spec = analyzer.analyze(yaml, "fuzz.yaml").spec();
+            java.util.List<String> lockers = spec.entities().stream().filter(e -> e.fields().isEmpty() && e.name().endsWith("Locker"))
+                    .map(e -> e.name()).toList();
+            if (lockers.isEmpty()) {
+                continue;
+            }
+            Resolution resolution = resolve(yaml);
+            int index = spec.entities().stream().map(e -> e.name()).toList().indexOf(lockers.get(0));
+            // never the reason a spec is refused: such an entity is always made to work
+            assertThat(resolution.errors()).as("seed %d", seed).noneMatch(p -> p.path().startsWith("entities[" + index + "]"));
+            if (resolution.valid()) {
+                accepted++;
+                assertThat(resolution.model().entity(lockers.get(0))).as("seed %d", seed).hasValueSatisfying(e ->
+                        assertThat(e.fields()).extracting(f -> f.name() + (f.required() ? "!" : "")).containsExactly("name!"));
+            }
+        }
+        assertThat(accepted).as("accepted specs with an unmatched sparse entity").isGreaterThan(SEEDS / 10);
+    }
+
+    @Test
     void specsUseEveryFieldTypeRelationKindTriggerAndAction() {
         Set<String> seen = new TreeSet<>();
         for (long seed = 1; seed <= SEEDS; seed++) {
@@ -89,6 +113,9 @@ class SpecFuzzerTest {
             }
             AppSpecInput spec = analyzer.analyze(yaml, "fuzz.yaml").spec();
             spec.entities().forEach(e -> {
+                if (e.fields().isEmpty() && e.name().endsWith("Locker")) {
+                    seen.add("unmatched-sparse");
+                }
                 e.fields().forEach(f -> {
                     seen.add("type:" + f.type());
                     f.markers().forEach(m -> seen.add("marker:" + m));
@@ -140,7 +167,7 @@ class SpecFuzzerTest {
             }
         }
         Set<String> expected = new TreeSet<>(Set.of("pattern", "range", "length", "unique", "snake_case", "self-relation", "ownRowsOnly",
-                "allEntities", "hipaa", "pci", "gdpr", "vertical", "marker:pii", "marker:phi", "marker:cardData", "marker:searchable"));
+                "allEntities", "hipaa", "pci", "gdpr", "vertical", "unmatched-sparse", "marker:pii", "marker:phi", "marker:cardData", "marker:searchable"));
         Keyword.keywords(FieldType.class).forEach(k -> expected.add("type:" + k));
         Keyword.keywords(RelationKind.class).forEach(k -> expected.add("relation:" + k));
         Keyword.keywords(TriggerType.class).forEach(k -> expected.add("trigger:" + k));

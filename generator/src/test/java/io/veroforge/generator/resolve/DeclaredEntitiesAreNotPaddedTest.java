@@ -62,8 +62,28 @@ class DeclaredEntitiesAreNotPaddedTest {
                   - name: Product
                     ontologyDefaults: false
                     fields: []
+                    relations: [{name: customer, kind: manyToOne, target: Customer}]
                 """));
         assertThat(entity(r, "Customer").fields()).hasSizeGreaterThan(1);
         assertThat(entity(r, "Product").fields()).isEmpty();
+        assertThat(entity(r, "Product").relations()).extracting(io.veroforge.generator.model.Relation::name).containsExactly("customer");
+    }
+
+    @Test
+    void defaultsTurnedOffWithNothingDeclaredIsRefusedWithTheFix() {
+        Resolution r = resolveYaml(manifest("""
+                vertical: retail
+                entities:
+                  - name: Customer
+                  - name: Product
+                    ontologyDefaults: false
+                    relations: [{name: customers, kind: oneToMany, target: Customer}]
+                """));
+        assertThat(r.valid()).isFalse();
+        assertThat(r.errors()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("entities[1].fields");
+            assertThat(p.message()).contains("Product declares no fields and turns the ontology's defaults off");
+            assertThat(p.fix()).isEqualTo("declare at least one field, or remove ontologyDefaults: false");
+        });
     }
 }

@@ -4,7 +4,11 @@ import static io.veroforge.generator.Fixtures.manifest;
 import static io.veroforge.generator.Fixtures.resolveResource;
 import static io.veroforge.generator.Fixtures.resolveYaml;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.veroforge.generator.model.Field;
+import io.veroforge.generator.model.FieldType;
+import io.veroforge.generator.model.OriginKind;
 import io.veroforge.generator.model.Problem;
 import io.veroforge.generator.resolve.Resolution;
 import java.util.List;
@@ -41,7 +45,7 @@ class ValidationProblemsTest {
                 "entities[1].relations[1].required", // required oneToMany
                 "entities[1].relations[1].target",   // unknown "Part"
                 "entities[2].name");                 // Jobs collides with Job
-        // Widget: a name alone is a valid entity for the API server, so only a warning (it gets the platform columns only)
+        // Widget: a name alone is a valid entity, so only a warning (it gets a required name field)
         assertThat(r.warnings()).extracting(Problem::path).contains("entities[3]");
         assertThat(r.errors()).extracting(Problem::path).doesNotContain("entities[3]");
         assertThat(r.errors()).allSatisfy(p -> {
@@ -278,7 +282,7 @@ class ValidationProblemsTest {
     }
 
     @Test
-    void sparseEntityOutsideTheOntologyIsKeptWithPlatformColumnsOnlyAndAWarning() {
+    void sparseEntityOutsideTheOntologyGetsARequiredNameWithItsOriginAndAWarning() {
         Resolution r = resolveYaml(manifest("""
                 vertical: field-service
                 entities:
@@ -287,15 +291,19 @@ class ValidationProblemsTest {
                 """));
         assertThat(r.valid()).isTrue();
         Problem p = only(r.warnings(), "entities[1]");
-        assertThat(p.message()).contains("has no fields").contains("only the platform columns");
-        assertThat(p.fix()).isEqualTo("add fields");
-        assertThat(r.model().entity("Spaceship")).hasValueSatisfying(e -> assertThat(e.fields()).isEmpty());
+        assertThat(p.message()).contains("has no fields").contains("one required field, name");
+        assertThat(p.fix()).isEqualTo("declare its fields to choose your own");
+        assertThat(r.model().entity("Spaceship")).hasValueSatisfying(e -> {
+            assertThat(e.fields()).extracting(Field::name, Field::type, Field::required).containsExactly(tuple("name", FieldType.STRING, true));
+            assertThat(e.fields().get(0).origin().kind()).isEqualTo(OriginKind.DERIVED);
+            assertThat(e.fields().get(0).origin().detail()).contains("Spaceship declares no fields and matches no ontology entity");
+        });
         Problem typo = only(resolveYaml(manifest("""
                 vertical: field-service
                 entities:
                   - name: Techniciann
                 """)).warnings(), "entities[0]");
-        assertThat(typo.fix()).isEqualTo("add fields, or did you mean \"Technician\"?");
+        assertThat(typo.fix()).isEqualTo("declare its fields to choose your own, or did you mean \"Technician\"?");
     }
 
     @Test

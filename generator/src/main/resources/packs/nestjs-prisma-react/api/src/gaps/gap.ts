@@ -4,7 +4,7 @@
 // Implemented by {gap.body.source}. Review it like any other code.
 {#if gap.provenance}
 // AI provenance: {gap.provenance}
-// Accepted only after the security scanner, the API type check and test/gaps/{gap.id}.e2e-spec.ts passed.
+// Accepted only after the security scanner, the API type check, the app's ESLint rules and test/gaps/{gap.id}.e2e-spec.ts passed.
 {/if}
 {#else}
 // NOT IMPLEMENTED: template-only output. This handler throws when it runs; implement run() below
