@@ -578,16 +578,11 @@ class GenerationPipelineTest {
     void aCanaryMigratesExpandFirstAndContractsOnlyAfterPromotion() throws Exception {
         String ns = readyTenant("expand");
         try (SimulatedControllers cluster = new SimulatedControllers(client).run(ns)) {
-            AppSpec spec = pestControl(ns);
-            spec.getSpec().getRollout().setStrategy(RolloutStrategy.canary);
-            AppSpec app = client.resource(spec).create();
-            String schema = awaitGeneration(ns, "pest-control-1", succeeded()).getStatus().getMigrationPlan().getSchema();
+            AppSpec app = deployedCanaryApp(ns);
+            String schema = schemaOf(ns, "pest-control-1");
             assertThat(columnsOf(schema, "customers")).contains("phone");
 
-            editApp(app, a -> {
-                a.getSpec().getEntities().get(0).getFields().removeIf(f -> f.getName().equals("phone"));
-                return a;
-            });
+            editApp(app, a -> withoutCustomerField(a, "phone"));
             awaitGeneration(ns, "pest-control-2", g -> g.getStatus() != null && g.getStatus().getPhase() == GenerationPhase.AwaitingApproval);
             approve(ns, "pest-control-2");
             Generation rolling = awaitGeneration(ns, "pest-control-2", g -> g.getStatus() != null && g.getStatus().getStage() == StageName.Verify
@@ -628,15 +623,10 @@ class GenerationPipelineTest {
     void afterARolledBackCanaryTheNextPlanStartsFromTheSchemaItLeft() throws Exception {
         String ns = readyTenant("leftover");
         try (SimulatedControllers cluster = new SimulatedControllers(client).run(ns)) {
-            AppSpec spec = pestControl(ns);
-            spec.getSpec().getRollout().setStrategy(RolloutStrategy.canary);
-            AppSpec app = client.resource(spec).create();
-            String schema = awaitGeneration(ns, "pest-control-1", succeeded()).getStatus().getMigrationPlan().getSchema();
+            AppSpec app = deployedCanaryApp(ns);
+            String schema = schemaOf(ns, "pest-control-1");
 
-            editApp(app, a -> {
-                a.getSpec().getEntities().get(0).getFields().removeIf(f -> f.getName().equals("phone"));
-                return addCustomerField(a, "loyaltyCode");
-            });
+            editApp(app, a -> addCustomerField(withoutCustomerField(a, "phone"), "loyaltyCode"));
             awaitGeneration(ns, "pest-control-2", g -> g.getStatus() != null && g.getStatus().getPhase() == GenerationPhase.AwaitingApproval);
             approve(ns, "pest-control-2");
             await().atMost(WAIT).until(() -> canaryStep(ns, "pest-control-2") == 0);
@@ -669,6 +659,24 @@ class GenerationPipelineTest {
             assertThat(columnsOf(schema, "customers")).contains("loyalty_code", "nickname").doesNotContain("phone");
             assertThat(historyOf(schema)).containsExactly("1", "2", "3", "3.1");
         }
+    }
+
+    /** The pest-control example with {@code rollout.strategy: canary}, its first Generation deployed. */
+    private AppSpec deployedCanaryApp(String ns) throws IOException {
+        AppSpec spec = pestControl(ns);
+        spec.getSpec().getRollout().setStrategy(RolloutStrategy.canary);
+        AppSpec app = client.resource(spec).create();
+        awaitGeneration(ns, "pest-control-1", succeeded());
+        return app;
+    }
+
+    private String schemaOf(String ns, String generation) {
+        return generations(ns).withName(generation).get().getStatus().getMigrationPlan().getSchema();
+    }
+
+    private static AppSpec withoutCustomerField(AppSpec app, String name) {
+        app.getSpec().getEntities().get(0).getFields().removeIf(f -> f.getName().equals(name));
+        return app;
     }
 
     private void approve(String ns, String generation) {
