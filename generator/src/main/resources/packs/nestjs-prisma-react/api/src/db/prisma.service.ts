@@ -4,24 +4,43 @@ import { PrismaClient } from '../generated/prisma/client';
 
 /** Connections per API process unless DATABASE_POOL_SIZE says otherwise (node-postgres' own default). */
 export const DEFAULT_POOL_SIZE = 10;
+/** How long a write transaction may run, and wait for a connection, unless DATABASE_TX_TIMEOUT_MS / DATABASE_TX_MAX_WAIT_MS say otherwise (Prisma's defaults). */
+export const DEFAULT_TX_TIMEOUT_MS = 5000;
+export const DEFAULT_TX_MAX_WAIT_MS = 2000;
 
-/** The pool size from DATABASE_POOL_SIZE: a positive integer, or a clear startup error naming the variable. */
-export function poolSize(value: string | undefined = process.env.DATABASE_POOL_SIZE): number {
+/** A positive integer setting: the default when unset, or a clear startup error naming the variable and the fix. */
+export function positiveSetting(name: string, value: string | undefined, fallback: number, unit: string): number {
   if (value === undefined || value.trim() === '') {
-    return DEFAULT_POOL_SIZE;
+    return fallback;
   }
-  const size = Number(value);
-  if (!Number.isInteger(size) || size < 1) {
-    throw new Error(`DATABASE_POOL_SIZE must be a positive integer (connections per API process), not '${ value }'; unset it for ${ DEFAULT_POOL_SIZE }`);
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new Error(`${ name } must be a positive integer (${ unit }), not '${ value }'; unset it for ${ fallback }`);
   }
-  return size;
+  return n;
+}
+
+/** The pool size from DATABASE_POOL_SIZE. */
+export function poolSize(value: string | undefined = process.env.DATABASE_POOL_SIZE): number {
+  return positiveSetting('DATABASE_POOL_SIZE', value, DEFAULT_POOL_SIZE, 'connections per API process');
+}
+
+/** The limits of an interactive (write) transaction: a slow database or a loaded node answers 500 P2028 beyond them. */
+export function transactionLimits(env: NodeJS.ProcessEnv = process.env): { timeout: number; maxWait: number } {
+  return {
+    timeout: positiveSetting('DATABASE_TX_TIMEOUT_MS', env.DATABASE_TX_TIMEOUT_MS, DEFAULT_TX_TIMEOUT_MS, 'milliseconds'),
+    maxWait: positiveSetting('DATABASE_TX_MAX_WAIT_MS', env.DATABASE_TX_MAX_WAIT_MS, DEFAULT_TX_MAX_WAIT_MS, 'milliseconds'),
+  };
 }
 
 /** Prisma 7 with the node-postgres driver adapter: no query engine binary. */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   constructor() {
-    super({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL, max: poolSize(), keepAlive: true }) });
+    super({
+      adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL, max: poolSize(), keepAlive: true }),
+      transactionOptions: transactionLimits(),
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
