@@ -1,13 +1,16 @@
 package io.veroforge.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 
 /** A CPU and memory amount. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ResourcePair {
+    @JsonDeserialize(using = LenientQuantity.class)
     private Quantity cpu;
+    @JsonDeserialize(using = LenientQuantity.class)
     private Quantity memory;
 
     public ResourcePair() {

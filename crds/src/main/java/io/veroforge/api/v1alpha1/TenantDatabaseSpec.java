@@ -2,6 +2,7 @@ package io.veroforge.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -17,6 +18,7 @@ public class TenantDatabaseSpec {
     private Integer instances;
 
     @JsonPropertyDescription("Storage of each instance (enterprise only; default 10Gi).")
+    @JsonDeserialize(using = LenientQuantity.class)
     private Quantity storage;
 
     public Integer getInstances() {

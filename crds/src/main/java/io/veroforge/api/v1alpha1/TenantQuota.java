@@ -2,6 +2,7 @@ package io.veroforge.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -12,12 +13,15 @@ import io.fabric8.kubernetes.api.model.Quantity;
 public class TenantQuota {
 
     @JsonPropertyDescription("Total CPU requests in the namespace (default 4).")
+    @JsonDeserialize(using = LenientQuantity.class)
     private Quantity cpu;
 
     @JsonPropertyDescription("Total memory requests in the namespace (default 8Gi).")
+    @JsonDeserialize(using = LenientQuantity.class)
     private Quantity memory;
 
     @JsonPropertyDescription("Total persistent volume storage requested (default 20Gi).")
+    @JsonDeserialize(using = LenientQuantity.class)
     private Quantity storage;
 
     @Min(1)

@@ -1,5 +1,6 @@
 package io.veroforge.generator.migrate;
 
+import io.veroforge.generator.literal.CommentText;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -39,7 +40,7 @@ public record MigrationPlan(List<PlannedStep> steps) {
 
     /** The whole plan as one script, each step under a comment with its description. */
     public String script() {
-        return steps.stream().map(s -> "-- " + s.description() + (s.destructive() ? " [destructive]" : "") + "\n" + s.sql().strip() + "\n")
+        return steps.stream().map(s -> "-- " + CommentText.of(s.description()) + (s.destructive() ? " [destructive]" : "") + "\n" + s.sql().strip() + "\n")
                 .collect(Collectors.joining("\n"));
     }
 }

@@ -3,7 +3,6 @@ package io.veroforge.generator.requirements;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * In-process sentence embeddings (all-MiniLM-L6-v2, 384 dimensions, normalised vectors) with a
- * cache by text. The ONNX session costs seconds and some 100 MB to open, so there is one per JVM,
- * opened on first use ({@link #shared()}); the operator and the CLI pay for it only when a spec has
- * requirements. Vectors are deterministic for a text, which keeps resolution repeatable.
+ * cache by text. The ONNX session costs seconds and some 100 MB of native memory to open (from
+ * files, {@link ModelFiles}, never through the heap), so there is one per JVM, opened on first use
+ * ({@link #shared()}); the operator and the CLI pay for it only when a spec has requirements.
+ * Vectors are deterministic for a text, which keeps resolution repeatable.
  */
 public final class SentenceEmbedder {
 
@@ -39,7 +39,7 @@ public final class SentenceEmbedder {
             synchronized (SentenceEmbedder.class) {
                 if (shared == null) {
                     long start = System.nanoTime();
-                    EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+                    EmbeddingModel model = ModelFiles.open();
                     model.embed("warm up"); // the first inference allocates the session's buffers
                     shared = new SentenceEmbedder(model, (System.nanoTime() - start) / 1_000_000);
                 }

@@ -1,5 +1,6 @@
 package io.veroforge.generator.synthesize;
 
+import io.veroforge.generator.literal.CommentText;
 import io.veroforge.generator.model.Action;
 import io.veroforge.generator.model.ActionType;
 import io.veroforge.generator.model.CrudAction;
@@ -60,7 +61,7 @@ public final class AppView {
         }
 
         public String description() {
-            return handler.gap().description().replace("\n", " ").replace("*/", "* /");
+            return CommentText.of(handler.gap().description());
         }
 
         public String kind() {

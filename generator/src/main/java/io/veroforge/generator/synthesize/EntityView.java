@@ -1,5 +1,6 @@
 package io.veroforge.generator.synthesize;
 
+import io.veroforge.generator.literal.CommentText;
 import io.veroforge.generator.model.CrudAction;
 import io.veroforge.generator.model.Entity;
 import io.veroforge.generator.model.EntityNames;
@@ -64,7 +65,8 @@ public final class EntityView {
     }
 
     public String description() {
-        return label() + (entity.concept() == null ? "" : " (" + entity.concept() + ")") + ", from " + entity.origin();
+        // printed in comments of the schema, the service and the UI: the origin may quote the requirements
+        return CommentText.of(label() + (entity.concept() == null ? "" : " (" + entity.concept() + ")") + ", from " + entity.origin());
     }
 
     public List<FieldView> fields() {

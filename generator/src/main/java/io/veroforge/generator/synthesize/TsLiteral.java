@@ -3,6 +3,7 @@ package io.veroforge.generator.synthesize;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.veroforge.generator.literal.CommentText;
 import io.veroforge.generator.literal.QuotedString;
 
 /** TypeScript/JSON literals written by Java, so templates never build quotes or escapes themselves. */
@@ -32,7 +33,7 @@ final class TsLiteral {
 
     /** Text for a {@code //} line comment: a line break in it must not end the comment and start code. */
     static String comment(String value) {
-        return value.replaceAll("[\\r\\n\\u2028\\u2029]+", " ").strip();
+        return CommentText.of(value);
     }
 
     /** A SQL string literal. */

@@ -167,6 +167,15 @@ public final class DeployedOperator implements AutoCloseable {
                 .findFirst().orElse(-1L) / 1024;
     }
 
+    /** CPU time the process has used so far (user + system), in seconds, from /proc. */
+    public double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+        // the fields after the command name, which is in parentheses and may contain spaces
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks / 100.0; // USER_HZ is 100 on Linux
+    }
+
     private String url(String path) {
         return "http://127.0.0.1:" + httpPort + path;
     }
