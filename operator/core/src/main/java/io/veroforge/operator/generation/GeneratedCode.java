@@ -1,11 +1,16 @@
 package io.veroforge.operator.generation;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import io.veroforge.api.v1alpha1.GapFillProvenance;
 import io.veroforge.api.v1alpha1.Generation;
@@ -41,8 +46,17 @@ public class GeneratedCode implements GenerationFiles {
         }
     };
 
-    public GeneratedCode(GeneratorParts generator) {
+    private final AiFillMetrics metrics;
+
+    @Inject
+    public GeneratedCode(GeneratorParts generator, MeterRegistry registry) {
         this.generator = generator;
+        this.metrics = new AiFillMetrics(registry);
+    }
+
+    /** Nothing in memory, metrics kept nowhere: what a restarted operator sees (tests). */
+    GeneratedCode(GeneratorParts generator) {
+        this(generator, new SimpleMeterRegistry());
     }
 
     /** The resolved model the Generation recorded. */
@@ -63,7 +77,9 @@ public class GeneratedCode implements GenerationFiles {
 
     /** The Synthesize stage's rendering: gaps filled the platform's way; may ask the model, so never on a reconcile thread. */
     GeneratedRepository synthesize(Generation generation) {
+        long started = System.nanoTime();
         GeneratedRepository code = generator.synthesis(synthesizerOf(generation)).apply(modelOf(generation));
+        metrics.record(code.gaps().stats(), Duration.ofNanos(System.nanoTime() - started));
         synchronized (recent) {
             recent.put(generation.getMetadata().getUid(), code);
         }

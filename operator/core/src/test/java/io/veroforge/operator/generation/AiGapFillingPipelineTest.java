@@ -1,10 +1,13 @@
 package io.veroforge.operator.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +25,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
@@ -36,6 +40,8 @@ import io.veroforge.api.v1alpha1.TenantSpec;
 import io.veroforge.api.v1alpha1.Tier;
 import io.veroforge.localapi.SimulatedControllers;
 import io.veroforge.operator.conditions.ConditionAggregator;
+import io.veroforge.operator.config.GeneratorParts;
+import io.veroforge.operator.db.DatabaseUnavailableException;
 import io.veroforge.operator.delivery.git.AppGitCredentials;
 import io.veroforge.operator.delivery.git.PlatformGit;
 import io.veroforge.operator.testing.CloudNativePgDiscovery;
@@ -67,11 +73,17 @@ class AiGapFillingPipelineTest {
     KubernetesClient client;
     @Inject
     PlatformGit platformGit;
+    @Inject
+    GeneratorParts generator;
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void aFillThatPassesValidationIsCommittedWithProvenanceHeldForApprovalAndServedFromTheCacheNextTime() throws Exception {
         OpenAiChatServer.answerWith(OpenAiChatServer.fill(RULE_IMPORTS, RULE_BODY, 0.8));
         int before = OpenAiChatServer.received().size();
+        double requestsCounted = count("veroforge.ai.requests");
+        double hitsCounted = count("veroforge.ai.cache.hits");
         String ns = readyTenant("ai-fill");
         try (SimulatedControllers cluster = new SimulatedControllers(client).run(ns)) {
             client.resource(dispatchApp(ns, "Technicians may not be assigned more than 6 jobs per day.")).create();
@@ -101,12 +113,18 @@ class AiGapFillingPipelineTest {
                 assertThat(p.getCached()).isFalse();
             });
             assertThat(ConditionAggregator.find(done.getStatus().getConditions(), "AiDegraded")).isNull();
+            assertThat(count("veroforge.ai.requests") - requestsCounted).isEqualTo(1);
 
             // The fill is what reached the customer's branch, with its provenance in the file header.
             String file = fileOnMain(ns, "dispatch", GAP_FILE);
             assertThat(file).contains("if (!row || typeof row.technicianId !== 'string') {")
                     .contains("// AI provenance: openai:" + OpenAiChatServer.MODEL + ", prompt " + gaps.getFilled().get(0).getPromptHash())
                     .doesNotContain("NotImplementedException");
+
+            // After a restart (nothing in memory) the files are rendered again from the snapshot and the cache: the same bytes, no request.
+            int requests = OpenAiChatServer.received().size();
+            assertThat(new GeneratedCode(generator).of(done).get(GAP_FILE)).isEqualTo(file);
+            assertThat(OpenAiChatServer.received()).hasSize(requests);
         }
 
         // The same contract in another tenant: answered from the PostgreSQL fill cache, no request.
@@ -122,10 +140,18 @@ class AiGapFillingPipelineTest {
             assertThat(gaps.getFilledByAi()).isEqualTo(1);
             assertThat(gaps.getAiCalls()).isZero();
             assertThat(gaps.getAiCacheHits()).isEqualTo(1);
+            assertThat(count("veroforge.ai.cache.hits") - hitsCounted).isEqualTo(1);
             GapFillProvenance p = gaps.getFilled().get(0);
             assertThat(p.getCached()).isTrue();
             assertThat(p.getAttempts()).isEqualTo(1);
             assertThat(fileOnMain(other, "dispatch", GAP_FILE)).contains("typeof row.technicianId !== 'string'").contains(", from cache");
+
+            // A fill the cache lost cannot be rendered again: other code than Scan passed is never produced, the stage is retried.
+            try (Connection c = TestPostgres.connectAsAdmin(); Statement st = c.createStatement()) {
+                assertThat(st.executeUpdate("DELETE FROM veroforge_platform.gap_fill_cache")).isPositive();
+            }
+            assertThatThrownBy(() -> new GeneratedCode(generator).of(done)).isInstanceOf(DatabaseUnavailableException.class)
+                    .hasMessageContaining("business-rule-requirements-0").hasMessageContaining("recorded by the Synthesize stage");
         }
     }
 
@@ -156,6 +182,8 @@ class AiGapFillingPipelineTest {
             assertThat(fileOnMain(ns, "dispatch", GAP_FILE)).contains("VEROFORGE-GAP").contains("NotImplementedException");
             assertThat(client.v1().events().inNamespace(ns).list().getItems())
                     .anyMatch(e -> "AiDegraded".equals(e.getReason()) && "Warning".equals(e.getType()));
+            assertThat(registry.find("veroforge.ai.degraded").tag("reason", "ProviderServerError").counter()).isNotNull()
+                    .satisfies(c -> assertThat(c.count()).isPositive());
         }
     }
 
@@ -185,6 +213,10 @@ class AiGapFillingPipelineTest {
     }
 
     // --- fixtures -------------------------------------------------------------------------------
+
+    private double count(String counter) {
+        return registry.find(counter).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
 
     private static AppSpec dispatchApp(String namespace, String requirements) {
         AppSpec app = Serialization.unmarshal("""
