@@ -39,6 +39,7 @@ public class GapCounts {
     private Integer aiCacheHits;
     /** One entry per AI-filled gap: model, prompt hash, attempts, confidence. */
     @JsonPropertyDescription("One entry per AI-filled gap: model, prompt hash, attempts, confidence.")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) // a template-only Generation's status stays as it was
     private List<GapFillProvenance> filled = new ArrayList<>();
 
     public Integer getFilledByAi() {
