@@ -83,21 +83,14 @@ public final class LlmGapFiller implements GapFiller {
     @Override
     public synchronized GapFill fill(Gap gap, GapContext context) {
         GapFill stub = TEMPLATE.fill(gap, context);
-        String contract = GapContract.of(gap, context, candidateRepository(stub, context.model(), true));
-        String promptHash = "sha256:" + sha256(contract);
+        String contract = contractOf(gap, context);
+        String promptHash = promptHash(contract);
         String key = cacheKey(contract, chat.settings().model(), packRevision, VERSION);
-        Optional<FillCache.Entry> hit = cache.get(key);
+        Optional<GapFill> hit = fromCache(cache, key, gap, context, name());
         if (hit.isPresent()) {
-            FillCache.Entry e = hit.get();
-            GapFill cached = candidate(gap, context, e.imports(), e.body(),
-                    new FillProvenance(e.model(), e.promptHash(), e.attempts(), e.confidence(), true));
-            // stored only after full validation of this exact contract; the scanner still runs, it costs nothing
-            if (new ScannerFillValidator(new io.veroforge.generator.scan.SecurityScanner())
-                    .validate(cached, candidateRepository(cached, context.model(), false)).passed()) {
-                cacheHits++;
-                accepted++;
-                return cached;
-            }
+            cacheHits++;
+            accepted++;
+            return hit.get();
         }
         List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(GapContract.SYSTEM), UserMessage.from(contract)));
         String why = null;
@@ -145,7 +138,37 @@ public final class LlmGapFiller implements GapFiller {
     }
 
     private GapFill candidate(Gap gap, GapContext context, List<String> imports, String body, FillProvenance provenance) {
-        return new GapFill(gap, body, imports, true, name(), context.targetFile(), provenance, null);
+        return candidate(gap, context, imports, body, provenance, name());
+    }
+
+    private static GapFill candidate(Gap gap, GapContext context, List<String> imports, String body, FillProvenance provenance, String filler) {
+        return new GapFill(gap, body, imports, true, filler, context.targetFile(), provenance, null);
+    }
+
+    /** The prompt a gap is asked with: its contract, rendered with every gap template-only. */
+    static String contractOf(Gap gap, GapContext context) {
+        return GapContract.of(gap, context, candidateRepository(TEMPLATE.fill(gap, context), context.model(), true));
+    }
+
+    static String promptHash(String contract) {
+        return "sha256:" + sha256(contract);
+    }
+
+    /**
+     * The cached fill of {@code key}, as {@code filler} wrote it. Stored only after full validation of this
+     * exact contract; the scanner still runs on it, it costs nothing.
+     */
+    static Optional<GapFill> fromCache(FillCache cache, String key, Gap gap, GapContext context, String filler) {
+        Optional<FillCache.Entry> hit = cache.get(key);
+        if (hit.isEmpty()) {
+            return Optional.empty();
+        }
+        FillCache.Entry e = hit.get();
+        GapFill cached = candidate(gap, context, e.imports(), e.body(),
+                new FillProvenance(e.model(), e.promptHash(), e.attempts(), e.confidence(), true), filler);
+        boolean clean = new ScannerFillValidator(new io.veroforge.generator.scan.SecurityScanner())
+                .validate(cached, candidateRepository(cached, context.model(), false)).passed();
+        return clean ? Optional.of(cached) : Optional.empty();
     }
 
     /** The repository as the pack writes it with this fill in place (every other gap template-only). */

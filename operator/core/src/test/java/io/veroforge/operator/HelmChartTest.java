@@ -465,6 +465,35 @@ class HelmChartTest {
     }
 
     @Test
+    void aConfiguredModelReachesTheOperatorWithItsKeyFromTheSecretAndEverySettingIsOneItReads() {
+        assertThat(only(defaults, ConfigMap.class).getData()).containsEntry("VEROFORGE_AI_PROVIDER", "none")
+                .doesNotContainKeys("VEROFORGE_AI_MODEL", "VEROFORGE_AI_BASE_URL");
+        assertThat(operatorContainer(operatorDeployment(defaults)).getEnv()).noneMatch(e -> e.getName().startsWith("VEROFORGE_AI_"));
+
+        List<HasMetadata> rendered = render(Map.of("ai.provider", "openai", "ai.model", "gpt-4o-mini", "ai.baseUrl", "http://vllm.models.svc:8000/v1",
+                "ai.apiKey.existingSecret", "llm-key", "ai.maxTokensPerGeneration", 50000));
+        Map<String, String> data = only(rendered, ConfigMap.class).getData();
+        assertThat(data).containsEntry("VEROFORGE_AI_PROVIDER", "openai").containsEntry("VEROFORGE_AI_MODEL", "gpt-4o-mini")
+                .containsEntry("VEROFORGE_AI_BASE_URL", "http://vllm.models.svc:8000/v1").containsEntry("VEROFORGE_AI_VALIDATION", "full")
+                .containsEntry("VEROFORGE_AI_MAX_TOKENS_PER_GENERATION", "50000").containsEntry("VEROFORGE_AI_TIMEOUT", "60s");
+        assertThat(data.values()).noneMatch(v -> v.contains("llm-key"));
+        Container operator = operatorContainer(operatorDeployment(rendered));
+        assertThat(operator.getEnv()).anySatisfy(env -> {
+            assertThat(env.getName()).isEqualTo("VEROFORGE_AI_API_KEY");
+            assertThat(env.getValue()).isNull();
+            assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo("llm-key");
+            assertThat(env.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("api-key");
+        });
+        Set<String> readByOperator = operatorSettingEnvNames();
+        Set<String> setByChart = new TreeSet<>(data.keySet());
+        operator.getEnv().forEach(env -> setByChart.add(env.getName()));
+        assertThat(setByChart.stream().filter(n -> n.startsWith("VEROFORGE_AI_") && !readByOperator.contains(n)).toList()).isEmpty();
+
+        assertThatThrownBy(() -> render(Map.of("ai.provider", "openai"))).hasMessageContaining("ai.model is required");
+        assertThatThrownBy(() -> render(Map.of("ai.provider", "gemini"))).hasMessageContaining("ai.provider");
+    }
+
+    @Test
     void theConsoleSignsInWithOidcReadsTenantsAndDoesEverythingElseAsTheUser() {
         assertThat(objects(defaults, Deployment.class)).as("no console unless enabled").hasSize(1);
         List<HasMetadata> rendered = render(Map.of("console.enabled", true,

@@ -6,28 +6,34 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.veroforge.generator.gaps.GapFiller;
-import io.veroforge.generator.gaps.TemplateOnlyGapFiller;
+import io.veroforge.generator.ai.CachedFillReplay;
+import io.veroforge.generator.gaps.FillProvenance;
+import io.veroforge.generator.model.ResolvedModel;
 import io.veroforge.generator.ontology.Ontology;
 import io.veroforge.generator.overlay.ImprovementsOverlay;
 import io.veroforge.generator.overlay.OverlayReader;
 import io.veroforge.generator.overlay.OverlayRefusedException;
 import io.veroforge.generator.resolve.AppModelResolver;
 import io.veroforge.generator.scan.SecurityScanner;
+import io.veroforge.generator.synthesize.GeneratedRepository;
 import io.veroforge.generator.synthesize.Pack;
 import io.veroforge.generator.synthesize.Synthesizer;
+import io.veroforge.operator.db.PostgresFillCache;
+import io.veroforge.operator.db.SharedPostgres;
 
 /**
  * The generator as the operator runs it, put together in this one place: the resolver the AppSpec
- * reconciler resolves with, the synthesizer (the template pack and the platform's gap filler) and
- * the scanner the Generation pipeline renders and checks with. Both reconcilers see the same pack
- * revision because they get it from here.
+ * reconciler resolves with, the synthesizer (the template pack and the platform's gap filling,
+ * {@link AiGapFilling}: template-only, or a model configured by {@link AiConfig}) and the scanner the
+ * Generation pipeline renders and checks with. Both reconcilers see the same pack revision because
+ * they get it from here.
  *
  * <p>The resolver and the pack are those of the built-in ontology and templates on top of the
  * improvements overlay ({@link ImprovementsConfig#overlayDir()}); when the overlay changes they are
@@ -45,7 +51,9 @@ public class GeneratorParts {
         }
     }
 
-    private final Synthesizer builtIn = new Synthesizer(gapFiller());
+    /** Template-only: the pack revisions and what renders a Generation's files when no model filled them. */
+    private final Synthesizer builtIn = new Synthesizer();
+    private final AiGapFilling ai;
     private final SecurityScanner scanner = new SecurityScanner();
     private final Path overlayDir;
     /** Every pack revision served since start: a Generation recorded before the overlay moved still renders as it was recorded. */
@@ -56,19 +64,16 @@ public class GeneratorParts {
     /** The built-in ontology and pack alone: no overlay (tests that build parts by hand). */
     public GeneratorParts() {
         this.overlayDir = null;
+        this.ai = AiGapFilling.templateOnly();
         use(ImprovementsOverlay.empty());
     }
 
     @Inject
-    public GeneratorParts(ImprovementsConfig config) {
+    public GeneratorParts(ImprovementsConfig config, AiConfig aiConfig, SharedPostgres postgres) {
         this.overlayDir = Path.of(config.overlayDir());
+        this.ai = AiGapFilling.from(aiConfig, new PostgresFillCache(postgres));
         use(ImprovementsOverlay.empty());
         reloadOverlay();
-    }
-
-    /** The platform's gap filler: template-only stubs until a model is configured (the AI work brings one). */
-    private static GapFiller gapFiller() {
-        return new TemplateOnlyGapFiller();
     }
 
     /**
@@ -132,6 +137,20 @@ public class GeneratorParts {
 
     public Pack pack() {
         return current.synthesizer().pack();
+    }
+
+    /**
+     * Renders a model with the pack of {@code templates} (one of this operator's synthesizers) and fills
+     * its gaps the platform's way: may ask the model (seconds to minutes, with validation), so only the
+     * Synthesize stage calls it, on a worker.
+     */
+    public Function<ResolvedModel, GeneratedRepository> synthesis(Synthesizer templates) {
+        return ai.synthesis(templates);
+    }
+
+    /** Renders what a Generation recorded again: its AI fills from the fill cache, never a request. */
+    public CachedFillReplay replay(Pack pack, Map<String, FillProvenance> recorded) {
+        return ai.replay(pack, recorded);
     }
 
     public ImprovementsOverlay overlay() {

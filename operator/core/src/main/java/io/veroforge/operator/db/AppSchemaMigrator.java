@@ -2,13 +2,11 @@ package io.veroforge.operator.db;
 
 import io.veroforge.generator.migrate.MigrationPlan;
 import io.veroforge.generator.migrate.PlannedStep;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -16,11 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationVersion;
@@ -122,7 +118,7 @@ public final class AppSchemaMigrator {
         prepareSchema(target, plan);
 
         Flyway flyway = Flyway.configure(AppSchemaMigrator.class.getClassLoader())
-                .dataSource(new AdminDataSource(target))
+                .dataSource(new AdminDataSource(target.adminJdbcUrl(), target.adminUser(), target.adminPassword()))
                 .schemas(schema)
                 .defaultSchema(schema)
                 .createSchemas(false)
@@ -418,61 +414,6 @@ public final class AppSchemaMigrator {
         @Override
         public synchronized SQLException getCause() {
             return (SQLException) super.getCause();
-        }
-    }
-
-    /** Admin connections to the tenant's database for Flyway, with the operator's timeouts (no pool: one run, few connections). */
-    private static final class AdminDataSource implements DataSource {
-        private final AppDatabase target;
-
-        AdminDataSource(AppDatabase target) {
-            this.target = target;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return PostgresConnections.open(target.adminJdbcUrl(), target.adminUser(), target.adminPassword());
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return PostgresConnections.open(target.adminJdbcUrl(), username, password);
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return PostgresConnections.LOGIN_TIMEOUT_SECONDS;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            if (type.isInstance(this)) {
-                return type.cast(this);
-            }
-            throw new SQLException("not a wrapper for " + type);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return type.isInstance(this);
         }
     }
 }

@@ -42,7 +42,7 @@ final class BuildStage implements Stage {
 
     @Override
     public StageOutcome run(GenerationRun run) {
-        List<BuildComponent> components = BuildComponent.in(code.of(run.generation()));
+        List<BuildComponent> components = BuildComponent.in(code.of(run.generation(), run.recorded()));
         try {
             BuildProgress progress;
             if (!releases.buildsWithKaniko()) {

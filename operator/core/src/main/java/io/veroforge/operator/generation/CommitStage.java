@@ -78,7 +78,7 @@ final class CommitStage implements Stage {
         PublishResult result;
         synchronized (opened.lock()) {
             try (AppRepository repository = opened.repository()) {
-                result = repository.publish(code.of(g), publication);
+                result = repository.publish(code.of(g, run.recorded()), publication);
             }
         }
         GitCommit commit = new GitCommit();
@@ -100,7 +100,7 @@ final class CommitStage implements Stage {
         }
         if (!result.drift().isEmpty()) {
             // what customers change in generated code, by structure only (docs/intelligence.md)
-            telemetry.customerEdits(g, CustomerEdits.of(result.drift(), code.of(g).keySet(), GeneratedCode.modelOf(g).entities()));
+            telemetry.customerEdits(g, CustomerEdits.of(result.drift(), code.of(g, run.recorded()).keySet(), GeneratedCode.modelOf(g).entities()));
         }
         return StageOutcome.succeeded("generated " + abbrev(result.generatedCommit()) + " merged into " + publication.customerBranch() + " as "
                 + abbrev(result.customerCommit()) + "; " + drift, status -> status.setCommit(commit));

@@ -14,6 +14,11 @@ final class GenerationConditions {
     static final String RETRYING = "Retrying";
     /** A slow stage has run on a worker longer than veroforge.generation.stage-stall-after. */
     static final String STAGE_STALLED = "StageStalled";
+    /**
+     * The configured model did not fill every gap it was asked for (it failed, or the budget ran out):
+     * those gaps are template-only and the run goes on. The reason is the cause (AiFailure's reasons).
+     */
+    static final String AI_DEGRADED = "AiDegraded";
     /** A newer Generation serves now. */
     static final String REPLACED = "Replaced";
 

@@ -289,6 +289,11 @@ public class GenerationReconciler implements Reconciler<Generation> {
                 }
             }
             case SUCCEEDED -> {
+                if (name == StageName.Synthesize) {
+                    // once per run: Synthesize is recorded once; the condition stays on the status
+                    GenerationTimeline.aiDegraded(status).ifPresent(c -> events.warning(generation, GenerationConditions.AI_DEGRADED,
+                            c.reason() + ": " + GenerationTimeline.cut(c.message())));
+                }
                 if (name == StageName.AwaitApproval && status.getApproval() != null && status.getApproval().getBy() != null
                         && !"policy".equals(status.getApproval().getBy())) {
                     events.normal(generation, "Approved", "approved by " + status.getApproval().getBy());

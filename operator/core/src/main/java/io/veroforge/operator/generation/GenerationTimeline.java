@@ -1,5 +1,6 @@
 package io.veroforge.operator.generation;
 
+import static io.veroforge.operator.generation.GenerationConditions.AI_DEGRADED;
 import static io.veroforge.operator.generation.GenerationConditions.AWAITING_APPROVAL;
 import static io.veroforge.operator.generation.GenerationConditions.NOT_DEPLOYED;
 import static io.veroforge.operator.generation.GenerationConditions.READY;
@@ -14,8 +15,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.veroforge.api.v1alpha1.GapCounts;
 import io.veroforge.api.v1alpha1.Generation;
 import io.veroforge.api.v1alpha1.GenerationPhase;
 import io.veroforge.api.v1alpha1.GenerationStatus;
@@ -139,8 +142,25 @@ final class GenerationTimeline {
             succeeded = ConditionOutcome.undecided(SUCCEEDED, reason, message);
             ready = ConditionOutcome.failed(READY, NOT_DEPLOYED, "not deployed yet");
         }
+        List<ConditionOutcome> outcomes = new ArrayList<>(List.of(succeeded, ready));
+        aiDegraded(status).ifPresent(outcomes::add);
         List<io.fabric8.kubernetes.api.model.Condition> previous = status.getConditions();
-        status.setConditions(conditions.aggregate(previous, List.of(succeeded, ready), observed));
+        status.setConditions(conditions.aggregate(previous, outcomes, observed));
+    }
+
+    /**
+     * AiDegraded, True, when a configured model did not fill every gap it was asked for because it
+     * failed (reason: the cause, e.g. ProviderServerError) or the budget ran out (AiBudgetExceeded).
+     * Absent otherwise: no model configured is the platform's choice, not a degradation.
+     */
+    static Optional<ConditionOutcome> aiDegraded(GenerationStatus status) {
+        GapCounts gaps = status.getGaps();
+        if (gaps == null || gaps.getAiFallbackReason() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(ConditionOutcome.met(AI_DEGRADED, gaps.getAiFallbackReason(),
+                (gaps.getAiFallbackMessage() == null ? gaps.getAiFallbackReason() : gaps.getAiFallbackMessage())
+                        + "; the gaps it did not fill are template-only stubs (status.gaps), the run goes on"));
     }
 
     /** Ready of a succeeded run: True while it serves, False once {@code newer} (non-null) does. */

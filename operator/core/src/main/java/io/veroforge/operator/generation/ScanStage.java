@@ -33,7 +33,7 @@ final class ScanStage implements Stage {
 
     @Override
     public StageOutcome run(GenerationRun run) {
-        ScanReport report = scanner.scan(code.of(run.generation()));
+        ScanReport report = scanner.scan(code.of(run.generation(), run.recorded()));
         List<SecurityFinding> listed = report.findings().stream().limit(LISTED).map(ScanStage::toStatus).toList();
         if (report.hasCritical()) {
             return StageOutcome.failed("ScanFailed", "critical security findings, nothing was committed: " + report.summary()
