@@ -47,9 +47,14 @@ import io.veroforge.localapi.StandaloneLocalApi;
  * short version ({@link GenerationKillChaosTest}).
  */
 public final class GenerationKillChaos {
-    /** Stages a kill aims at: the ones that write to Git, PostgreSQL or the API, or wait on what they wrote. */
+    /**
+     * Stages a kill aims at: the ones that write to Git, PostgreSQL or the API, or wait on what they
+     * wrote. Not Verify: here a simulated rollout is usually done before Verify first looks, so it is
+     * rarely recorded running and a kill aimed at it would wait for nothing (seed 5 did: 20 s, then
+     * a kill with nothing in flight).
+     */
     private static final List<StageName> TARGETS = List.of(StageName.Synthesize, StageName.Commit, StageName.Migrate, StageName.Build,
-            StageName.Deploy, StageName.Verify);
+            StageName.Deploy);
     private static final Duration AIM = Duration.ofSeconds(20);
 
     /** How to run it. {@code remoteEvery}: every n-th app publishes to the customer's remote (0: none). */
