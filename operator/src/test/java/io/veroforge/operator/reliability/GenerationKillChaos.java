@@ -14,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -71,9 +73,11 @@ public final class GenerationKillChaos {
     }
 
     /** What one run found. */
-    public record Outcome(GenerationCensus.Result census, List<Kill> kills, Duration sinceApplied, String remoteDown) {
+    public record Outcome(GenerationCensus.Result census, List<Kill> kills, Duration sinceApplied, String remoteDown, List<String> lockedOut) {
         public String verdict() {
             return census.verdict() + "; " + kills.size() + " SIGKILLs: " + kills + (remoteDown == null ? "" : "; " + remoteDown)
+                    + "; Commits that met a Git lock a kill left (LOCK_FAILURE, retried until it was stale): " + lockedOut.size()
+                    + (lockedOut.isEmpty() ? "" : " " + lockedOut)
                     + "; all done " + String.format(Locale.ROOT, "%.1f", sinceApplied.toMillis() / 1000.0) + " s after the first apply";
         }
     }
@@ -141,7 +145,13 @@ public final class GenerationKillChaos {
                 }
                 awaitFinished(census, apps, settings.converge());
                 Duration since = Duration.ofNanos(System.nanoTime() - applied);
-                return new Outcome(census.count(apps), kills, since, remoteDown);
+                Outcome outcome = new Outcome(census.count(apps), kills, since, remoteDown, lockedOut(lives.logOfThisRun(), prefix));
+                if (outcome.census().clean()) {
+                    deleteRecursively(dir);
+                } else {
+                    System.out.println("generation chaos: the repositories and kubeconfig of this run are kept in " + dir);
+                }
+                return outcome;
             } finally {
                 lives.close();
             }
@@ -258,6 +268,32 @@ public final class GenerationKillChaos {
         }
     }
 
+    /**
+     * The Generations whose Commit failed with LOCK_FAILURE in this run: a ref's lock file left by a
+     * process killed between JGit's lock and rename (seed 3 of the short version left two on
+     * {@code main}); they must go on once it is stale, which the census shows.
+     */
+    static List<String> lockedOut(String log, String prefix) {
+        Matcher m = LOCKED_OUT.matcher(log);
+        Set<String> generations = new java.util.TreeSet<>();
+        while (m.find()) {
+            if (m.group(1).contains(prefix)) {
+                generations.add(m.group(1));
+            }
+        }
+        return List.copyOf(generations);
+    }
+
+    private static final Pattern LOCKED_OUT = Pattern.compile("Generation (\\S+), stage Commit: (?:still )?GitUnavailable: [^\\n]*LOCK_FAILURE");
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     /** {@code apps} in {@code n} waves of about equal size (the remainder spread over the first). */
     static List<List<ChaosApp>> waves(List<ChaosApp> apps, int n) {
         List<List<ChaosApp>> waves = new ArrayList<>();
@@ -280,6 +316,8 @@ public final class GenerationKillChaos {
         private final String database;
         private final Path git;
         private DeployedOperator current;
+        /** Where this run's part of the log (appended across runs) begins. */
+        private long logStart = -1;
 
         Lives(String apiUrl, String database, Path git) {
             this.apiUrl = apiUrl;
@@ -288,7 +326,17 @@ public final class GenerationKillChaos {
         }
 
         void start() throws Exception {
+            if (logStart < 0) {
+                Path log = Path.of("target", "reliability", "chaos-generations.log").toAbsolutePath();
+                logStart = Files.exists(log) ? Files.size(log) : 0;
+            }
             current = DeployedOperator.start("chaos-generations", apiUrl, database, git, Map.of());
+        }
+
+        /** What the operator logged during this run, across its lives. */
+        String logOfThisRun() throws java.io.IOException {
+            byte[] all = Files.readAllBytes(current.log());
+            return logStart >= all.length ? "" : new String(all, (int) logStart, all.length - (int) logStart, java.nio.charset.StandardCharsets.UTF_8);
         }
 
         void killAndRestart() throws Exception {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * customer's Git remote, each generated twice; 3 SIGKILLs, the last with that remote cut across
  * the restart. {@code -Dchaos.full=true} runs the full one (50 AppSpecs across 10 Tenants, 10
  * SIGKILLs), as {@code GenerationKillChaos.main} does; docs/reliability.md. It found apps of a
- * fresh database failing their first migration at once (now serialized by {@code SharedRowLock}).
+ * fresh database failing their first migration at once (now serialized by {@code SharedRowLock}),
+ * and a kill mid-publish leaving {@code main.lock} behind (now removed once stale: {@code StaleLocks}).
  */
 class GenerationKillChaosTest {
 
