@@ -9,6 +9,9 @@ import java.util.Map;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.veroforge.api.v1alpha1.AppSpec;
 import io.veroforge.api.v1alpha1.DeliverySpec;
+import io.veroforge.api.v1alpha1.EntitySpec;
+import io.veroforge.api.v1alpha1.FieldSpec;
+import io.veroforge.api.v1alpha1.FieldType;
 import io.veroforge.api.v1alpha1.GitRepositorySpec;
 
 /**
@@ -106,11 +109,11 @@ public final class ChaosApp {
 
     /** The change of the regeneration: a nullable field, an additive migration that needs no approval. */
     AppSpec regenerated(AppSpec app) {
-        var product = app.getSpec().getEntities().stream().filter(e -> e.getName().equals("Product")).findFirst().orElseThrow();
+        EntitySpec product = app.getSpec().getEntities().stream().filter(e -> e.getName().equals("Product")).findFirst().orElseThrow();
         if (product.getFields().stream().noneMatch(f -> f.getName().equals("chaosNote"))) {
-            var field = new io.veroforge.api.v1alpha1.FieldSpec();
+            FieldSpec field = new FieldSpec();
             field.setName("chaosNote");
-            field.setType(io.veroforge.api.v1alpha1.FieldType.TEXT);
+            field.setType(FieldType.TEXT);
             product.getFields().add(field);
         }
         expectedGenerations = 2;

@@ -1,19 +1,24 @@
 package io.veroforge.operator.reliability;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -275,7 +280,7 @@ public final class GenerationKillChaos {
      */
     static List<String> lockedOut(String log, String prefix) {
         Matcher m = LOCKED_OUT.matcher(log);
-        Set<String> generations = new java.util.TreeSet<>();
+        Set<String> generations = new TreeSet<>();
         while (m.find()) {
             if (m.group(1).contains(prefix)) {
                 generations.add(m.group(1));
@@ -286,9 +291,9 @@ public final class GenerationKillChaos {
 
     private static final Pattern LOCKED_OUT = Pattern.compile("Generation (\\S+), stage Commit: (?:still )?GitUnavailable: [^\\n]*LOCK_FAILURE");
 
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
+    private static void deleteRecursively(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }
@@ -334,9 +339,9 @@ public final class GenerationKillChaos {
         }
 
         /** What the operator logged during this run, across its lives. */
-        String logOfThisRun() throws java.io.IOException {
+        String logOfThisRun() throws IOException {
             byte[] all = Files.readAllBytes(current.log());
-            return logStart >= all.length ? "" : new String(all, (int) logStart, all.length - (int) logStart, java.nio.charset.StandardCharsets.UTF_8);
+            return logStart >= all.length ? "" : new String(all, (int) logStart, all.length - (int) logStart, StandardCharsets.UTF_8);
         }
 
         void killAndRestart() throws Exception {
@@ -366,7 +371,7 @@ public final class GenerationKillChaos {
         private OnConflictRetry() {
         }
 
-        static void edit(KubernetesClient client, ChaosApp app, java.util.function.UnaryOperator<AppSpec> change) throws InterruptedException {
+        static void edit(KubernetesClient client, ChaosApp app, UnaryOperator<AppSpec> change) throws InterruptedException {
             for (int attempt = 0; ; attempt++) {
                 try {
                     client.resources(AppSpec.class).inNamespace(app.namespace()).withName(app.name()).edit(change);
