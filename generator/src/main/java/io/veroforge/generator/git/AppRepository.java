@@ -25,30 +25,32 @@ import org.eclipse.jgit.util.FS;
  * </pre>
  * Every step finds its own earlier result by the Generation's commit trailer, so the operator can
  * call {@link #publish} again after a crash at any point and gets the same result with nothing
- * written twice. Not thread-safe: the operator publishes one Generation of an app at a time.
+ * written twice; the lock files a crash left mid-write are removed once stale ({@link StaleLocks}). Not thread-safe: the operator publishes one Generation of an app at a time.
  */
 public final class AppRepository implements AutoCloseable {
 
     private final Repository repository;
     private final RemoteMirror remote;
     private final String location;
+    private final Path gitDir;
 
-    private AppRepository(Repository repository, RemoteMirror remote, String location) {
+    private AppRepository(Repository repository, RemoteMirror remote, String location, Path gitDir) {
         this.repository = repository;
         this.remote = remote;
         this.location = location;
+        this.gitDir = gitDir;
     }
 
     /** A bare repository kept by the platform at {@code dir}; created (bare, default branch main) when missing. */
     public static AppRepository local(Path dir) throws GitUnavailableException {
-        return new AppRepository(openOrCreateBare(dir), null, dir.toString());
+        return new AppRepository(openOrCreateBare(dir), null, dir.toString(), dir);
     }
 
     /** A remote repository; a bare mirror is kept in {@code mirrorDir}, fetched before publish, pushed after. */
     public static AppRepository remote(Path mirrorDir, String url, GitCredentials credentials) throws GitUnavailableException {
         Repository mirror = openOrCreateBare(mirrorDir);
         RemoteMirror remote = new RemoteMirror(mirror, mirrorDir, url, credentials);
-        return new AppRepository(mirror, remote, remote.safeUrl());
+        return new AppRepository(mirror, remote, remote.safeUrl(), mirrorDir);
     }
 
     private static Repository openOrCreateBare(Path dir) throws GitUnavailableException {
@@ -70,6 +72,7 @@ public final class AppRepository implements AutoCloseable {
      * customer branch (see {@link CustomerBranch} for fast-forward and conflict handling).
      */
     public PublishResult publish(SortedMap<String, String> files, Publication publication) throws GitUnavailableException {
+        removeStaleLocks();
         if (remote != null) {
             remote.fetch();
         }
@@ -107,6 +110,7 @@ public final class AppRepository implements AutoCloseable {
         try {
             ObjectId id = resolveCommit(commitOrRef);
             if (id == null && remote != null) {
+                removeStaleLocks();
                 remote.fetch();
                 id = resolveCommit(commitOrRef);
             }
@@ -119,6 +123,16 @@ public final class AppRepository implements AutoCloseable {
         } catch (IOException e) {
             throw new GitUnavailableException("cannot read " + commitOrRef + " from the Git repository " + location + ": "
                     + e.getMessage() + " — check that the repository directory is intact", e);
+        }
+    }
+
+    /** What a process killed mid-write left locked (see {@link StaleLocks}), so that this write can go on. */
+    private void removeStaleLocks() throws GitUnavailableException {
+        try {
+            StaleLocks.remove(gitDir, java.time.Instant.now());
+        } catch (IOException e) {
+            throw new GitUnavailableException("cannot look for lock files left in the Git repository " + location + ": " + e.getMessage()
+                    + " — check that the repository directory is readable and writable", e);
         }
     }
 

@@ -115,6 +115,53 @@ class AppRepositoryTest {
         }
     }
 
+    /**
+     * A process killed between writing a ref's lock file and renaming it over the ref (SIGKILL in
+     * the middle of a publish or a fetch) leaves the lock behind; nobody else removes it, and every
+     * later update of that ref would fail with LOCK_FAILURE for ever.
+     */
+    @Test
+    void aLockLeftByAKilledPublishDoesNotBlockTheNextOne() throws Exception {
+        Path dir = tmp.resolve("app.git");
+        try (AppRepository app = AppRepository.local(dir)) {
+            app.publish(generation1(), publication("pest-control-1"));
+        }
+        List<Path> leftBehind = List.of(dir.resolve("refs/heads/veroforge/generated.lock"), dir.resolve("refs/heads/main.lock"),
+                dir.resolve("packed-refs.lock"));
+        for (Path lock : leftBehind) {
+            Files.writeString(lock, "0000000000000000000000000000000000000000\n");
+            Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(StaleLocks.STALE.multipliedBy(2))));
+        }
+
+        PublishResult second;
+        try (AppRepository app = AppRepository.local(dir)) {
+            second = app.publish(generation2(), publication("pest-control-2"));
+        }
+
+        assertThat(leftBehind).noneMatch(Files::exists);
+        try (Repository repository = Git.open(dir.toFile()).getRepository()) {
+            assertThat(repository.resolve("refs/heads/veroforge/generated").name()).isEqualTo(second.generatedCommit());
+            assertThat(repository.resolve("refs/heads/main").name()).isEqualTo(second.customerCommit());
+        }
+    }
+
+    /** A lock younger than a live writer could hold it is left alone: the publish fails and is retried later. */
+    @Test
+    void aFreshLockIsLeftToItsWriter() throws Exception {
+        Path dir = tmp.resolve("app.git");
+        try (AppRepository app = AppRepository.local(dir)) {
+            app.publish(generation1(), publication("pest-control-1"));
+        }
+        Path lock = dir.resolve("refs/heads/veroforge/generated.lock");
+        Files.writeString(lock, "0000000000000000000000000000000000000000\n");
+
+        try (AppRepository app = AppRepository.local(dir)) {
+            assertThatThrownBy(() -> app.publish(generation2(), publication("pest-control-2"))).isInstanceOf(GitUnavailableException.class)
+                    .hasMessageContaining("LOCK_FAILURE");
+        }
+        assertThat(lock).exists();
+    }
+
     @Test
     void aCustomerEditOnMainSurvivesRegeneration() throws Exception {
         Path dir = tmp.resolve("app.git");

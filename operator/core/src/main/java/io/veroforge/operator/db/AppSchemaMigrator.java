@@ -224,7 +224,12 @@ public final class AppSchemaMigrator {
             } else if (!state.ownedByTenantRole()) {
                 statements.add("ALTER SCHEMA " + schema + " OWNER TO " + role); // recorded as this app's: repairs a change made by hand
             }
-            for (String extension : extensionsOf(plan)) {
+            List<String> extensions = extensionsOf(plan);
+            if (!extensions.isEmpty()) {
+                // every app of a fresh database may be creating it at once: IF NOT EXISTS does not wait for an uncommitted twin
+                statements.add(SharedRowLock.ACQUIRE);
+            }
+            for (String extension : extensions) {
                 statements.add("CREATE EXTENSION IF NOT EXISTS " + SqlIdentifier.quote(extension) + " WITH SCHEMA public");
             }
             Statements.execute(admin, statements);

@@ -7,7 +7,9 @@ package io.veroforge.operator.db;
  * Tenant chaos harness with 40 Tenants provisioned at once). A transaction-scoped advisory lock
  * makes the second wait for the first to commit; at READ COMMITTED its next statement then sees the
  * committed row. Held only by transactions that change such a row, so tenants otherwise provision
- * in parallel.
+ * in parallel. The same holds for a row every app of a database creates: its extensions
+ * ({@code CREATE EXTENSION IF NOT EXISTS} racing an uncommitted twin fails with a duplicate key in
+ * {@code pg_extension}, found by the Generation chaos harness).
  */
 final class SharedRowLock {
     private static final String KEY = "hashtext('veroforge.shared-catalog-rows')";

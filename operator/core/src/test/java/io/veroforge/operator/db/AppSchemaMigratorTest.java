@@ -361,6 +361,50 @@ class AppSchemaMigratorTest {
                 .hasMessageContaining("app name 'Bad_Name'");
     }
 
+    /**
+     * Found by the Generation chaos harness: apps of a fresh database migrating at once each ran
+     * {@code CREATE EXTENSION IF NOT EXISTS}, and the ones that lost the race failed with a
+     * duplicate key in {@code pg_extension} (IF NOT EXISTS does not wait for an uncommitted twin).
+     */
+    @Test
+    void appsOfAFreshDatabaseMigratedAtOnceAllGetTheExtensionTheirPlanNeeds() throws Exception {
+        String database = "vf_migx_" + SUFFIX;
+        String tenant = "migx-" + SUFFIX;
+        try (Connection admin = PostgresFixture.connect(PostgresFixture.URL, "postgres", null); Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        }
+        try {
+            SharedPostgres fresh = new SharedPostgres(new SharedPostgres(PostgresFixture.URL, "postgres", null, PostgresFixture.APP_HOST,
+                    PostgresFixture.APP_PORT).jdbcUrlFor(database), "postgres", null, PostgresFixture.APP_HOST, PostgresFixture.APP_PORT);
+            new TenantDatabaseProvisioner(fresh).ensure(tenant, PostgresFixture.uidOf(tenant), Tier.basic, PostgresFixture.newPassword());
+            MigrationPlan plan = MigrationPlanner.plan(null, first());
+            assertThat(AppSchemaMigrator.extensionsOf(plan)).as("the plan needs an extension").contains("pgcrypto");
+            int apps = 8;
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(apps);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(apps);
+            try {
+                List<java.util.concurrent.Future<MigrationOutcome>> outcomes = new ArrayList<>();
+                for (int i = 0; i < apps; i++) {
+                    String name = "ext-app-" + i;
+                    outcomes.add(pool.submit(() -> {
+                        together.await();
+                        return migrator.apply(AppDatabase.on(fresh, tenant, PostgresFixture.uidOf(tenant), Tier.basic, name), 1, name + "-1", plan, false);
+                    }));
+                }
+                for (var outcome : outcomes) {
+                    assertThat(outcome.get().result()).isEqualTo(MigrationOutcome.Result.APPLIED);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        } finally {
+            try (Connection admin = PostgresFixture.connect(PostgresFixture.URL, "postgres", null); Statement statement = admin.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                statement.execute("DROP ROLE IF EXISTS " + SqlIdentifier.quote(TenantDatabaseNames.of(tenant).role()));
+            }
+        }
+    }
+
     // ---- small SQL helpers, as the admin in the test database ----
 
     private static boolean columnExists(String schema, String table, String column) throws SQLException {
