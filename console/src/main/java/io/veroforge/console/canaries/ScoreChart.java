@@ -33,8 +33,11 @@ public record ScoreChart(int width, int height, int left, int right, int top, in
     public record Point(double x, double y, String at, String score, boolean passed, String label) {
     }
 
-    /** {@code labelY}: where a Y tick's label sits (just under its line, centred on it). */
-    public record Tick(double position, double labelY, String label) {
+    /**
+     * {@code labelY}: where a Y tick's label sits (centred on its line); {@code anchor}: how an X tick's label is
+     * aligned (the first starts at its point and the last ends at it, so neither is cut off at the edge).
+     */
+    public record Tick(double position, double labelY, String label, String anchor) {
     }
 
     public int yLabelX() {
@@ -99,13 +102,13 @@ public record ScoreChart(int width, int height, int left, int right, int top, in
         }
         List<Tick> yTicks = new ArrayList<>();
         for (int score = 0; score <= 100; score += 25) {
-            yTicks.add(new Tick(round(y(score, plotHeight)), round(y(score, plotHeight)) + 4, String.valueOf(score)));
+            yTicks.add(new Tick(round(y(score, plotHeight)), round(y(score, plotHeight)) + 4, String.valueOf(score), "end"));
         }
         List<Tick> xTicks = new ArrayList<>();
         if (!samples.isEmpty()) {
-            xTicks.add(new Tick(points.get(0).x(), 0, CLOCK.format(samples.get(0).at())));
+            xTicks.add(new Tick(points.get(0).x(), 0, CLOCK.format(samples.get(0).at()), span > 0 ? "start" : "middle"));
             if (span > 0) {
-                xTicks.add(new Tick(points.get(points.size() - 1).x(), 0, CLOCK.format(samples.get(samples.size() - 1).at())));
+                xTicks.add(new Tick(points.get(points.size() - 1).x(), 0, CLOCK.format(samples.get(samples.size() - 1).at()), "end"));
             }
         }
         return new ScoreChart(WIDTH, HEIGHT, LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM, points, polyline.toString(),
