@@ -85,6 +85,34 @@ public final class Apps {
         }
     }
 
+    /** The resolver's model of pest-control with relations (test resource, in the JSON shape ModelJson writes). */
+    public static com.fasterxml.jackson.databind.JsonNode resolvedModel() {
+        try (var in = Apps.class.getResourceAsStream("/resolved-model-pest-control.json")) {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read resolved-model-pest-control.json", e);
+        }
+    }
+
+    /** A Generation like {@link #ensureGeneration}, recording {@code model} as the operator does (compressed). */
+    public static Generation ensureGenerationRecording(String namespace, String app, String name,
+            com.fasterxml.jackson.databind.JsonNode model) {
+        try (KubernetesClient admin = LocalApiResource.admin()) {
+            Generation existing = admin.resources(Generation.class).inNamespace(namespace).withName(name).get();
+            if (existing != null) {
+                return existing;
+            }
+            Generation example = example();
+            example.setStatus(null);
+            example.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace)
+                    .withLabels(Map.of(Generation.APPSPEC_LABEL, app)).build());
+            example.getSpec().getAppSpec().setName(app);
+            example.getSpec().setCompressedModel(io.veroforge.api.v1alpha1.CompressedJson.encode(model));
+            example.getSpec().setEntities(model.path("entities").size());
+            return admin.resource(example).create();
+        }
+    }
+
     /** Changes a Generation's status as its reconciler would (read, change, write the status subresource). */
     public static Generation reportGeneration(String namespace, String name, Consumer<GenerationStatus> change) {
         try (KubernetesClient admin = LocalApiResource.admin()) {

@@ -25,7 +25,8 @@ class ArchitectureTest {
     void sharedPackagesDependOnNoPage() {
         noClasses().that().resideInAnyPackage("io.veroforge.console.access..", "io.veroforge.console.writes..",
                         "io.veroforge.console.conditions..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.veroforge.console.tenants..", "io.veroforge.console.apps..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.veroforge.console.tenants..", "io.veroforge.console.apps..",
+                        "io.veroforge.console.canaries..", "io.veroforge.console.proposals..")
                 .because("access, writes and conditions are shared by every page (their package-info says so)")
                 .check(CONSOLE);
     }
@@ -46,6 +47,26 @@ class ArchitectureTest {
                         (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().equals("io.veroforge.console.tenants")
                                 && !c.getSimpleName().equals("TenantDirectory")))
                 .because("ownership of a Tenant is decided in one place (package-info of apps)")
+                .check(CONSOLE);
+    }
+
+    @Test
+    void canariesAreReachedOnlyThroughTheAppDirectory() {
+        noClasses().that().resideInAPackage("io.veroforge.console.canaries..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "app or tenant classes other than AppDirectory",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> (c.getPackageName().equals("io.veroforge.console.apps")
+                                && !c.getSimpleName().equals("AppDirectory") && !c.getSimpleName().startsWith("AppDirectory$"))
+                                || c.getPackageName().equals("io.veroforge.console.tenants")))
+                .because("a Canary is seen only through an app the user may see (package-info of canaries)")
+                .check(CONSOLE);
+    }
+
+    @Test
+    void appPagesDoNotKnowAboutCanaryPages() {
+        noClasses().that().resideInAPackage("io.veroforge.console.apps..")
+                .should().dependOnClassesThat().resideInAPackage("io.veroforge.console.canaries..")
+                .because("canaries are reached through an app, not the other way round")
                 .check(CONSOLE);
     }
 }

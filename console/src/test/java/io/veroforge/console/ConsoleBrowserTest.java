@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,7 +29,8 @@ import io.veroforge.api.v1alpha1.TenantOwner.OwnerKind;
 
 /**
  * The console in Debian's chromium: sign in, create a Tenant through the form, watch it become Ready live
- * (the test plays the Tenant reconciler by writing status), and a second user cannot open it. Screenshots of
+ * (the test plays the Tenant reconciler by writing status), and a second user cannot open it; an app through its
+ * Generation and approval; a Canary promoted by hand; a proposal approved by a platform admin. Screenshots of
  * each page go to target/screenshots (docs/console/ holds the committed ones).
  */
 @QuarkusTest
@@ -59,6 +61,13 @@ class ConsoleBrowserTest {
         if (browser != null) {
             browser.quit();
         }
+    }
+
+    /** Each test starts signed out, in whatever order JUnit runs them (the session is a cookie of the console's origin). */
+    @AfterEach
+    void signOut() {
+        browser.get(base.resolve("/login.html").toString());
+        browser.manage().deleteAllCookies();
     }
 
     @Test
@@ -121,9 +130,7 @@ class ConsoleBrowserTest {
         var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         Tenants.ensure(Tenants.ownedBy("browser-apps", OwnerKind.User, ALICE));
         String ns = "tenant-browser-apps";
-        browser.get(base.resolve("/logout").toString());
-        signIn(ALICE, "alice-local");
-        wait.until(ExpectedConditions.textToBe(By.id("user"), ALICE));
+        signOutThenIn(ALICE, "alice-local");
 
         browser.get(base.resolve("/tenants/browser-apps/apps/new").toString());
         browser.findElement(By.id("name")).sendKeys("browser-gym");
@@ -194,12 +201,104 @@ class ConsoleBrowserTest {
         screenshotWhole("app-problems");
     }
 
+    /**
+     * A rollout the test plays the Canary reconciler for: open it from the app page, read its chart, KPIs and
+     * decisions, promote it by hand (preview with diff and dry-run, then confirm), see the operator's record of it;
+     * another company's user cannot open it.
+     */
+    @Test
+    void aCanaryIsReadPromotedByHandAndHiddenFromAnotherCompany() throws IOException {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        String ns = "tenant-browser-canary";
+        Tenants.ensure(Tenants.ownedBy("browser-canary", OwnerKind.User, ALICE));
+        Apps.ensure(ns, "pest-control", "field-service", "Customer");
+        Apps.ensureGeneration(ns, "pest-control", "pest-control-3");
+        Canaries.ensureRollout(ns, "pest-control", "pest-control-3");
+        Canaries.report(ns, "pest-control-3", Canaries::progressingAtStepTwo);
+        Apps.ensureGenerationRecording(ns, "pest-control", "pest-control-4", Apps.resolvedModel());
+        signOutThenIn(ALICE, "alice-local");
+        browser.get(base.resolve("/tenants/browser-canary/apps/pest-control").toString());
+        wait.until(ExpectedConditions.textToBe(By.id("user"), ALICE));
+        assertThat(browser.findElements(By.cssSelector("#er-diagram g.er-entity"))).hasSize(4);
+        screenshotWhole("app-model");
+        browser.findElement(By.id("canaries-link")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-canary='pest-control-3']")));
+        screenshot("canaries");
+        browser.findElement(By.linkText("pest-control-3")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("score-chart")));
+        assertThat(browser.findElements(By.cssSelector("#score-chart circle"))).hasSize(3);
+        assertThat(browser.findElement(By.cssSelector("tr[data-kpi='latency_p95_ms'] .kpi-verdict")).getText())
+                .isEqualTo("failed: ThresholdFailed");
+        screenshotWhole("canary");
+
+        browser.findElement(By.id("promote")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dry-run-accepted")));
+        assertThat(browser.findElement(By.id("outcome")).getText()).isEqualTo("promote to step 3 of 4 at 50% of traffic");
+        screenshotWhole("canary-promote-preview");
+        browser.findElement(By.id("confirm")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("requested")));
+        assertThat(Canaries.canary(ns, "pest-control-3").getMetadata().getAnnotations())
+                .containsEntry(io.veroforge.api.v1alpha1.Canary.ACTOR_ANNOTATION, ALICE);
+
+        // the operator's part: it reads and clears the annotations, moves to step 3 and records who asked
+        Canaries.clearAction(ns, "pest-control-3");
+        Canaries.report(ns, "pest-control-3", status -> Canaries.promotedByHand(status, ALICE));
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("step")).getText()).isEqualTo("3 of 4");
+        assertThat(browser.findElement(By.cssSelector("#decisions tbody tr .decision-by")).getText()).isEqualTo(ALICE);
+        screenshotWhole("canary-promoted");
+
+        signOutThenIn(SignedIn.GINA, "gina-local");
+        int opened = 0;
+        for (String path : java.util.List.of("/tenants/browser-canary/apps/pest-control/canaries",
+                "/tenants/browser-canary/apps/pest-control/canaries/pest-control-3")) {
+            browser.get(base.resolve(path).toString());
+            opened += browser.findElement(By.tagName("h1")).getText().equals("Not found") ? 0 : 1;
+        }
+        assertThat(opened).isZero();
+    }
+
+    /** A platform admin reads a proposal the test engine holds, approves it with a reason, and sees it recorded. */
+    @Test
+    void aPlatformAdminApprovesAProposal() throws IOException {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        signOutThenIn(SignedIn.OPS, "ops-local");
+        browser.get(base.resolve("/tenants").toString());
+        wait.until(ExpectedConditions.textToBe(By.id("user"), SignedIn.OPS));
+        browser.findElement(By.linkText("Proposals")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-proposal='43']")));
+        screenshot("proposals");
+        browser.findElement(By.linkText("43")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("approve")));
+        assertThat(browser.findElement(By.id("evidence-tenants")).getText()).isEqualTo("10 of 40 observed");
+        screenshotWhole("proposal");
+        browser.findElement(By.id("approve-reason")).sendKeys("the ontology gets Unicorn next release");
+        browser.findElement(By.id("approve")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("state"), "approved"));
+        assertThat(IntelligenceEngineResource.decisions(43).get(0).path("reason").asText())
+                .isEqualTo("the ontology gets Unicorn next release (decided by " + SignedIn.OPS + " in the console)");
+        screenshotWhole("proposal-approved");
+    }
+
     /** Bad markup on purpose: the check must fail on it, or a pass above would mean nothing. */
     @Test
     void axeCoreFindsSeriousViolationsOnABadPage() {
         browser.get("data:text/html,<html><body><img src='x.png'><input id='q'><a href='/x'></a></body></html>");
         assertThat(AxeCore.seriousViolations(browser)).extracting(AxeCore.Violation::id)
                 .contains("image-alt", "label", "link-name");
+    }
+
+    /**
+     * Signs out (when signed in) and in as {@code user}. Signed out, {@code /logout} would be remembered as the page
+     * to return to after sign-in, and the sign-in would end signed out again; so the caller opens its page itself.
+     */
+    private void signOutThenIn(String user, String password) {
+        browser.get(base.resolve("/tenants").toString());
+        if (!browser.getCurrentUrl().contains("/login.html")) {
+            browser.get(base.resolve("/logout").toString());
+        }
+        signIn(user, password);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login.html"));
     }
 
     private void signIn(String user, String password) {

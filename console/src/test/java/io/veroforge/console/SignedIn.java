@@ -9,6 +9,8 @@ public final class SignedIn {
     public static final String ALICE = "alice@acme-pest.example.com";
     public static final String LOPEZ = "dr.lopez@brightsmile.example.com";
     public static final String GINA = "gina@globex.example.com";
+    /** In the platform admins' group: decides on improvement proposals, owns no Tenant. */
+    public static final String OPS = "ops@veroforge.example.com";
 
     private SignedIn() {
     }
@@ -27,6 +29,7 @@ public final class SignedIn {
             case ALICE -> "alice-local";
             case LOPEZ -> "lopez-local";
             case GINA -> "gina-local";
+            case OPS -> "ops-local";
             default -> throw new IllegalArgumentException("no local password for " + user);
         };
         return given().redirects().follow(false).cookie(HomePage.SESSION_COOKIE, cookie(user, password));

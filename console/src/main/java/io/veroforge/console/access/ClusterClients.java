@@ -1,5 +1,8 @@
 package io.veroforge.console.access;
 
+import java.util.Optional;
+import java.util.function.Function;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -9,6 +12,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /**
  * The API clients the console uses. Listing Tenants (cluster-scoped, readable only by the console's own
@@ -49,5 +53,20 @@ public class ClusterClients {
             config.setImpersonateGroups(user.groups().toArray(String[]::new));
         }
         return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    /**
+     * A read as {@code user}; what RBAC refuses (403) or the API does not have (404) is absent, so a page answers
+     * Not found for both, exactly like for what does not exist. Anything else is an error.
+     */
+    public <T> Optional<T> readAs(ConsoleUser user, Function<KubernetesClient, T> reading) {
+        try (KubernetesClient client = actingAs(user)) {
+            return Optional.ofNullable(reading.apply(client));
+        } catch (KubernetesClientException refused) {
+            if (refused.getCode() == 403 || refused.getCode() == 404) {
+                return Optional.empty();
+            }
+            throw refused;
+        }
     }
 }

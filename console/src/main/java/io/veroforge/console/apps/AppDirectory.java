@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.veroforge.api.v1alpha1.AppSpec;
+import io.veroforge.api.v1alpha1.Canary;
 import io.veroforge.api.v1alpha1.Generation;
 import io.veroforge.api.v1alpha1.Tenant;
 import io.veroforge.console.access.ClusterClients;
@@ -76,6 +76,17 @@ public class AppDirectory {
                 .filter(g -> belongsTo(g, app));
     }
 
+    /**
+     * The Canary that rolls {@code generation} out, if there is one: the operator names it after the Generation
+     * and targets the Generation's app.
+     */
+    public boolean hasCanary(ConsoleUser user, Generation generation, String app) {
+        return read(user, client -> client.resources(Canary.class).inNamespace(generation.getMetadata().getNamespace())
+                .withName(generation.getMetadata().getName()).get())
+                .filter(c -> c.getSpec() != null && c.getSpec().getTarget() != null && app.equals(c.getSpec().getTarget().getAppSpec()))
+                .isPresent();
+    }
+
     static boolean belongsTo(Generation generation, String app) {
         String label = generation.getMetadata().getLabels() == null ? null
                 : generation.getMetadata().getLabels().get(Generation.APPSPEC_LABEL);
@@ -84,15 +95,7 @@ public class AppDirectory {
         return app.equals(label) || label == null && app.equals(recorded);
     }
 
-    /** A read as the user; what RBAC refuses (403) or the API does not have (404) is absent, not an error page. */
     private <T> Optional<T> read(ConsoleUser user, Function<KubernetesClient, T> reading) {
-        try (KubernetesClient client = clients.actingAs(user)) {
-            return Optional.ofNullable(reading.apply(client));
-        } catch (KubernetesClientException refused) {
-            if (refused.getCode() == 403 || refused.getCode() == 404) {
-                return Optional.empty();
-            }
-            throw refused;
-        }
+        return clients.readAs(user, reading);
     }
 }

@@ -124,10 +124,11 @@ public class AppPages {
         if (app.isEmpty()) {
             return notFound(user, "app " + name + " of Tenant " + tenant).build();
         }
-        var generations = directory.generations(user, app.get()).stream()
-                .map(g -> GenerationView.of(tenant, name, g)).toList();
+        var recorded = directory.generations(user, app.get());
+        var generations = recorded.stream().map(g -> GenerationView.of(tenant, name, g)).toList();
         return Response.ok(detail.data("user", user).data("tenant", tenant).data("app", AppSummary.of(tenant, app.get()))
                 .data("problems", AppSpecProblems.of(app.get())).data("generations", generations)
+                .data("diagram", ModelDiagram.of(recorded.isEmpty() ? null : recorded.get(0)))
                 .data("yaml", AppDraft.yaml(withoutStatus(app.get()))).render()).build();
     }
 

@@ -77,6 +77,7 @@ public class GenerationPages {
     private String render(ConsoleUser user, String tenant, String app, Generation generation,
             GenerationDecisions.Refusal refusal, String reason) {
         return page.data("user", user).data("gen", GenerationView.of(tenant, app, generation))
+                .data("canary", directory.hasCanary(user, generation, app))
                 .data("refusal", refusal).data("reason", reason).render();
     }
 

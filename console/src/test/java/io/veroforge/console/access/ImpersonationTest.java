@@ -26,7 +26,10 @@ import io.veroforge.api.v1alpha1.TenantOwner.OwnerKind;
 import io.veroforge.console.Tenants;
 import io.veroforge.console.tenants.TenantWrites;
 
-/** In a cluster the console's writes carry Impersonate-User/-Group, so RBAC decides; locally they do not. */
+/**
+ * In a cluster the console's reads and writes (Tenants, approvals, canary promotions) carry Impersonate-User/-Group,
+ * so RBAC decides; locally they do not.
+ */
 class ImpersonationTest {
     private static final ConsoleUser LOPEZ = new ConsoleUser("dr.lopez@brightsmile.example.com",
             Set.of("brightsmile-it", "dentists"));
@@ -44,6 +47,7 @@ class ImpersonationTest {
         server.expectCustomResource(CustomResourceDefinitionContext.fromCustomResourceType(Tenant.class));
         server.expectCustomResource(CustomResourceDefinitionContext.fromCustomResourceType(AppSpec.class));
         server.expectCustomResource(CustomResourceDefinitionContext.fromCustomResourceType(Generation.class));
+        server.expectCustomResource(CustomResourceDefinitionContext.fromCustomResourceType(io.veroforge.api.v1alpha1.Canary.class));
         console = server.createClient();
     }
 
@@ -99,6 +103,36 @@ class ImpersonationTest {
         assertThat(patch.getHeaders().headers("Impersonate-Group")).containsExactlyInAnyOrder("brightsmile-it", "dentists");
         assertThat(console.resources(Generation.class).inNamespace("tenant-imp-apps").withName("smile-1").get()
                 .getMetadata().getAnnotations()).containsEntry(Generation.APPROVE_ANNOTATION, LOPEZ.name());
+    }
+
+    @Test
+    void canaryReadsAndPromotionsImpersonateTheUser() throws Exception {
+        console.resource(Tenants.ownedBy("imp-canary", OwnerKind.Group, "brightsmile-it")).create();
+        ClusterClients clients = new ClusterClients(console, true);
+        AppSpec app = new AppSpec();
+        app.setMetadata(new ObjectMetaBuilder().withName("smile").withNamespace("tenant-imp-canary").build());
+        app.setSpec(new AppSpecSpec());
+        console.resource(app).create();
+        io.veroforge.api.v1alpha1.Canary canary = io.veroforge.console.Canaries.example();
+        canary.setMetadata(new ObjectMetaBuilder().withName("smile-2").withNamespace("tenant-imp-canary")
+                .withLabels(java.util.Map.of(Generation.GENERATION_LABEL, "smile-2")).build());
+        canary.getSpec().getTarget().setAppSpec("smile");
+        console.resource(canary).create();
+        var directory = new io.veroforge.console.canaries.CanaryDirectory(new AppDirectory(new TenantDirectory(clients), clients), clients);
+
+        var found = directory.canary(LOPEZ, "imp-canary", "smile", "smile-2").orElseThrow();
+        RecordedRequest read = lastRequestTo("/apis/veroforge.io/v1alpha1/namespaces/tenant-imp-canary/canaries/smile-2");
+        assertThat(read.getHeader("Impersonate-User")).isEqualTo(LOPEZ.name());
+
+        var actions = new io.veroforge.console.canaries.CanaryActions(clients);
+        assertThat(actions.apply(LOPEZ, found, io.veroforge.console.canaries.CanaryActions.Action.PROMOTE,
+                found.getMetadata().getResourceVersion())).isEmpty();
+        RecordedRequest patch = lastRequestTo("/apis/veroforge.io/v1alpha1/namespaces/tenant-imp-canary/canaries/smile-2");
+        assertThat(patch.getMethod()).isEqualTo("PATCH");
+        assertThat(patch.getHeader("Impersonate-User")).isEqualTo(LOPEZ.name());
+        assertThat(patch.getHeaders().headers("Impersonate-Group")).containsExactlyInAnyOrder("brightsmile-it", "dentists");
+        assertThat(console.resources(io.veroforge.api.v1alpha1.Canary.class).inNamespace("tenant-imp-canary").withName("smile-2").get()
+                .getMetadata().getAnnotations()).containsEntry(io.veroforge.api.v1alpha1.Canary.ACTOR_ANNOTATION, LOPEZ.name());
     }
 
     private RecordedRequest lastRequestTo(String path) throws InterruptedException {

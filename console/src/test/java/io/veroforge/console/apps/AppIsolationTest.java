@@ -22,12 +22,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.veroforge.api.v1alpha1.TenantOwner.OwnerKind;
 import io.veroforge.console.Apps;
+import io.veroforge.console.Canaries;
 import io.veroforge.console.LocalApiResource;
 import io.veroforge.console.SignedIn;
 import io.veroforge.console.Tenants;
 
 /**
- * Another company's user gets Not found for every app and Generation URL, REST call, write and WebSocket
+ * Another company's user gets Not found for every app, Generation and Canary URL, REST call, write (approvals,
+ * promote and abort, previewed or confirmed) and WebSocket
  * subscription of a Tenant they do not own — also when they put their own Tenant in the URL — and nothing changes.
  */
 @QuarkusTest
@@ -49,16 +51,19 @@ class AppIsolationTest {
         Tenants.ensure(Tenants.ownedBy("iso-apps-globex", OwnerKind.Group, "globex-platform-team"));
         Apps.ensure(NS, "pest-control", "field-service", "Customer");
         Apps.ensureGeneration(NS, "pest-control", "pest-control-3");
+        Canaries.ensureRollout(NS, "pest-control", "pest-control-3");
+        Canaries.report(NS, "pest-control-3", Canaries::progressingAtStepTwo);
     }
 
     @Test
     void everyPageRestCallAndWriteAnswersNotFound() {
         var gina = SignedIn.as(GINA);
+        String ginasCookie = SignedIn.cookie(GINA, "gina-local");
         List<String> reads = new ArrayList<>();
         for (String tenant : List.of(TENANT, "iso-apps-globex")) {
             String app = "/tenants/" + tenant + "/apps/pest-control";
             reads.addAll(List.of(app, app + "/generations/pest-control-3", "/api" + app,
-                    "/api" + app + "/generations/pest-control-3"));
+                    "/api" + app + "/generations/pest-control-3", app + "/canaries", app + "/canaries/pest-control-3"));
         }
         reads.addAll(List.of("/tenants/" + TENANT + "/apps", "/tenants/" + TENANT + "/apps/new",
                 "/api/tenants/" + TENANT + "/apps"));
@@ -80,16 +85,32 @@ class AppIsolationTest {
                     assertThat(status).as(decision + " via " + tenant).isEqualTo(404);
                 }
             }
+            for (String action : List.of("promote", "abort")) {
+                for (String tenant : List.of(TENANT, "iso-apps-globex")) {
+                    for (String confirm : List.of("", "yes")) {
+                        attempts++;
+                        // a fresh request each time: a RequestSpecification keeps adding form values
+                        int status = io.restassured.RestAssured.given().redirects().follow(false)
+                                .cookie("quarkus-credential", ginasCookie).formParam("confirm", confirm)
+                                .formParam("resourceVersion", Canaries.canary(NS, "pest-control-3").getMetadata().getResourceVersion())
+                                .post("/tenants/" + tenant
+                                + "/apps/pest-control/canaries/pest-control-3/" + action).statusCode();
+                        succeeded += status == 404 ? 0 : 1;
+                        assertThat(status).as(action + " via " + tenant).isEqualTo(404);
+                    }
+                }
+            }
             attempts++;
             int create = gina.formParam("action", "create").formParam("source", "form").formParam("name", "planted")
                     .formParam("vertical", "fitness").post("/tenants/" + TENANT + "/apps/new").statusCode();
             succeeded += create == 404 ? 0 : 1;
             assertThat(create).isEqualTo(404);
         }
-        assertThat(attempts).isEqualTo(ROUNDS * (reads.size() + 5));
+        assertThat(attempts).isEqualTo(ROUNDS * (reads.size() + 5 + 8));
         assertThat(succeeded).isZero();
         assertThat(Apps.generation(NS, "pest-control-3").getMetadata().getAnnotations()).isNullOrEmpty();
         assertThat(Apps.app(NS, "planted")).isNull();
+        assertThat(Canaries.canary(NS, "pest-control-3").getMetadata().getAnnotations()).isNullOrEmpty();
         SignedIn.as(ALICE).get("/api/tenants/" + TENANT + "/apps/pest-control/generations/pest-control-3").then()
                 .statusCode(200);
     }

@@ -81,6 +81,22 @@ class AppPagesTest {
     }
 
     @Test
+    void theAppPageDrawsTheModelItsNewestGenerationRecordedWithProvenanceOnHover() {
+        Apps.ensure(NS, "pest-control", "field-service", "Customer", "ServiceVisit");
+        Apps.ensureGenerationRecording(NS, "pest-control", "pest-control-5", Apps.resolvedModel());
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(SignedIn.as(ALICE).get("/tenants/" + TENANT + "/apps/pest-control")
+                .then().statusCode(200).extract().asString());
+        assertThat(page.select("#er-diagram g.er-entity").eachAttr("data-entity"))
+                .containsExactly("Customer", "Technician", "ServiceVisit", "Invoice");
+        assertThat(page.select("#er-diagram g.er-entity.inferred").eachAttr("data-entity")).containsExactly("Technician", "Invoice");
+        assertThat(page.select("#er-diagram text.er-label").stream().map(org.jsoup.nodes.Element::ownText).toList())
+                .containsExactly("customer (many-to-one)", "technician (many-to-one)", "visit (one-to-one)");
+        assertThat(page.select("g[data-entity=ServiceVisit] text.er-field title").eachText())
+                .contains("notes — requirements: embedding all-minilm-l6-v2, \"technicians note what they treated\", confidence 0.81");
+        assertThat(page.select("#er-diagram > title").text()).isEqualTo("Entities and relations of pest-control");
+    }
+
+    @Test
     void previewIsADryRunThatCreatesNothing() {
         SignedIn.as(ALICE).formParam("action", "preview").formParam("source", "form").formParam("name", "dry-gym")
                 .formParam("vertical", "fitness").formParam("entities", "Member, Trainer")

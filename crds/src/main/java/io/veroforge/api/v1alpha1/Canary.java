@@ -27,4 +27,11 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class Canary extends CustomResource<CanarySpec, CanaryStatus> implements Namespaced {
+    /**
+     * A person's promote or abort ({@code promote}, {@code abort}): the operator reads it at its next reconcile,
+     * removes it, and records the decision in {@code status.decisions}.
+     */
+    public static final String ACTION_ANNOTATION = ApiGroup.GROUP + "/canary-action";
+    /** Who asked for {@link #ACTION_ANNOTATION}; recorded as the decision's {@code by}. */
+    public static final String ACTOR_ANNOTATION = ApiGroup.GROUP + "/canary-actor";
 }

@@ -507,6 +507,18 @@ class HelmChartTest {
                 .containsEntry("VEROFORGE_OIDC_CLIENT_ID", "veroforge-console");
         assertThat(container.getEnv()).filteredOn(e -> e.getName().equals("VEROFORGE_OIDC_CLIENT_SECRET")).singleElement()
                 .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("console-oidc"));
+        // the proposal pages: the admins' group by default, and no engine unless one is given or installed
+        assertThat(literalEnv(container)).containsEntry("VEROFORGE_CONSOLE_PLATFORM_ADMIN_GROUP", "veroforge-platform-admins")
+                .doesNotContainKey("VEROFORGE_INTELLIGENCE_URL");
+        Container withEngine = objects(render(Map.of("console.enabled", true, "console.oidc.url", "https://id.example.com",
+                "console.oidc.existingSecret", "console-oidc", "intelligence.enabled", true,
+                "intelligence.existingSecret", "intelligence-tokens", "telemetry.kafka.bootstrapServers", "kafka:9092",
+                "console.intelligence.existingSecret", "console-reviewer")), Deployment.class).stream()
+                .filter(d -> d.getMetadata().getName().endsWith("-console")).findFirst().orElseThrow()
+                .getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(literalEnv(withEngine).get("VEROFORGE_INTELLIGENCE_URL")).matches("http://.+-intelligence\\..+\\.svc:8081");
+        assertThat(withEngine.getEnv()).filteredOn(e -> e.getName().equals("VEROFORGE_INTELLIGENCE_TOKEN")).singleElement()
+                .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("token"));
         assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
         String serviceAccount = console.getSpec().getTemplate().getSpec().getServiceAccountName();
         String role = objects(rendered, ClusterRoleBinding.class).stream()

@@ -76,7 +76,7 @@ final class MergingPatches {
             } catch (java.io.IOException e) {
                 return new MockResponse().setResponseCode(500).setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":500}");
             }
-            return crud.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.PUT, path,
+            return crud.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.PUT, path + dryRun(request),
                     Headers.builder().setHeaders(request.getHeaders()).set("Content-Type", "application/json").build(),
                     new Buffer(merged.toString().getBytes(StandardCharsets.UTF_8))));
         }
@@ -84,9 +84,17 @@ final class MergingPatches {
             return current;
         }
         String collection = objectPath.substring(0, objectPath.lastIndexOf('/'));
-        return crud.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.POST, collection,
+        return crud.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.POST, collection + dryRun(request),
                 Headers.builder().setHeaders(request.getHeaders()).set("Content-Type", "application/json").build(),
                 new Buffer(json)));
+    }
+
+    /**
+     * A dry-run patch stays a dry run once it is a PUT or POST ({@link ValidatingWrites} answers those without
+     * storing); dropped, the console's preview of an annotation patch would carry the action out.
+     */
+    private static String dryRun(RecordedRequest request) {
+        return "All".equals(ApiServerDispatcher.queryParam(request.getPath(), "dryRun")) ? "?dryRun=All" : "";
     }
 
     /** JSON bodies (nearly all) with the JSON parser, which is much faster than the YAML one. */

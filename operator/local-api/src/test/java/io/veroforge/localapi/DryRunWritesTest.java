@@ -62,6 +62,16 @@ class DryRunWritesTest {
         assertThat(client.resources(Tenant.class).withName("dry-update").get().getSpec().getDisplayName()).isNull();
     }
 
+    @Test
+    void aDryRunMergePatchLeavesTheStoredObjectAsItWas() {
+        client.resource(tenant("dry-patch", Tier.basic)).create();
+        Tenant answered = client.resources(Tenant.class).withName("dry-patch").dryRun().patch(
+                io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                "{\"metadata\":{\"annotations\":{\"veroforge.io/example\":\"yes\"}}}");
+        assertThat(answered.getMetadata().getAnnotations()).containsEntry("veroforge.io/example", "yes");
+        assertThat(client.resources(Tenant.class).withName("dry-patch").get().getMetadata().getAnnotations()).isNullOrEmpty();
+    }
+
     private static Tenant tenant(String name, Tier tier) {
         Tenant tenant = new Tenant();
         tenant.setMetadata(new ObjectMetaBuilder().withName(name).build());

@@ -16,8 +16,8 @@ import io.veroforge.api.v1alpha1.Canary;
  * @param value  what was written, for the message when it is neither promote nor abort
  */
 record ManualAction(Kind kind, String value, String by) {
-    static final String ACTION = "veroforge.io/canary-action";
-    static final String ACTOR = "veroforge.io/canary-actor";
+    static final String ACTION = Canary.ACTION_ANNOTATION;
+    static final String ACTOR = Canary.ACTOR_ANNOTATION;
 
     enum Kind { PROMOTE, ABORT, INVALID }
 
