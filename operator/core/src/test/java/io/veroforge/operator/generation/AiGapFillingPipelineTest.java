@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,10 +32,6 @@ import io.veroforge.api.v1alpha1.GapCounts;
 import io.veroforge.api.v1alpha1.GapFillProvenance;
 import io.veroforge.api.v1alpha1.Generation;
 import io.veroforge.api.v1alpha1.GenerationPhase;
-import io.veroforge.api.v1alpha1.Tenant;
-import io.veroforge.api.v1alpha1.TenantOwner;
-import io.veroforge.api.v1alpha1.TenantSpec;
-import io.veroforge.api.v1alpha1.Tier;
 import io.veroforge.localapi.SimulatedControllers;
 import io.veroforge.operator.conditions.ConditionAggregator;
 import io.veroforge.operator.config.GeneratorParts;
@@ -47,6 +41,7 @@ import io.veroforge.operator.delivery.git.PlatformGit;
 import io.veroforge.operator.testing.CloudNativePgDiscovery;
 import io.veroforge.operator.testing.OnConflict;
 import io.veroforge.operator.testing.OpenAiChatServer;
+import io.veroforge.operator.testing.PipelineWaits;
 import io.veroforge.operator.testing.TestPostgres;
 
 /**
@@ -236,32 +231,19 @@ class AiGapFillingPipelineTest {
     }
 
     private String readyTenant(String suffix) {
-        String name = TestPostgres.tenantName(suffix);
-        Tenant tenant = new Tenant();
-        tenant.setMetadata(new ObjectMetaBuilder().withName(name).build());
-        TenantSpec spec = new TenantSpec();
-        spec.setTier(Tier.basic);
-        spec.setDisplayName("AI test " + name);
-        spec.setOwners(new ArrayList<>(List.of(new TenantOwner(TenantOwner.OwnerKind.User, "alice@example.com", null))));
-        tenant.setSpec(spec);
-        client.resource(tenant).create();
-        await().atMost(WAIT).until(() -> client.resources(Tenant.class).withName(name).get(),
-                t -> t.getStatus() != null && t.getStatus().isTrue("Ready"));
-        return tenant.namespaceName();
+        return waits().readyTenant(suffix, "AI test");
     }
 
     private Generation awaitGeneration(String ns, String name, Predicate<Generation> condition) {
-        try {
-            return await().atMost(WAIT).until(() -> client.resources(Generation.class).inNamespace(ns).withName(name).get(),
-                    g -> g != null && condition.test(g));
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            Generation g = client.resources(Generation.class).inNamespace(ns).withName(name).get();
-            throw new AssertionError(name + " never got there; its status is:\n" + (g == null ? "(no such Generation)" : Serialization.asYaml(g.getStatus())), e);
-        }
+        return waits().awaitGeneration(ns, name, condition);
+    }
+
+    private PipelineWaits waits() {
+        return new PipelineWaits(client, WAIT);
     }
 
     private static Predicate<Generation> succeeded() {
-        return g -> g.getStatus() != null && g.getStatus().isTrue("Succeeded");
+        return PipelineWaits.succeeded();
     }
 
     private void approve(String ns, String generation) {

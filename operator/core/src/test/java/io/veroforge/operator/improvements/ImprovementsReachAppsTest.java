@@ -34,7 +34,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -43,10 +42,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.veroforge.api.v1alpha1.AppSpec;
 import io.veroforge.api.v1alpha1.Generation;
-import io.veroforge.api.v1alpha1.Tenant;
-import io.veroforge.api.v1alpha1.TenantOwner;
-import io.veroforge.api.v1alpha1.TenantSpec;
-import io.veroforge.api.v1alpha1.Tier;
 import io.veroforge.generator.git.AppRepository;
 import io.veroforge.generator.ontology.Ontology;
 import io.veroforge.generator.overlay.OverlayReader;
@@ -55,6 +50,7 @@ import io.veroforge.localapi.SimulatedControllers;
 import io.veroforge.operator.config.GeneratorParts;
 import io.veroforge.operator.testing.CloudNativePgDiscovery;
 import io.veroforge.operator.testing.CustomerGitHost;
+import io.veroforge.operator.testing.PipelineWaits;
 import io.veroforge.operator.testing.TestPostgres;
 
 /**
@@ -218,32 +214,19 @@ class ImprovementsReachAppsTest {
     }
 
     private String readyTenant(String suffix) {
-        String name = TestPostgres.tenantName(suffix);
-        Tenant tenant = new Tenant();
-        tenant.setMetadata(new ObjectMetaBuilder().withName(name).build());
-        TenantSpec spec = new TenantSpec();
-        spec.setTier(Tier.basic);
-        spec.setDisplayName("Improvements test " + name);
-        spec.setOwners(new ArrayList<>(List.of(new TenantOwner(TenantOwner.OwnerKind.User, "alice@example.com", null))));
-        tenant.setSpec(spec);
-        client.resource(tenant).create();
-        await().atMost(WAIT).until(() -> client.resources(Tenant.class).withName(name).get(),
-                t -> t.getStatus() != null && t.getStatus().isTrue("Ready"));
-        return tenant.namespaceName();
+        return waits().readyTenant(suffix, "Improvements test");
     }
 
     private Generation awaitGeneration(String ns, String name, Predicate<Generation> condition) {
-        try {
-            return await().atMost(WAIT).until(() -> client.resources(Generation.class).inNamespace(ns).withName(name).get(),
-                    g -> g != null && condition.test(g));
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            Generation g = client.resources(Generation.class).inNamespace(ns).withName(name).get();
-            throw new AssertionError(name + " never got there; its status is:\n" + (g == null ? "(no such Generation)" : Serialization.asYaml(g.getStatus())), e);
-        }
+        return waits().awaitGeneration(ns, name, condition);
+    }
+
+    private PipelineWaits waits() {
+        return new PipelineWaits(client, WAIT);
     }
 
     private static Predicate<Generation> succeeded() {
-        return g -> g.getStatus() != null && g.getStatus().isTrue("Succeeded");
+        return PipelineWaits.succeeded();
     }
 
     private static void customerCommit(String url, Map<String, String> files) throws Exception {
