@@ -6,6 +6,12 @@ package io.veroforge.api.v1alpha1;
  * accepted by the API server is exactly a name they can turn into code, SQL and Kubernetes objects.
  */
 public final class NamePatterns {
+    /**
+     * A non-negative Kubernetes quantity written as a string (500m, 2, 4Gi, 1.5, 1e3), without
+     * backslashes so it can stand inside a CEL string literal.
+     */
+    public static final String QUANTITY = "^[+]?([0-9]+([.][0-9]*)?|[.][0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$";
+
     /** A DNS-1123 label (Kubernetes object names, namespaces). */
     public static final String DNS_LABEL = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
     /** A DNS-1123 subdomain (RuntimeClass names, Secret names). */

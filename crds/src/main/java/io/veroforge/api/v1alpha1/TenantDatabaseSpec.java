@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Quantity;
 
 /** The tenant's PostgreSQL cluster (enterprise tier only). */
+@ValidationRule(value = "!has(self.storage) || (type(self.storage) == int ? self.storage >= 0 : self.storage.matches('" + NamePatterns.QUANTITY + "'))",
+        message = "spec.database.storage: not a Kubernetes quantity or negative; write a number with an optional suffix, such as 10Gi")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class TenantDatabaseSpec {
 

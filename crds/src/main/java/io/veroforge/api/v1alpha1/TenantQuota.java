@@ -6,9 +6,16 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Quantity;
 
 /** The namespace's ResourceQuota; unset fields take the platform defaults. */
+@ValidationRule(value = "!has(self.cpu) || (type(self.cpu) == int ? self.cpu >= 0 : self.cpu.matches('" + NamePatterns.QUANTITY + "'))",
+        message = "spec.quota.cpu: not a Kubernetes quantity or negative; write a number with an optional suffix, such as 500m or 2")
+@ValidationRule(value = "!has(self.memory) || (type(self.memory) == int ? self.memory >= 0 : self.memory.matches('" + NamePatterns.QUANTITY + "'))",
+        message = "spec.quota.memory: not a Kubernetes quantity or negative; write a number with an optional suffix, such as 512Mi or 4Gi")
+@ValidationRule(value = "!has(self.storage) || (type(self.storage) == int ? self.storage >= 0 : self.storage.matches('" + NamePatterns.QUANTITY + "'))",
+        message = "spec.quota.storage: not a Kubernetes quantity or negative; write a number with an optional suffix, such as 10Gi")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class TenantQuota {
 
