@@ -108,6 +108,8 @@ class ConsoleBrowserTest {
 
         browser.get(base.resolve("/logout").toString());
         signIn(SignedIn.GINA, "gina-local");
+        // signed in before the attempts: a sign-in form still loading is not the isolation being tested
+        wait.until(ExpectedConditions.textToBe(By.id("user"), SignedIn.GINA));
         int opened = 0;
         for (int i = 0; i < 3; i++) {
             browser.get(base.resolve("/tenants/browser-acme").toString());
