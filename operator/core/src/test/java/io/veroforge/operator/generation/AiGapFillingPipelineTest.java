@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
 
@@ -79,19 +78,19 @@ class AiGapFillingPipelineTest {
         int before = OpenAiChatServer.received().size();
         double requestsCounted = count("veroforge.ai.requests");
         double hitsCounted = count("veroforge.ai.cache.hits");
-        String ns = readyTenant("ai-fill");
+        String ns = waits().readyTenant("ai-fill", "AI test");
         try (SimulatedControllers cluster = new SimulatedControllers(client).run(ns)) {
             client.resource(dispatchApp(ns, "Technicians may not be assigned more than 6 jobs per day.")).create();
 
             // AI-written code is risky under auto-unless-risky: a person approves it first.
-            Generation waiting = awaitGeneration(ns, "dispatch-1", g -> g.getStatus() != null && g.getStatus().getPhase() == GenerationPhase.AwaitingApproval);
+            Generation waiting = waits().awaitGeneration(ns, "dispatch-1", g -> g.getStatus() != null && g.getStatus().getPhase() == GenerationPhase.AwaitingApproval);
             assertThat(waiting.getStatus().getApproval().getReason()).contains("1 gap(s) filled by AI-written code");
             assertThat(OpenAiChatServer.received()).hasSize(before + 1);
             assertThat(OpenAiChatServer.received().get(before).path("model").asText()).isEqualTo(OpenAiChatServer.MODEL);
             assertThat(OpenAiChatServer.received().get(before).toString()).contains("Technicians may not be assigned more than 6 jobs per day.");
             approve(ns, "dispatch-1");
 
-            Generation done = awaitGeneration(ns, "dispatch-1", succeeded());
+            Generation done = waits().awaitGeneration(ns, "dispatch-1", PipelineWaits.succeeded());
             GapCounts gaps = done.getStatus().getGaps();
             assertThat(gaps.getFilledByAi()).isEqualTo(1);
             assertThat(gaps.getUnfilled()).isZero();
@@ -124,12 +123,12 @@ class AiGapFillingPipelineTest {
 
         // The same contract in another tenant: answered from the PostgreSQL fill cache, no request.
         int afterFirst = OpenAiChatServer.received().size();
-        String other = readyTenant("ai-cache");
+        String other = waits().readyTenant("ai-cache", "AI test");
         try (SimulatedControllers cluster = new SimulatedControllers(client).run(other)) {
             client.resource(dispatchApp(other, "Technicians may not be assigned more than 6 jobs per day.")).create();
-            awaitGeneration(other, "dispatch-1", g -> g.getStatus() != null && g.getStatus().getPhase() == GenerationPhase.AwaitingApproval);
+            waits().awaitGeneration(other, "dispatch-1", g -> g.getStatus() != null && g.getStatus().getPhase() == GenerationPhase.AwaitingApproval);
             approve(other, "dispatch-1");
-            Generation done = awaitGeneration(other, "dispatch-1", succeeded());
+            Generation done = waits().awaitGeneration(other, "dispatch-1", PipelineWaits.succeeded());
             assertThat(OpenAiChatServer.received()).as("requests to the provider for the second, cached Generation").hasSize(afterFirst);
             GapCounts gaps = done.getStatus().getGaps();
             assertThat(gaps.getFilledByAi()).isEqualTo(1);
@@ -154,13 +153,13 @@ class AiGapFillingPipelineTest {
     void aProviderAnsweringOnly500sLeavesTheGapTemplateOnlyAndTheGenerationSucceedsWithAiDegraded() throws Exception {
         OpenAiChatServer.failWith(500);
         int before = OpenAiChatServer.received().size();
-        String ns = readyTenant("ai-down");
+        String ns = waits().readyTenant("ai-down", "AI test");
         try (SimulatedControllers cluster = new SimulatedControllers(client).run(ns)) {
             // another rule than the other test's: nothing in the cache answers it
             client.resource(dispatchApp(ns, "Dispatchers may not book a job on a Sunday.")).create();
 
             // nothing AI-written, nothing risky: no approval needed
-            Generation done = awaitGeneration(ns, "dispatch-1", succeeded());
+            Generation done = waits().awaitGeneration(ns, "dispatch-1", PipelineWaits.succeeded());
             assertThat(OpenAiChatServer.received()).as("2 attempts (veroforge.ai.max-attempts) for the one gap").hasSize(before + 2);
             GapCounts gaps = done.getStatus().getGaps();
             assertThat(gaps.getFilledByAi()).isZero();
@@ -187,15 +186,15 @@ class AiGapFillingPipelineTest {
         OpenAiChatServer.answerWith(OpenAiChatServer.fill(List.of(), "const row = ctx.row as { id?: unknown } | null;\nif (!row) {\n  return;\n}\n"
                 + "await ctx.tx.job.count();", 0.6));
         int before = OpenAiChatServer.received().size();
-        String ns = readyTenant("ai-budget");
+        String ns = waits().readyTenant("ai-budget", "AI test");
         try (SimulatedControllers cluster = new SimulatedControllers(client).run(ns)) {
             AppSpec app = dispatchApp(ns, "Every job is checked by a dispatcher before it is closed. A closed job can not be reopened.");
             app.getSpec().getAi().setMaxGapsPerGeneration(1);
             client.resource(app).create();
 
-            awaitGeneration(ns, "dispatch-1", g -> g.getStatus() != null && g.getStatus().getPhase() == GenerationPhase.AwaitingApproval);
+            waits().awaitGeneration(ns, "dispatch-1", g -> g.getStatus() != null && g.getStatus().getPhase() == GenerationPhase.AwaitingApproval);
             approve(ns, "dispatch-1");
-            Generation done = awaitGeneration(ns, "dispatch-1", succeeded());
+            Generation done = waits().awaitGeneration(ns, "dispatch-1", PipelineWaits.succeeded());
             assertThat(OpenAiChatServer.received()).hasSize(before + 1);
             GapCounts gaps = done.getStatus().getGaps();
             assertThat(gaps.getFilledByAi()).isEqualTo(1);
@@ -230,20 +229,8 @@ class AiGapFillingPipelineTest {
         return app;
     }
 
-    private String readyTenant(String suffix) {
-        return waits().readyTenant(suffix, "AI test");
-    }
-
-    private Generation awaitGeneration(String ns, String name, Predicate<Generation> condition) {
-        return waits().awaitGeneration(ns, name, condition);
-    }
-
     private PipelineWaits waits() {
         return new PipelineWaits(client, WAIT);
-    }
-
-    private static Predicate<Generation> succeeded() {
-        return PipelineWaits.succeeded();
     }
 
     private void approve(String ns, String generation) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.SortedMap;
-import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
 import jakarta.inject.Inject;
@@ -93,11 +92,11 @@ class ImprovementsReachAppsTest {
 
     @Test
     void anApprovedImprovementBecomesOneOverlayCommitAndANewGenerationOfEveryApp() throws Exception {
-        String ns = readyTenant("improve");
+        String ns = waits().readyTenant("improve", "Improvements test");
         String repo = customerGit.create(ns + "-billing");
         try (SimulatedControllers cluster = new SimulatedControllers(client).run(ns)) {
             client.resource(billing(ns, repo)).create();
-            Generation first = awaitGeneration(ns, "billing-1", succeeded());
+            Generation first = waits().awaitGeneration(ns, "billing-1", PipelineWaits.succeeded());
             assertThat(first.getSpec().getTemplatePack().getRevision()).isEqualTo(Pack.nestjsPrismaReact().revision());
             assertThat(fieldsOf(first, "Invoice")).doesNotContain("extraDate");
 
@@ -124,7 +123,7 @@ class ImprovementsReachAppsTest {
             String latest = await().atMost(WAIT).until(() -> client.resources(AppSpec.class).inNamespace(ns).withName("billing").get().getStatus()
                     .getLatestGeneration(), name -> name != null && !name.equals("billing-1") && client.resources(Generation.class)
                     .inNamespace(ns).withName(name).get().getSpec().getTemplatePack().getRevision().equals(improved));
-            Generation second = awaitGeneration(ns, latest, succeeded());
+            Generation second = waits().awaitGeneration(ns, latest, PipelineWaits.succeeded());
             assertThat(improved).isNotEqualTo(first.getSpec().getTemplatePack().getRevision());
             // the sparse entity takes the ontology's defaults, now with the new field; the declared one stays as declared
             assertThat(fieldsOf(second, "Invoice")).contains("extraDate");
@@ -213,20 +212,8 @@ class ImprovementsReachAppsTest {
                 """.formatted(ns, repoUrl), AppSpec.class);
     }
 
-    private String readyTenant(String suffix) {
-        return waits().readyTenant(suffix, "Improvements test");
-    }
-
-    private Generation awaitGeneration(String ns, String name, Predicate<Generation> condition) {
-        return waits().awaitGeneration(ns, name, condition);
-    }
-
     private PipelineWaits waits() {
         return new PipelineWaits(client, WAIT);
-    }
-
-    private static Predicate<Generation> succeeded() {
-        return PipelineWaits.succeeded();
     }
 
     private static void customerCommit(String url, Map<String, String> files) throws Exception {
