@@ -73,6 +73,7 @@ class ApiLoadBenchmark {
 
         Process node = null;
         List<WrkRun> runs = new ArrayList<>();
+        List<CpuShares.Usage> usage = new ArrayList<>();
         String explain;
         try {
             admin("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)", "DROP ROLE IF EXISTS " + role,
@@ -101,12 +102,14 @@ class ApiLoadBenchmark {
             pb.environment().putAll(nodeEnv);
             node = pb.start();
             awaitHealth(port, node, out.resolve("api.log"));
+            CpuShares cpu = new CpuShares(node.toHandle());
 
             String token = Hs256Token.sign(SECRET, "bench-user", TENANT, "admin");
             Path scripts = Files.createDirectories(out.resolve("wrk"));
             Map<String, String> endpoints = new java.util.LinkedHashMap<>();
             endpoints.put("GET /health (select 1, no tenant)", script(scripts, "health", token, "wrk.path = '/health'"));
             endpoints.put("GET /gadgets (list, page 1 of 20)", script(scripts, "list", token, "wrk.path = '/gadgets'"));
+            endpoints.put("GET /gadgets?count=none (list, no total)", script(scripts, "list-nocount", token, "wrk.path = '/gadgets?count=none'"));
             endpoints.put("GET /gadgets/:id", script(scripts, "get", token, idPicker(ids)
                     + "request = function() return wrk.format('GET', '/gadgets/' .. pick()) end"));
             endpoints.put("POST /gadgets", script(scripts, "create", token,
@@ -114,13 +117,21 @@ class ApiLoadBenchmark {
             endpoints.put("PATCH /gadgets/:id", script(scripts, "update", token, idPicker(ids)
                     + "request = function() return wrk.format('PATCH', '/gadgets/' .. pick(), nil, '{\"count\":' .. math.random(1000) .. '}') end"));
             endpoints.put("GET /gadgets?q=gadget 42 (search)", script(scripts, "search", token, "wrk.path = '/gadgets?q=gadget%2042'"));
+            List<String> only = List.of(System.getProperty("bench.api.endpoints", "").split(",")).stream().filter(x -> !x.isBlank()).toList();
             for (Map.Entry<String, String> e : endpoints.entrySet()) {
+                if (!only.isEmpty() && !only.contains(Path.of(e.getValue()).getFileName().toString().replace(".lua", ""))) {
+                    continue;
+                }
                 wrk(e.getValue(), port, connections.get(0), Math.min(5, seconds)); // warm-up, not reported
                 for (int c : connections) {
-                    WrkRun run = WrkRun.parse(e.getKey(), c, wrk(e.getValue(), port, c, seconds));
+                    cpu.start();
+                    String report = wrk(e.getValue(), port, c, seconds);
+                    CpuShares.Usage used = cpu.stop();
+                    WrkRun run = WrkRun.parse(e.getKey(), c, report);
                     runs.add(run);
-                    System.out.printf("%-36s c=%-3d %8.0f req/s  p50 %6.1f ms  p99 %6.1f ms  errors %d%n", run.endpoint(), c,
-                            run.requestsPerSecond(), run.p50Ms(), run.p99Ms(), run.errors());
+                    usage.add(used);
+                    System.out.printf("%-36s c=%-3d %8.0f req/s  p50 %6.1f ms  p99 %6.1f ms  errors %d  cores api/pg/other %s%n", run.endpoint(), c,
+                            run.requestsPerSecond(), run.p50Ms(), run.p99Ms(), run.errors(), used.cell());
                 }
             }
         } finally {
@@ -133,7 +144,7 @@ class ApiLoadBenchmark {
             }
             admin("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)", "DROP ROLE IF EXISTS " + role);
         }
-        String results = results(runs, explain, rows, seconds, workers, pool, loadBefore, loadAverage());
+        String results = results(runs, usage, explain, rows, seconds, workers, pool, loadBefore, loadAverage());
         Files.writeString(out.resolve("results.md"), results, StandardCharsets.UTF_8);
         System.out.println(results);
         assertThat(runs).as("runs with errors (see %s)", out).allSatisfy(r -> assertThat(r.errors()).isZero());
@@ -221,17 +232,21 @@ class ApiLoadBenchmark {
         throw new IllegalStateException("the API did not answer /health within 60 s:\n" + Files.readString(log));
     }
 
-    private static String results(List<WrkRun> runs, String explain, int rows, int seconds, int workers, int pool, String loadBefore,
+    private static String results(List<WrkRun> runs, List<CpuShares.Usage> usage, String explain, int rows, int seconds, int workers, int pool, String loadBefore,
             String loadAfter) throws Exception {
         StringBuilder md = new StringBuilder("# Generated API under load\n\n");
         md.append(String.format("%d rows per tenant, 2 tenants; wrk -t2, %d s per run after a warm-up; API_WORKERS=%d,"
                         + " DATABASE_POOL_SIZE=%d, NODE_ENV=production, node %s; load average before %s, after %s (%d cores)%n%n", rows, seconds,
                 workers, pool, version("node", "--version"), loadBefore, loadAfter, Runtime.getRuntime().availableProcessors()));
-        md.append("| endpoint | connections | req/s | p50 | p99 | requests | errors |\n|---|---|---|---|---|---|---|\n");
-        for (WrkRun r : runs) {
-            md.append(String.format("| %s | %d | %,.0f | %.1f ms | %.1f ms | %,d | %d |%n", r.endpoint(), r.connections(), r.requestsPerSecond(),
-                    r.p50Ms(), r.p99Ms(), r.requests(), r.errors()));
+        md.append("| endpoint | connections | req/s | p50 | p99 | requests | errors | cores: api / postgres / other |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
+        for (int i = 0; i < runs.size(); i++) {
+            WrkRun r = runs.get(i);
+            md.append(String.format("| %s | %d | %,.0f | %.1f ms | %.1f ms | %,d | %d | %s |%n", r.endpoint(), r.connections(),
+                    r.requestsPerSecond(), r.p50Ms(), r.p99Ms(), r.requests(), r.errors(), usage.get(i).cell()));
         }
+        md.append("\n(cores: CPU time per second of the run; the API is node and its workers, postgres every server process,"
+                + " other the rest of the machine: wrk, this JVM, anything else running)\n");
         md.append('\n').append(explain);
         return md.toString();
     }
