@@ -29,6 +29,13 @@ public interface IntelligenceConfig {
     Duration slowStage();
 
     /**
+     * DBSCAN's eps for grouping similar customer edits that are each below k tenants (docs/intelligence.md,
+     * Detection): 0.5 lets the field type vary within its family and the optionality vary; 0 turns it off.
+     */
+    @WithDefault("0.5")
+    double similarEdits();
+
+    /**
      * Reviewers by name, each with the bearer token that identifies them to the proposal API
      * (from a Secret in the chart). A decision is recorded under the name.
      */

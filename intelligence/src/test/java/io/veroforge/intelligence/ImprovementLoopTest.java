@@ -105,6 +105,32 @@ class ImprovementLoopTest {
     }
 
     @Test
+    void similarEditsEachBelowKAreOnePatternThatNamesOnlyWhatTheyShareAndWaitsForAReview() throws Exception {
+        String ontologyType = "Ledger" + UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase();
+        List<String> customers = sendEdits(6, "similar-date", "{\"kind\":\"added_field\",\"ontologyType\":\"" + ontologyType
+                + "\",\"fieldType\":\"date\",\"optional\":true}");
+        customers.addAll(sendEdits(5, "similar-datetime", "{\"kind\":\"added_field\",\"ontologyType\":\"" + ontologyType
+                + "\",\"fieldType\":\"datetime\",\"optional\":false}"));
+        awaitStored(11, "customer_edit");
+
+        JsonNode proposal = only(JSON.readTree(given().header("Authorization", REVIEWER).post("/api/v1/detect")
+                .then().statusCode(200).extract().asString()), ontologyType);
+        JsonNode pattern = only(JSON.readTree(given().get("/api/v1/patterns").then().statusCode(200).extract().asString()), ontologyType);
+        assertThat(pattern.path("kind").asText()).isEqualTo("customer_edit_cluster");
+        assertThat(pattern.path("evidenceTenants").asInt()).isEqualTo(11);
+        assertThat(pattern.path("description").asText()).contains(ontologyType).contains("fieldType and optional vary");
+        // six tenants chose date, five datetime: neither value has k tenants behind it, so neither is published
+        assertThat(pattern.toString()).doesNotContain("datetime").doesNotContain("type date");
+        assertThat(proposal.path("kind").asText()).isEqualTo("ontology_review");
+        assertThat(proposal.path("risk").asText()).isEqualTo("medium");
+        assertThat(proposal.path("state").asText()).isEqualTo("pending_review");
+        assertThat(proposal.toString()).doesNotContain("datetime");
+        assertThat(Telemetry.readAll("veroforge_patterns", Duration.ofSeconds(2)).stream().filter(m -> m.contains(ontologyType)))
+                .singleElement().asString().doesNotContain("datetime");
+        assertNoTenantIdentity(customers);
+    }
+
+    @Test
     void aHighRiskProposalWaitsIsRejectedWithAReasonAndNothingIsPublished() throws Exception {
         String file = "api/src/auth/jwt" + UUID.randomUUID().toString().substring(0, 6) + ".strategy.ts";
         List<String> customers = sendEdits(10, "high", "{\"kind\":\"changed_template_file\",\"file\":\"" + file + "\"}");

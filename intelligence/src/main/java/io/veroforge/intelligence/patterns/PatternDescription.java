@@ -11,6 +11,7 @@ final class PatternDescription {
         Map<String, String> p = o.parts();
         String what = switch (o.kind()) {
             case "customer_edit" -> edit(p);
+            case SimilarEdits.KIND -> edit(p) + ", similar edits whose " + p.get("varies").replace(",", " and ") + " vary";
             case "failure" -> "stage " + p.getOrDefault("stage", "(run)") + " of " + p.get("templateId") + " failed with " + p.get("error");
             case "slow_stage" -> "stage " + p.get("stage") + " of " + p.get("templateId") + " was slow";
             case "scan_findings" -> "generations of " + p.get("templateId") + " had security findings";

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.veroforge.intelligence.IntelligenceConfig;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -31,6 +33,17 @@ class PatternQueries {
             where type = 'customer_edit' and occurred_at >= $1
             group by 1, 2, 3, 4, 5
             having count(distinct customer_id) >= $2
+            """.formatted(OBSERVED);
+    /** The structural edits below k tenants, each with its (hashed) tenants, for {@link SimilarEdits}; $1 window start, $2 k. */
+    private static final String RARE_EDITS = """
+            select edit_kind, coalesce(edit_ontology_type, '') as ontology_type, coalesce(edit_field_type, '') as field_type,
+                   coalesce(edit_optional::text, '') as optional, coalesce(edit_file, '') as file,
+                   array_agg(distinct customer_id::text) as customers, count(*) as events, min(occurred_at) as first_seen,
+                   max(occurred_at) as last_seen, %s as observed
+            from intelligence.telemetry_events
+            where type = 'customer_edit' and occurred_at >= $1
+            group by 1, 2, 3, 4, 5
+            having count(distinct customer_id) < $2
             """.formatted(OBSERVED);
     private static final String FAILURES = """
             select template_id, coalesce(stage, '') as stage, error,
@@ -62,9 +75,11 @@ class PatternQueries {
             """.formatted(OBSERVED);
 
     private final Pool pool;
+    private final SimilarEdits similarEdits;
 
-    PatternQueries(Pool pool) {
+    PatternQueries(Pool pool, IntelligenceConfig config) {
         this.pool = pool;
+        this.similarEdits = new SimilarEdits(config.similarEdits());
     }
 
     Uni<List<Observation>> all(OffsetDateTime since, int k, long slowStageMs) {
@@ -73,7 +88,8 @@ class PatternQueries {
                 query(CUSTOMER_EDITS, window, "customer_edit", "edit", "ontologyType", "fieldType", "optional", "file"),
                 query(FAILURES, window, "failure", "templateId", "stage", "error"),
                 query(SLOW_STAGES, Tuple.of(since, k, slowStageMs), "slow_stage", "templateId", "stage"),
-                query(SCAN_FINDINGS, window, "scan_findings", "templateId"))
+                query(SCAN_FINDINGS, window, "scan_findings", "templateId"),
+                similarEdits(window, k))
                 .with(List.class, lists -> {
                     List<Observation> all = new ArrayList<>();
                     for (Object list : lists) {
@@ -83,6 +99,27 @@ class PatternQueries {
                     }
                     return all;
                 });
+    }
+
+    private Uni<List<Observation>> similarEdits(Tuple window, int k) {
+        return pool.preparedQuery(RARE_EDITS).execute(window).map(rows -> {
+            List<EditVariant> variants = new ArrayList<>();
+            int observed = 0;
+            for (Row row : rows) {
+                Map<String, String> parts = new LinkedHashMap<>();
+                String[] names = {"edit", "ontologyType", "fieldType", "optional", "file"};
+                for (int i = 0; i < names.length; i++) {
+                    String value = row.getValue(i) == null ? "" : String.valueOf(row.getValue(i));
+                    if (!value.isEmpty()) {
+                        parts.put(names[i], value);
+                    }
+                }
+                variants.add(new EditVariant(parts, Set.of(row.getArrayOfStrings("customers")), row.getLong("events"),
+                        row.getOffsetDateTime("first_seen"), row.getOffsetDateTime("last_seen")));
+                observed = row.getLong("observed").intValue();
+            }
+            return similarEdits.clusters(variants, k, observed);
+        });
     }
 
     /** Runs one query; its first columns, in order, are the signature's parts named {@code parts}. */

@@ -34,6 +34,7 @@ final class RiskClassifier {
             }
             case "ontology_field" -> reasons.add("a required field changes every app's API and needs a value for existing rows");
             case "template_review" -> reasons.add("a template change outside security-relevant files");
+            case "ontology_review" -> reasons.add("similar but not identical edits: a reviewer decides the one change to make");
             case "remediation" -> reasons.add("a fix to a template or stage, proposed from failures");
             default -> reasons.add("unknown kind " + draft.kind());
         }

@@ -17,6 +17,7 @@ final class TemplateAbstractor {
     static Draft propose(PatternFacts p) {
         return switch (p.kind()) {
             case "customer_edit" -> edit(p);
+            case "customer_edit_cluster" -> similarEdits(p);
             case "failure" -> remediation(p, Remedies.forFailure(p.part("stage"), p.part("error")));
             case "slow_stage" -> remediation(p, "Stage " + p.part("stage") + " of " + p.part("templateId")
                     + " is slow for many tenants: profile it with the Generation benchmark and cache or parallelise its slowest step.");
@@ -53,6 +54,34 @@ final class TemplateAbstractor {
         }
         String where = p.part("file").isEmpty() ? "the " + p.part("ontologyType") + " templates" : p.part("file");
         return new Draft("template_review", "Review " + where + ": " + p.tenants() + " tenants made the same change (" + edit + ")", change);
+    }
+
+    /**
+     * Similar edits: when only the optionality varies, the field itself is agreed and the safe form of it is optional;
+     * when its type varies, which type the ontology should offer is a reviewer's call.
+     */
+    private static Draft similarEdits(PatternFacts p) {
+        java.util.List<String> varies = java.util.List.of(p.part("varies").split(","));
+        if ("added_field".equals(p.part("edit")) && !p.part("ontologyType").isEmpty() && !p.part("fieldType").isEmpty()
+                && varies.equals(java.util.List.of("optional"))) {
+            Map<String, String> optional = new LinkedHashMap<>(p.parts());
+            optional.remove("varies");
+            optional.put("optional", "true");
+            return edit(new PatternFacts("customer_edit", optional, p.tenants(), p.events(), p.confidence(), p.description()));
+        }
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("target", p.part("ontologyType").isEmpty() ? "template" : "ontology");
+        change.put("edit", p.part("edit"));
+        for (String shared : java.util.List.of("ontologyType", "fieldType", "file")) {
+            if (!p.part(shared).isEmpty()) {
+                change.put(shared, p.part(shared));
+            }
+        }
+        change.put("varies", varies);
+        String where = !p.part("ontologyType").isEmpty() ? "the ontology type " + p.part("ontologyType")
+                : !p.part("file").isEmpty() ? p.part("file") : "the templates";
+        return new Draft("ontology_review", "Review " + where + ": " + p.tenants() + " tenants made similar " + p.part("edit")
+                + " edits (their " + String.join(" and ", varies) + " vary)", change);
     }
 
     /** {@code date → extraDate}: the generator's overlay derives the same name when a message has none. */

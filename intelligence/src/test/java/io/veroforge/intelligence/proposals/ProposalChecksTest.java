@@ -125,6 +125,11 @@ class ProposalChecksTest {
             }
 
             @Override
+            public double similarEdits() {
+                return 0.5;
+            }
+
+            @Override
             public Map<String, String> reviewers() {
                 return Map.of();
             }

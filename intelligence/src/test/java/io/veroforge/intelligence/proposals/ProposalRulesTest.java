@@ -34,6 +34,23 @@ class ProposalRulesTest {
     }
 
     @Test
+    void similarEditsAgreeingOnTheFieldBecomeItsOptionalFormAndOtherwiseAReview() {
+        Draft agreed = TemplateAbstractor.propose(new PatternFacts("customer_edit_cluster", Map.of("edit", "added_field", "ontologyType",
+                "Invoice", "fieldType", "date", "varies", "optional"), 11, 11, 0.6, "similar"));
+        Draft review = TemplateAbstractor.propose(new PatternFacts("customer_edit_cluster", Map.of("edit", "added_field", "ontologyType",
+                "Invoice", "varies", "fieldType,optional"), 11, 11, 0.6, "similar"));
+
+        assertThat(agreed.kind()).isEqualTo("ontology_optional_field");
+        assertThat(agreed.change()).containsEntry("addField", Map.of("name", "extraDate", "type", "date", "required", false));
+        assertThat(RiskClassifier.classify(agreed).level()).isEqualTo(Risk.Level.low);
+        assertThat(review.kind()).isEqualTo("ontology_review");
+        assertThat(review.change()).containsEntry("ontologyType", "Invoice").containsEntry("varies", java.util.List.of("fieldType", "optional"))
+                .doesNotContainKey("fieldType");
+        assertThat(review.summary()).contains("11 tenants").contains("fieldType and optional vary");
+        assertThat(RiskClassifier.classify(review).level()).isEqualTo(Risk.Level.medium);
+    }
+
+    @Test
     void anythingTouchingAuthRowLevelSecurityMigrationsOrTheScannerIsHighRisk() {
         for (String file : new String[] {"api/src/auth/jwt.strategy.ts", "db/rls.sql", "prisma/migrations/0001/migration.sql",
                 "api/src/{entity}/{entity}.guard.ts", "scanner/rules.yaml"}) {
