@@ -93,4 +93,16 @@ class ArchitectureTest {
                 .because("code is seen only through an app the user may see (package-info of diffs)")
                 .check(CONSOLE);
     }
+
+    @Test
+    void thePlaygroundUsesOnlyTheModelDiagramOfTheAppPages() {
+        noClasses().that().resideInAPackage("io.veroforge.console.playground..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "app or tenant classes other than ModelDiagram",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> (c.getPackageName().equals("io.veroforge.console.apps")
+                                && !c.getSimpleName().startsWith("ModelDiagram"))
+                                || c.getPackageName().equals("io.veroforge.console.tenants")))
+                .because("the public playground shows only demo Tenants, never a signed-in user's pages (package-info of playground)")
+                .check(CONSOLE);
+    }
 }

@@ -398,6 +398,34 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
     }
 
+    /** The public playground, signed out: describe an idea, follow the demo it starts (the test plays the operator). */
+    @Test
+    void thePlaygroundTurnsAnIdeaIntoADemoTenantWithoutSignIn() throws IOException {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        try (var admin = LocalApiResource.admin()) {
+            // the TTL's part, played: demos other tests left are gone, so the cap does not refuse this one
+            admin.resources(io.veroforge.api.v1alpha1.Tenant.class).withLabel("veroforge.io/playground", "true").delete();
+        }
+        browser.get(base.resolve("/logout").toString());
+        browser.manage().deleteAllCookies();
+        browser.get(base.resolve("/playground").toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("playground-form")));
+        browser.findElement(By.id("description")).sendKeys("A bike repair shop: customers drop off bikes, mechanics log repairs and parts.");
+        screenshot("playground");
+        browser.findElement(By.id("try")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/playground/demo-[a-z0-9]{10}$"));
+        String demo = browser.getCurrentUrl().replaceAll(".*/playground/", "");
+        assertThat(browser.findElement(By.id("app-state")).getText()).contains("waiting for the tenant's namespace");
+        Tenants.reportReady(demo, "True", "Provisioned", "namespace, quota and schema are in place");
+        browser.navigate().refresh();
+        assertThat(Apps.app("tenant-" + demo, "idea").getSpec().getRequirements()).startsWith("A bike repair shop");
+        Apps.ensureGenerationRecording("tenant-" + demo, "idea", "idea-1", Apps.resolvedModel());
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("generation")).getText()).startsWith("idea-1");
+        assertThat(browser.findElements(By.cssSelector("#er-diagram g.er-entity"))).hasSize(4);
+        screenshotWhole("playground-demo");
+    }
+
     /** Bad markup on purpose: the check must fail on it, or a pass above would mean nothing. */
     @Test
     void axeCoreFindsSeriousViolationsOnABadPage() {
