@@ -69,4 +69,40 @@ class ArchitectureTest {
                 .because("canaries are reached through an app, not the other way round")
                 .check(CONSOLE);
     }
+
+    @Test
+    void theChatReachesAppsOnlyThroughTheAppDirectoryAndDrawsWithTheModelDiagram() {
+        noClasses().that().resideInAPackage("io.veroforge.console.chat..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "app or tenant classes other than AppDirectory and ModelDiagram",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> (c.getPackageName().equals("io.veroforge.console.apps")
+                                && !c.getSimpleName().startsWith("AppDirectory") && !c.getSimpleName().startsWith("ModelDiagram"))
+                                || c.getPackageName().equals("io.veroforge.console.tenants")))
+                .because("a draft is seen only through an app the user may see (package-info of chat)")
+                .check(CONSOLE);
+    }
+
+    @Test
+    void theDiffViewerReachesAppsOnlyThroughTheAppDirectory() {
+        noClasses().that().resideInAPackage("io.veroforge.console.diffs..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "app or tenant classes other than AppDirectory",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> (c.getPackageName().equals("io.veroforge.console.apps")
+                                && !c.getSimpleName().startsWith("AppDirectory"))
+                                || c.getPackageName().equals("io.veroforge.console.tenants")))
+                .because("code is seen only through an app the user may see (package-info of diffs)")
+                .check(CONSOLE);
+    }
+
+    @Test
+    void thePlaygroundUsesOnlyTheModelDiagramOfTheAppPages() {
+        noClasses().that().resideInAPackage("io.veroforge.console.playground..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "app or tenant classes other than ModelDiagram",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> (c.getPackageName().equals("io.veroforge.console.apps")
+                                && !c.getSimpleName().startsWith("ModelDiagram"))
+                                || c.getPackageName().equals("io.veroforge.console.tenants")))
+                .because("the public playground shows only demo Tenants, never a signed-in user's pages (package-info of playground)")
+                .check(CONSOLE);
+    }
 }

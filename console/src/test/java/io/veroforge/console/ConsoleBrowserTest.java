@@ -282,6 +282,150 @@ class ConsoleBrowserTest {
         screenshotWhole("proposal-approved");
     }
 
+    /**
+     * The requirement chat: describe a business, see the model the offline analyzer proposes (the test plays the
+     * AppSpec reconciler with the generator's resolver, {@link DraftOperator}), refine it by chatting and by setting a
+     * field, Create it (previewed), and the first Generation appears; the transcript survives a refresh, and another
+     * company's user cannot open the draft.
+     */
+    @Test
+    void describeAnAppInTheChatRefineItAndCreateIt() throws IOException {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        String ns = "tenant-browser-chat";
+        Tenants.ensure(Tenants.ownedBy("browser-chat", OwnerKind.User, ALICE));
+        signOutThenIn(ALICE, "alice-local");
+        browser.get(base.resolve("/tenants/browser-chat/apps").toString());
+        browser.findElement(By.id("describe-app")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chat-start")));
+        browser.findElement(By.id("name")).sendKeys("pest-chat");
+        browser.findElement(By.id("message")).sendKeys("We are a pest control company. Customers book inspections of their property."
+                + " Each inspection has a date, a price and a technician.");
+        screenshot("chat-new");
+        browser.findElement(By.id("start")).click();
+        wait.until(ExpectedConditions.urlContains("/tenants/browser-chat/chat/pest-chat"));
+        assertThat(browser.findElement(By.id("answer")).getAttribute("data-state")).isEqualTo("WAITING");
+        assertThat(Apps.app(ns, "pest-chat").getSpec().getDraft()).isTrue();
+
+        DraftOperator.reconcile(ns, "pest-chat");
+        wait.until(ExpectedConditions.attributeToBe(By.id("answer"), "data-state", "PREVIEWED"));
+        var proposed = browser.findElements(By.cssSelector("#proposed-entities tr.from-requirements"));
+        assertThat(proposed).isNotEmpty();
+        assertThat(proposed.get(0).findElement(By.cssSelector("th .origin")).getText()).startsWith("requirements: embedding");
+        assertThat(browser.findElements(By.cssSelector("#er-diagram g.er-entity")))
+                .hasSize(browser.findElements(By.cssSelector("#proposed-entities tbody tr")).size());
+        screenshotWhole("chat-preview");
+
+        browser.findElement(By.id("message")).sendKeys("Technicians write a treatment report for every inspection.");
+        browser.findElement(By.id("send")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("answer"), "data-state", "WAITING"));
+        DraftOperator.reconcile(ns, "pest-chat");
+        wait.until(ExpectedConditions.attributeToBe(By.id("answer"), "data-state", "PREVIEWED"));
+        assertThat(Apps.app(ns, "pest-chat").getSpec().getRequirements()).contains("a price and a technician")
+                .contains("treatment report");
+        String entity = browser.findElement(By.cssSelector("#proposed-entities tbody tr")).getAttribute("data-entity");
+        browser.findElement(By.id("entity")).sendKeys(entity);
+        browser.findElement(By.id("field")).sendKeys("gateCode");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("type"))).selectByValue("string");
+        browser.findElement(By.id("set-field")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("answer"), "data-state", "WAITING"));
+        DraftOperator.reconcile(ns, "pest-chat");
+        wait.until(ExpectedConditions.attributeToBe(By.id("answer"), "data-state", "PREVIEWED"));
+        assertThat(browser.findElement(By.cssSelector("tr[data-entity='" + entity + "'] li[data-field='gateCode']")).getText())
+                .contains("gateCode: string?").contains("explicit");
+        // the conversation so far, as kept in the AppSpec: three turns of the person, two answers of the console between
+        browser.navigate().refresh();
+        assertThat(browser.findElements(By.cssSelector("#transcript li.turn-you"))).hasSize(3);
+        assertThat(browser.findElements(By.cssSelector("#transcript li.turn-console:not(#answer)"))).hasSize(2);
+        screenshotWhole("chat-refined");
+
+        browser.findElement(By.id("create")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dry-run-accepted")));
+        assertThat(browser.findElement(By.id("diff")).getText()).contains("- draft: true");
+        assertThat(Apps.app(ns, "pest-chat").getSpec().getDraft()).as("a preview writes nothing").isTrue();
+        screenshot("chat-create");
+        browser.findElement(By.id("confirm")).click();
+        wait.until(ExpectedConditions.urlContains("/tenants/browser-chat/apps/pest-chat"));
+        assertThat(Apps.app(ns, "pest-chat").getSpec().getDraft()).isNull();
+        DraftOperator.reconcile(ns, "pest-chat");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-generation='pest-chat-1']")));
+        assertThat(Apps.generation(ns, "pest-chat-1").getSpec().getEntities())
+                .isEqualTo(browser.findElements(By.cssSelector("#er-diagram g.er-entity")).size());
+        screenshotWhole("chat-created");
+
+        signOutThenIn(SignedIn.GINA, "gina-local");
+        int opened = 0;
+        for (String path : java.util.List.of("/tenants/browser-chat/chat/pest-chat", "/tenants/browser-chat/chat")) {
+            browser.get(base.resolve(path).toString());
+            opened += browser.findElement(By.tagName("h1")).getText().equals("Not found") ? 0 : 1;
+        }
+        browser.get(base.resolve("/api/tenants/browser-chat/chat/pest-chat").toString());
+        opened += browser.getPageSource().contains("\"state\"") ? 1 : 0;
+        assertThat(opened).isZero();
+    }
+
+    /** The diff viewer, from the app page: two Generations unified, then against the customer's branch side by side. */
+    @Test
+    void openADiffBetweenTwoGenerationsAndAgainstTheCustomersBranch() throws Exception {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        String ns = "tenant-browser-diff";
+        Tenants.ensure(Tenants.ownedBy("browser-diff", OwnerKind.User, ALICE));
+        Apps.ensure(ns, "shop", "retail", "Customer");
+        AppCode.twoGenerations(ns, "shop");
+        signOutThenIn(ALICE, "alice-local");
+        browser.get(base.resolve("/tenants/browser-diff/apps/shop").toString());
+        browser.findElement(By.id("diff-link")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("diff-form")));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("from"))).selectByValue("shop-1");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("to"))).selectByValue("shop-2");
+        browser.findElement(By.id("show-diff")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("diff-heading")));
+        assertThat(browser.findElement(By.cssSelector("section.file-diff[data-path='src/customer.service.ts'] span.diff-added"))
+                .getText()).contains("this.db.customer.findMany()");
+        screenshotWhole("diff-unified");
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("from"))).selectByValue("shop-2");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("to"))).selectByValue("customer");
+        browser.findElement(By.id("view-side-by-side")).click();
+        browser.findElement(By.id("show-diff")).click();
+        wait.until(ExpectedConditions.urlContains("to=customer"));
+        assertThat(browser.findElements(By.cssSelector("section.file-diff[data-path='src/customer.service.ts'] td.diff-added")))
+                .extracting(e -> e.getText().trim()).contains("// customer edit: count them");
+        screenshotWhole("diff-side-by-side");
+
+        signOutThenIn(SignedIn.GINA, "gina-local");
+        browser.get(base.resolve("/tenants/browser-diff/apps/shop/diff?from=shop-1&to=shop-2").toString());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+    }
+
+    /** The public playground, signed out: describe an idea, follow the demo it starts (the test plays the operator). */
+    @Test
+    void thePlaygroundTurnsAnIdeaIntoADemoTenantWithoutSignIn() throws IOException {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        try (var admin = LocalApiResource.admin()) {
+            // the TTL's part, played: demos other tests left are gone, so the cap does not refuse this one
+            admin.resources(io.veroforge.api.v1alpha1.Tenant.class).withLabel("veroforge.io/playground", "true").delete();
+        }
+        browser.get(base.resolve("/logout").toString());
+        browser.manage().deleteAllCookies();
+        browser.get(base.resolve("/playground").toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("playground-form")));
+        browser.findElement(By.id("description")).sendKeys("A bike repair shop: customers drop off bikes, mechanics log repairs and parts.");
+        screenshot("playground");
+        browser.findElement(By.id("try")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/playground/demo-[a-z0-9]{10}$"));
+        String demo = browser.getCurrentUrl().replaceAll(".*/playground/", "");
+        assertThat(browser.findElement(By.id("app-state")).getText()).contains("waiting for the tenant's namespace");
+        Tenants.reportReady(demo, "True", "Provisioned", "namespace, quota and schema are in place");
+        browser.navigate().refresh();
+        assertThat(Apps.app("tenant-" + demo, "idea").getSpec().getRequirements()).startsWith("A bike repair shop");
+        Apps.ensureGenerationRecording("tenant-" + demo, "idea", "idea-1", Apps.resolvedModel());
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("generation")).getText()).startsWith("idea-1");
+        assertThat(browser.findElements(By.cssSelector("#er-diagram g.er-entity"))).hasSize(4);
+        screenshotWhole("playground-demo");
+    }
+
     /** Bad markup on purpose: the check must fail on it, or a pass above would mean nothing. */
     @Test
     void axeCoreFindsSeriousViolationsOnABadPage() {

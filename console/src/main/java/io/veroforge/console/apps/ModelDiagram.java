@@ -77,10 +77,18 @@ public record ModelDiagram(String generation, int width, int height, List<Box> b
         } catch (RuntimeException unreadable) {
             return empty(name, "the model recorded by " + name + " (spec.compressedModel) cannot be read: " + unreadable.getMessage());
         }
+        return of(name, model);
+    }
+
+    /**
+     * The diagram of a resolved model from anywhere it is kept (a Generation's snapshot, a draft's
+     * {@code status.preview}); {@code source} names where, for the page and for "records no entities".
+     */
+    public static ModelDiagram of(String source, JsonNode model) {
         if (model == null || !model.path("entities").isArray() || model.path("entities").isEmpty()) {
-            return empty(name, name + " records no entities");
+            return empty(source, source + " records no entities");
         }
-        return layout(name, model.path("entities"));
+        return layout(source, model.path("entities"));
     }
 
     private static ModelDiagram layout(String generation, JsonNode entities) {
@@ -197,7 +205,7 @@ public record ModelDiagram(String generation, int width, int height, List<Box> b
     }
 
     /** "name — where it came from": the resolver's origin, or the older example format's source/inferred marks. */
-    static String provenance(String name, JsonNode element) {
+    public static String provenance(String name, JsonNode element) {
         JsonNode origin = element.path("origin");
         StringBuilder text = new StringBuilder(name).append(" — ");
         if (origin.isObject()) {

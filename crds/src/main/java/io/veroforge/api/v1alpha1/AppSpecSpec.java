@@ -99,6 +99,9 @@ public class AppSpecSpec {
     @JsonPropertyDescription("How many Generations are kept (default 10); older ones are deleted, never the deployed one.")
     private Integer revisionHistoryLimit = 10;
 
+    @JsonPropertyDescription("A draft (the console's requirement chat writes one): the operator resolves the spec and previews the model in status.preview, and records no Generation until draft is false or removed.")
+    private Boolean draft;
+
     public String getRequirements() {
         return requirements;
     }
@@ -201,5 +204,18 @@ public class AppSpecSpec {
 
     public void setRevisionHistoryLimit(Integer revisionHistoryLimit) {
         this.revisionHistoryLimit = revisionHistoryLimit;
+    }
+
+    public Boolean getDraft() {
+        return draft;
+    }
+
+    public void setDraft(Boolean draft) {
+        this.draft = draft;
+    }
+
+    /** True only for {@code draft: true}: unset and false both mean the spec is meant to be generated. */
+    public boolean drafted() {
+        return Boolean.TRUE.equals(draft);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** What the operator reports for an app: the resolved model and which Generation runs where. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,6 +24,11 @@ public class AppSpecStatus extends ConditionedStatus {
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     private List<String> warnings = new ArrayList<>();
+    /**
+     * The resolved model of a draft ({@code spec.draft: true}), as base64 of its gzip JSON like a Generation's
+     * {@code spec.compressedModel}: entities, fields and relations, each with its origin. Absent when not a draft.
+     */
+    private String preview;
 
     public ResolvedModelSummary getResolved() {
         return resolved;
@@ -70,5 +76,18 @@ public class AppSpecStatus extends ConditionedStatus {
 
     public void setWarnings(List<String> warnings) {
         this.warnings = warnings == null ? new ArrayList<>() : warnings;
+    }
+
+    public String getPreview() {
+        return preview;
+    }
+
+    public void setPreview(String preview) {
+        this.preview = preview;
+    }
+
+    /** The previewed model (the resolver's {@code ResolvedModel} as JSON), or null when there is none. */
+    public JsonNode previewModel() {
+        return preview == null ? null : CompressedJson.decode(preview);
     }
 }

@@ -78,7 +78,7 @@ final class SnakeCaseNames {
             return spec;
         }
         return new AppSpecInput(spec.requirements(), spec.vertical(), spec.templatePack(), spec.compliance(), newEntities, roles,
-                workflows, pages, spec.ai(), spec.delivery(), spec.rollout(), spec.approval(), spec.revisionHistoryLimit());
+                workflows, pages, spec.ai(), spec.delivery(), spec.rollout(), spec.approval(), spec.revisionHistoryLimit(), spec.draft());
     }
 
     private EntityInput entity(EntityInput e, String path) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * The {@code spec} of an AppSpec. {@code delivery}, {@code rollout}, {@code approval} and
- * {@code revisionHistoryLimit} belong to the operator: accepted here so that a whole manifest
+ * The {@code spec} of an AppSpec. {@code delivery}, {@code rollout}, {@code approval},
+ * {@code revisionHistoryLimit} and {@code draft} belong to the operator: accepted here so that a whole manifest
  * parses, and otherwise ignored.
  */
 public record AppSpecInput(
@@ -21,7 +21,8 @@ public record AppSpecInput(
         JsonNode delivery,
         JsonNode rollout,
         JsonNode approval,
-        Integer revisionHistoryLimit) {
+        Integer revisionHistoryLimit,
+        Boolean draft) {
 
     public AppSpecInput {
         entities = Lists.orEmpty(entities);

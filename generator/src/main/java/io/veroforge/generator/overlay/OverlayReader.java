@@ -161,7 +161,7 @@ public final class OverlayReader {
         AppModelResolver resolver = new AppModelResolver(new ImprovementsOverlay("probe", byType).applyTo(base));
         for (String type : byType.keySet()) {
             AppSpecInput spec = new AppSpecInput(null, null, null, null, List.of(new EntityInput(type, null, List.of(), List.of())),
-                    List.of(), List.of(), List.of(), null, null, null, null, null);
+                    List.of(), List.of(), List.of(), null, null, null, null, null, null);
             Resolution resolution = resolver.resolve("overlay-probe", "overlay-probe", spec);
             for (Problem p : resolution.errors()) {
                 problems.add(ONTOLOGY_DIR + type + ".yaml: with it an entity of type " + type + " does not resolve: " + p

@@ -181,7 +181,7 @@ public final class OntologyResolver {
             }
         }
         return new AppSpecInput(spec.requirements(), spec.vertical(), spec.templatePack(), spec.compliance(), spec.entities(), roles,
-                spec.workflows(), spec.pages(), spec.ai(), spec.delivery(), spec.rollout(), spec.approval(), spec.revisionHistoryLimit());
+                spec.workflows(), spec.pages(), spec.ai(), spec.delivery(), spec.rollout(), spec.approval(), spec.revisionHistoryLimit(), spec.draft());
     }
 
     private List<Source> sources(AppSpecInput spec, Optional<VerticalMap> vertical) {

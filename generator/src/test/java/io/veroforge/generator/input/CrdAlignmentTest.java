@@ -43,7 +43,8 @@ class CrdAlignmentTest {
     static final Path CRD = Path.of("../crds/crd/appspecs.veroforge.io-v1.yml");
 
     /** Subtrees the generator accepts whole and leaves to the operator (bound as JsonNode). */
-    private static final List<String> OPERATOR_KEYS = List.of("spec.delivery", "spec.rollout", "spec.approval", "spec.revisionHistoryLimit");
+    private static final List<String> OPERATOR_KEYS = List.of("spec.delivery", "spec.rollout", "spec.approval", "spec.revisionHistoryLimit",
+            "spec.draft");
 
     /** Which generator keyword set each enumerated CRD property is checked against. */
     private static final Map<String, Class<? extends Keyword>> KEYWORDS = Map.of(
@@ -81,7 +82,7 @@ class CrdAlignmentTest {
     private void walk(JsonNode schema, String path, JavaType type, List<String> walked, Map<String, String> unknown) {
         walked.add(path);
         if (OPERATOR_KEYS.contains(path)) {
-            assertThat(type.getRawClass()).as("%s is the operator's and is bound opaquely", path).isIn(JsonNode.class, Integer.class);
+            assertThat(type.getRawClass()).as("%s is the operator's and is bound opaquely", path).isIn(JsonNode.class, Integer.class, Boolean.class);
             return;
         }
         if (schema.has("items")) {

@@ -23,7 +23,7 @@ final class LabelledSet {
         }
 
         AppSpecInput spec() {
-            return new AppSpecInput(text, vertical, null, null, List.of(), List.of(), List.of(), List.of(), null, null, null, null, null);
+            return new AppSpecInput(text, vertical, null, null, List.of(), List.of(), List.of(), List.of(), null, null, null, null, null, null);
         }
     }
 

@@ -540,6 +540,29 @@ class HelmChartTest {
                 .hasMessageContaining("console.oidc.existingSecret");
     }
 
+    @Test
+    void thePlaygroundGrantsTheConsoleOnlyWhatDemoTenantsNeedAndPassesItsLimits() {
+        List<HasMetadata> rendered = render(Map.of("console.enabled", true,
+                "console.oidc.url", "https://id.example.com/realms/veroforge", "console.oidc.existingSecret", "console-oidc",
+                "console.playground.enabled", true, "console.playground.maxDemoTenants", 5, "console.ingress.enabled", true,
+                "console.ingress.host", "console.example.com"));
+        Deployment console = objects(rendered, Deployment.class).stream()
+                .filter(d -> d.getMetadata().getName().endsWith("-console")).findFirst().orElseThrow();
+        Container container = console.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(container.getEnv()).filteredOn(e -> e.getValue() != null)
+                .extracting(e -> e.getName() + "=" + e.getValue())
+                .contains("VEROFORGE_CONSOLE_PLAYGROUND_ENABLED=true", "VEROFORGE_CONSOLE_PLAYGROUND_MAX_DEMO_TENANTS=5",
+                        "VEROFORGE_CONSOLE_PLAYGROUND_REQUESTS_PER_CLIENT=3", "VEROFORGE_CONSOLE_PLAYGROUND_TTL=24h",
+                        "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true");
+        String serviceAccount = console.getSpec().getTemplate().getSpec().getServiceAccountName();
+        String role = objects(rendered, ClusterRoleBinding.class).stream()
+                .filter(b -> b.getSubjects().stream().anyMatch(x -> x.getName().equals(serviceAccount)))
+                .map(b -> b.getRoleRef().getName()).findFirst().orElseThrow();
+        assertThat(clusterRole(rendered, role).getRules()).extracting(r -> r.getResources() + " " + r.getVerbs())
+                .containsExactlyInAnyOrder("[tenants] [get, list, watch]", "[users] [impersonate]", "[groups] [impersonate]",
+                        "[tenants] [create]", "[appspecs] [get, create]", "[generations] [list]");
+    }
+
     private static List<HasMetadata> render(Map<String, Object> values) {
         TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE);
         values.forEach(template::set);

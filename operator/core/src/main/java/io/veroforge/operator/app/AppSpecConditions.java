@@ -17,6 +17,8 @@ final class AppSpecConditions {
     static final String GENERATION_RECORDED = "GenerationRecorded";
     static final String DEPLOYED_OK = "Deployed";
     static final String NOT_STARTED = "NotStarted";
+    /** {@code spec.draft: true}: resolved and previewed in status, no Generation recorded. Not a failure, so no Warning. */
+    static final String DRAFT = "Draft";
 
     private AppSpecConditions() {
     }

@@ -44,7 +44,8 @@ import io.veroforge.operator.failures.InternalErrors;
 /**
  * An AppSpec's story: resolve it with the generator; if it is invalid, say every problem and
  * stop; if the resolved model (with the template pack revision) differs from what the latest
- * Generation records, record it in a new immutable Generation {@code <app>-<n>}; keep the last
+ * Generation records, record it in a new immutable Generation {@code <app>-<n>} — unless it is a
+ * draft ({@code spec.draft: true}), whose model is only previewed in status; keep the last
  * {@code revisionHistoryLimit} Generations and the deployed one; report.
  *
  * <p>Generations are created imperatively, not by a JOSDK dependent: a dependent manages one
@@ -78,7 +79,7 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
         this.config = config;
         this.internalErrors = internalErrors;
         this.reporter = new StatusReporter<>(new ConditionAggregator(), events::warning,
-                (c, all) -> AppSpecConditions.READY.equals(c.getType()));
+                (c, all) -> AppSpecConditions.READY.equals(c.getType()) && !AppSpecConditions.DRAFT.equals(c.getReason()));
         this.statuses = new AppSpecStatusAggregator(reporter);
     }
 
@@ -128,6 +129,12 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
         if (tooLarge.isPresent()) {
             return reporter.report(appSpec, statuses.tooLarge(appSpec, resolution.model(), tooLarge.get()));
         }
+        List<String> warnings = resolution.warnings().stream().map(Problem::toString).toList();
+        if (appSpec.getSpec().drafted()) {
+            // the console's requirement chat: show the model, run nothing, until its author says Create
+            warnAboutNewWarnings(appSpec, warnings);
+            return reporter.report(appSpec, statuses.draft(appSpec, resolution.model(), warnings, snapshot));
+        }
         KubernetesClient client = context.getClient();
         RevisionHistory history = RevisionHistory.of(appSpec, client.resources(Generation.class).inNamespace(namespace)
                 .withLabel(Generation.APPSPEC_LABEL, name).list().getItems());
@@ -138,7 +145,6 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
         }
         history = prune(appSpec, history, client);
 
-        List<String> warnings = resolution.warnings().stream().map(Problem::toString).toList();
         warnAboutNewWarnings(appSpec, warnings);
         return reporter.report(appSpec, statuses.recorded(appSpec, resolution.model(), warnings, history.latest().orElseThrow(), history.deployed()));
     }

@@ -60,6 +60,25 @@ final class AppSpecStatusAggregator {
         return status;
     }
 
+    /**
+     * A draft: the model resolved and is previewed in {@code status.preview}; no Generation was created for it, so
+     * Ready is False with reason Draft (not a failure: no Warning). Generations recorded before keep their names.
+     */
+    AppSpecStatus draft(AppSpec appSpec, ResolvedModel model, List<String> warnings, ModelSnapshot snapshot) {
+        AppSpecStatus status = base(appSpec, List.of(
+                warnings.isEmpty()
+                        ? ConditionOutcome.met(RESOLVED, RESOLVED_OK, summaryLine(model))
+                        : ConditionOutcome.met(RESOLVED, RESOLVED_WITH_WARNINGS, summaryLine(model) + "; " + listed(warnings, "warning")
+                                + " (all in status.warnings)"),
+                ConditionOutcome.failed(READY, DRAFT, "a draft: the resolved model is previewed in status.preview; no Generation is"
+                        + " recorded until spec.draft is false or removed")));
+        status.setResolved(summary(model));
+        status.setWarnings(warnings);
+        status.setPreview(snapshot.compressed());
+        status.setLatestGeneration(previous(appSpec).getLatestGeneration());
+        return status;
+    }
+
     /** Deployed: the newest Generation serves; otherwise where its run is, in its own words. */
     private static ConditionOutcome deployedOutcome(Generation latest, Optional<Generation> deployed) {
         String name = latest.getMetadata().getName();

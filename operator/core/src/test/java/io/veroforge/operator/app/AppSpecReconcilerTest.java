@@ -131,6 +131,47 @@ class AppSpecReconcilerTest {
         assertThat(all.get(1).getSpec().resolvedModel().get("entities").toString()).contains("Locker");
     }
 
+    /** The console's requirement chat: a draft is resolved by the offline analyzer and previewed, nothing is generated. */
+    @Test
+    void aDraftIsPreviewedInStatusWithProvenanceAndRecordsNoGeneration() {
+        AppSpec app = client.resource(draft("pest-chat", newNamespace(), PEST_CONTROL_STORY)).create();
+
+        AppSpecStatus status = awaitStatus(app, s -> s.getPreview() != null).getStatus();
+        var ready = status.condition("Ready").orElseThrow();
+        assertThat(ready.getStatus()).isEqualTo("False");
+        assertThat(ready.getReason()).isEqualTo("Draft");
+        assertThat(ready.getMessage()).contains("status.preview").contains("spec.draft");
+        assertThat(status.isTrue("Resolved")).isTrue();
+        var entities = status.previewModel().path("entities");
+        assertThat(entities.size()).isEqualTo(status.getResolved().getEntities()).isPositive();
+        // what the analyzer proposed says so, with its engine and the phrase it read
+        assertThat(entities).filteredOn(e -> "REQUIREMENTS".equals(e.path("origin").path("kind").asText())).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.path("origin").path("detail").asText()).contains("embedding"));
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> generations(app).isEmpty());
+        assertThat(apps(app).get().getStatus().getLatestGeneration()).isNull();
+        assertThat(warnings(app)).extracting(Event::getReason).doesNotContain("Draft");
+    }
+
+    @Test
+    void clearingTheDraftMarkRecordsExactlyOneGenerationAndDropsThePreview() {
+        AppSpec app = client.resource(draft("pest-chat", newNamespace(), PEST_CONTROL_STORY)).create();
+        String previewed = awaitStatus(app, s -> s.getPreview() != null).getStatus().getPreview();
+
+        OnConflict.retry(() -> apps(app).edit(a -> {
+            a.getSpec().setDraft(null);
+            return a;
+        }));
+
+        AppSpecStatus status = awaitStatus(app, s -> "pest-chat-1".equals(s.getLatestGeneration())).getStatus();
+        assertThat(status.getPreview()).isNull();
+        assertThat(status.condition("Ready").orElseThrow().getReason()).isEqualTo("GenerationRecorded");
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).untilAsserted(() ->
+                assertThat(generations(app)).extracting(g -> g.getMetadata().getName()).containsExactly("pest-chat-1"));
+        // the Generation records the model the draft previewed
+        assertThat(generations(app).get(0).getSpec().resolvedModel())
+                .isEqualTo(io.veroforge.api.v1alpha1.CompressedJson.decode(previewed));
+    }
+
     @Test
     void invalidAppSpecIsReportedWithEveryProblemAndCreatesNoGeneration() throws IOException {
         AppSpec input = example("appspec-gym-sparse.yaml", newNamespace());
@@ -254,6 +295,18 @@ class AppSpecReconcilerTest {
             g.setStatus(status);
             return g;
         });
+    }
+
+    private static final String PEST_CONTROL_STORY = "We are a pest control company. Customers book inspections of their property."
+            + " Each inspection has a date, a price and a technician. Technicians write a treatment report for every inspection.";
+
+    private static AppSpec draft(String name, String namespace, String requirements) {
+        AppSpec app = new AppSpec();
+        app.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        app.setSpec(new io.veroforge.api.v1alpha1.AppSpecSpec());
+        app.getSpec().setRequirements(requirements);
+        app.getSpec().setDraft(true);
+        return app;
     }
 
     private AppSpec example(String file, String namespace) throws IOException {
