@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = GeneratorCli.Version.class,
         description = "Turns a VeroForge AppSpec into an application model and a generated, security-scanned repository.",
-        subcommands = {ValidateCommand.class, ExplainCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, ExplainCommand.class, GenerateCommand.class, SimilarCommand.class,
+                CommandLine.HelpCommand.class})
 public final class GeneratorCli implements Runnable {
 
     public static final int EXIT_OK = 0;
