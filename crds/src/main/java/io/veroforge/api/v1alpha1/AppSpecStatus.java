@@ -29,6 +29,12 @@ public class AppSpecStatus extends ConditionedStatus {
      * {@code spec.compressedModel}: entities, fields and relations, each with its origin. Absent when not a draft.
      */
     private String preview;
+    /**
+     * Up to three other apps of this namespace that serve a similar business (requirements and model
+     * compared as sentence embeddings), nearest first, each at least 0.5 alike.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    private List<SimilarApp> similarApps = new ArrayList<>();
 
     public ResolvedModelSummary getResolved() {
         return resolved;
@@ -84,6 +90,14 @@ public class AppSpecStatus extends ConditionedStatus {
 
     public void setPreview(String preview) {
         this.preview = preview;
+    }
+
+    public List<SimilarApp> getSimilarApps() {
+        return similarApps;
+    }
+
+    public void setSimilarApps(List<SimilarApp> similarApps) {
+        this.similarApps = similarApps == null ? new ArrayList<>() : similarApps;
     }
 
     /** The previewed model (the resolver's {@code ResolvedModel} as JSON), or null when there is none. */

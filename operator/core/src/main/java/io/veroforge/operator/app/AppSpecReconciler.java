@@ -27,6 +27,7 @@ import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import io.veroforge.api.v1alpha1.AppSpec;
 import io.veroforge.api.v1alpha1.AppSpecStatus;
 import io.veroforge.api.v1alpha1.Generation;
+import io.veroforge.api.v1alpha1.SimilarApp;
 import io.veroforge.api.v1alpha1.TemplatePackRef;
 import io.veroforge.generator.input.AppSpecInput;
 import io.veroforge.generator.model.Problem;
@@ -72,9 +73,12 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
     private final InternalErrors internalErrors;
 
     private final PlatformConfig config;
+    private final SimilarAppsIndex similarApps;
 
-    public AppSpecReconciler(EventRecorder events, PlatformConfig config, InternalErrors internalErrors, GeneratorParts generator) {
+    public AppSpecReconciler(EventRecorder events, PlatformConfig config, InternalErrors internalErrors, GeneratorParts generator,
+            SimilarAppsIndex similarApps) {
         this.generator = generator;
+        this.similarApps = similarApps;
         this.events = events;
         this.config = config;
         this.internalErrors = internalErrors;
@@ -93,6 +97,7 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
     public DeleteControl cleanup(AppSpec appSpec, Context<AppSpec> context) {
         new GitOpsDeploy(context.getClient(), config.delivery().argocdNamespace()).delete(appSpec);
         new ArgoCdRepositoryCredentials(context.getClient(), config.delivery().argocdNamespace()).delete(appSpec);
+        similarApps.forget(appSpec.getMetadata().getNamespace(), appSpec.getMetadata().getName());
         return DeleteControl.defaultDelete();
     }
 
@@ -130,10 +135,12 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
             return reporter.report(appSpec, statuses.tooLarge(appSpec, resolution.model(), tooLarge.get()));
         }
         List<String> warnings = resolution.warnings().stream().map(Problem::toString).toList();
+        List<SimilarApp> similar = similarApps.of(namespace, name, resolution.model())
+                .orElseGet(() -> appSpec.getStatus() == null ? List.of() : appSpec.getStatus().getSimilarApps());
         if (appSpec.getSpec().drafted()) {
             // the console's requirement chat: show the model, run nothing, until its author says Create
             warnAboutNewWarnings(appSpec, warnings);
-            return reporter.report(appSpec, statuses.draft(appSpec, resolution.model(), warnings, snapshot));
+            return reporter.report(appSpec, statuses.draft(appSpec, resolution.model(), warnings, snapshot, similar));
         }
         KubernetesClient client = context.getClient();
         RevisionHistory history = RevisionHistory.of(appSpec, client.resources(Generation.class).inNamespace(namespace)
@@ -146,7 +153,8 @@ public class AppSpecReconciler implements Reconciler<AppSpec>, Cleaner<AppSpec> 
         history = prune(appSpec, history, client);
 
         warnAboutNewWarnings(appSpec, warnings);
-        return reporter.report(appSpec, statuses.recorded(appSpec, resolution.model(), warnings, history.latest().orElseThrow(), history.deployed()));
+        return reporter.report(appSpec, statuses.recorded(appSpec, resolution.model(), warnings, similar, history.latest().orElseThrow(),
+                history.deployed()));
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.veroforge.api.v1alpha1.AppSpec;
 import io.veroforge.api.v1alpha1.AppSpecStatus;
 import io.veroforge.api.v1alpha1.Generation;
 import io.veroforge.api.v1alpha1.ResolvedModelSummary;
+import io.veroforge.api.v1alpha1.SimilarApp;
 import io.veroforge.generator.model.Entity;
 import io.veroforge.generator.model.OriginKind;
 import io.veroforge.generator.model.Regime;
@@ -35,7 +36,7 @@ final class AppSpecStatusAggregator {
     }
 
     /** The spec resolved and {@code latest} records it; {@code deployed} serves (its URL and repository are the app's). */
-    AppSpecStatus recorded(AppSpec appSpec, ResolvedModel model, List<String> warnings, Generation latestGeneration,
+    AppSpecStatus recorded(AppSpec appSpec, ResolvedModel model, List<String> warnings, List<SimilarApp> similar, Generation latestGeneration,
             Optional<Generation> deployed) {
         String latest = latestGeneration.getMetadata().getName();
         AppSpecStatus status = base(appSpec, List.of(
@@ -47,6 +48,7 @@ final class AppSpecStatusAggregator {
                 deployedOutcome(latestGeneration, deployed)));
         status.setResolved(summary(model));
         status.setWarnings(warnings);
+        status.setSimilarApps(similar);
         status.setLatestGeneration(latest);
         deployed.ifPresent(g -> {
             status.setDeployedGeneration(g.getMetadata().getName());
@@ -64,7 +66,7 @@ final class AppSpecStatusAggregator {
      * A draft: the model resolved and is previewed in {@code status.preview}; no Generation was created for it, so
      * Ready is False with reason Draft (not a failure: no Warning). Generations recorded before keep their names.
      */
-    AppSpecStatus draft(AppSpec appSpec, ResolvedModel model, List<String> warnings, ModelSnapshot snapshot) {
+    AppSpecStatus draft(AppSpec appSpec, ResolvedModel model, List<String> warnings, ModelSnapshot snapshot, List<SimilarApp> similar) {
         AppSpecStatus status = base(appSpec, List.of(
                 warnings.isEmpty()
                         ? ConditionOutcome.met(RESOLVED, RESOLVED_OK, summaryLine(model))
@@ -75,6 +77,7 @@ final class AppSpecStatusAggregator {
         status.setResolved(summary(model));
         status.setWarnings(warnings);
         status.setPreview(snapshot.compressed());
+        status.setSimilarApps(similar);
         status.setLatestGeneration(previous(appSpec).getLatestGeneration());
         return status;
     }

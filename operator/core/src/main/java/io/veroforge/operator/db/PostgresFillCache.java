@@ -12,8 +12,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -80,35 +78,10 @@ public final class PostgresFillCache implements FillCache {
         }
     }
 
-    /** Creates (or upgrades) the cache's schema; called on first use, so a database that is down at start stops nothing. */
+    /** Creates (or upgrades) the platform's tables; called on first use, so a database that is down at start stops nothing. */
     public void migrate() {
-        if (migrated) {
-            return;
-        }
-        synchronized (this) {
-            if (migrated) {
-                return;
-            }
-            Flyway flyway = Flyway.configure(PostgresFillCache.class.getClassLoader())
-                    .dataSource(new AdminDataSource(server.jdbcUrl(), server.adminUser(), server.adminPassword()))
-                    .schemas(SCHEMA).defaultSchema(SCHEMA).createSchemas(true)
-                    .table("veroforge_platform_history")
-                    .skipDefaultResolvers(true).skipDefaultCallbacks(true).locations(new String[0])
-                    .javaMigrations(new CreateFillCache())
-                    .validateMigrationNaming(false).cleanDisabled(true)
-                    .load();
-            try {
-                flyway.migrate();
-            } catch (FlywayException e) {
-                Throwable cause = e;
-                while (cause != null && !(cause instanceof SQLException)) {
-                    cause = cause.getCause();
-                }
-                if (cause instanceof SQLException sql) {
-                    throw SqlFailures.translate("creating the gap fill cache (schema " + SCHEMA + ")", sql);
-                }
-                throw new DatabaseProvisioningException("creating the gap fill cache (schema " + SCHEMA + ") failed: " + e.getMessage(), e);
-            }
+        if (!migrated) {
+            PlatformSchema.migrate(server, "the gap fill cache");
             migrated = true;
         }
     }
@@ -117,7 +90,7 @@ public final class PostgresFillCache implements FillCache {
         return PostgresConnections.open(server.jdbcUrl(), server.adminUser(), server.adminPassword());
     }
 
-    private static String table() {
+    static String table() {
         return SqlIdentifier.quote(SCHEMA) + "." + SqlIdentifier.quote(TABLE);
     }
 
@@ -129,7 +102,7 @@ public final class PostgresFillCache implements FillCache {
     }
 
     /** Version 1: the table. Upgrades are further versions, never edits of this SQL (Flyway's checksum guards it). */
-    private static final class CreateFillCache implements JavaMigration {
+    static final class CreateFillCache implements JavaMigration {
         private static final List<String> SQL = List.of(
                 "CREATE TABLE " + table() + " ("
                         + "key text PRIMARY KEY CHECK (key ~ '^[0-9a-f]{64}$'), "

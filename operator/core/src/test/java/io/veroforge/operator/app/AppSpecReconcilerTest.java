@@ -173,6 +173,42 @@ class AppSpecReconcilerTest {
     }
 
     @Test
+    void similarAppsAreTheNamespacesAppsOfTheSameTradeAndADeletedAppIsForgotten() {
+        String namespace = newNamespace();
+        AppSpec pests = client.resource(draft("pests", namespace, PEST_CONTROL_STORY)).create();
+        awaitStatus(pests, s -> s.getPreview() != null);
+        client.resource(draft("pests-elsewhere", newNamespace(), PEST_CONTROL_STORY)).create();
+        AppSpec bugs = client.resource(draft("bugs", namespace, "We exterminate bed bugs and termites. Homeowners book an inspection;"
+                + " each inspection has a technician, a date and the pesticide applied.")).create();
+        AppSpec bakery = client.resource(draft("bakery", namespace, "A bakery sells bread and cakes. Customers order pastries for pick-up"
+                + " and pay at the counter.")).create();
+
+        assertThat(awaitStatus(bugs, s -> !s.getSimilarApps().isEmpty()).getStatus().getSimilarApps())
+                .singleElement().satisfies(similar -> {
+                    assertThat(similar.getName()).isEqualTo("pests");
+                    assertThat(similar.getSimilarity()).isBetween(0.5, 1.0);
+                });
+        assertThat(awaitStatus(bakery, s -> s.getPreview() != null).getStatus().getSimilarApps()).isEmpty();
+
+        // an app learns of the others on its own next reconcile (here: a spec change that leaves its fingerprint as it was)
+        OnConflict.retry(() -> apps(pests).edit(a -> {
+            a.getSpec().setRevisionHistoryLimit(5);
+            return a;
+        }));
+        assertThat(awaitStatus(pests, s -> !s.getSimilarApps().isEmpty()).getStatus().getSimilarApps())
+                .extracting(io.veroforge.api.v1alpha1.SimilarApp::getName).containsExactly("bugs");
+
+        apps(bugs).delete();
+        await().atMost(WAIT).until(() -> apps(bugs).get() == null);
+        OnConflict.retry(() -> apps(pests).edit(a -> {
+            a.getSpec().setRevisionHistoryLimit(6);
+            return a;
+        }));
+        long edited = apps(pests).get().getMetadata().getGeneration();
+        assertThat(awaitStatus(pests, s -> Long.valueOf(edited).equals(s.getObservedGeneration())).getStatus().getSimilarApps()).isEmpty();
+    }
+
+    @Test
     void invalidAppSpecIsReportedWithEveryProblemAndCreatesNoGeneration() throws IOException {
         AppSpec input = example("appspec-gym-sparse.yaml", newNamespace());
         RelationSpec broken = new RelationSpec();

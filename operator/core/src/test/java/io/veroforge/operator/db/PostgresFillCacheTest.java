@@ -67,9 +67,12 @@ class PostgresFillCacheTest {
         new PostgresFillCache(server).migrate();
 
         try (Connection c = PostgresConnections.open(server.jdbcUrl(), "postgres", null); Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery("SELECT version FROM veroforge_platform.veroforge_platform_history WHERE success AND version IS NOT NULL")) {
+                ResultSet rows = s.executeQuery("SELECT version FROM veroforge_platform.veroforge_platform_history WHERE success AND version IS NOT NULL ORDER BY installed_rank")) {
+            // one history for the platform's tables: 1 the fill cache, 2 the app vectors (PlatformSchema)
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("1");
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("2");
             assertThat(rows.next()).isFalse();
         }
     }
