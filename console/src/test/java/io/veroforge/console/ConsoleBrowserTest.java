@@ -290,7 +290,8 @@ class ConsoleBrowserTest {
      */
     @Test
     void describeAnAppInTheChatRefineItAndCreateIt() throws IOException {
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // the page reloads itself once the preview is there: an element read just before that is stale, not wrong
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         String ns = "tenant-browser-chat";
         Tenants.ensure(Tenants.ownedBy("browser-chat", OwnerKind.User, ALICE));
         signOutThenIn(ALICE, "alice-local");
