@@ -290,7 +290,8 @@ class ConsoleBrowserTest {
      */
     @Test
     void describeAnAppInTheChatRefineItAndCreateIt() throws IOException {
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // the page reloads itself once the preview is there: an element read just before that is stale, not wrong
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         String ns = "tenant-browser-chat";
         Tenants.ensure(Tenants.ownedBy("browser-chat", OwnerKind.User, ALICE));
         signOutThenIn(ALICE, "alice-local");
@@ -322,6 +323,7 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.attributeToBe(By.id("answer"), "data-state", "PREVIEWED"));
         assertThat(Apps.app(ns, "pest-chat").getSpec().getRequirements()).contains("a price and a technician")
                 .contains("treatment report");
+        int before = browser.findElements(By.cssSelector("#proposed-entities tbody tr")).size();
         String entity = browser.findElement(By.cssSelector("#proposed-entities tbody tr")).getAttribute("data-entity");
         browser.findElement(By.id("entity")).sendKeys(entity);
         browser.findElement(By.id("field")).sendKeys("gateCode");
@@ -332,6 +334,9 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.attributeToBe(By.id("answer"), "data-state", "PREVIEWED"));
         assertThat(browser.findElement(By.cssSelector("tr[data-entity='" + entity + "'] li[data-field='gateCode']")).getText())
                 .contains("gateCode: string?").contains("explicit");
+        // the first field set writes the proposal out as declarations: the model keeps its entities and relations
+        assertThat(browser.findElements(By.cssSelector("#proposed-entities tbody tr")).size()).isGreaterThanOrEqualTo(before);
+        assertThat(browser.findElements(By.cssSelector("#proposed-entities li[data-relation]"))).isNotEmpty();
         // the conversation so far, as kept in the AppSpec: three turns of the person, two answers of the console between
         browser.navigate().refresh();
         assertThat(browser.findElements(By.cssSelector("#transcript li.turn-you"))).hasSize(3);

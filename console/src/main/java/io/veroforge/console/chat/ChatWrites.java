@@ -92,8 +92,9 @@ public class ChatWrites {
 
     /**
      * Declares {@code field} of {@code entity} with {@code type} in the spec (explicit wins over what the analyzer
-     * proposed). An entity declared here for the first time keeps the ontology's fields beside it
-     * ({@code ontologyDefaults: true}): a person changing one field did not mean to drop the others.
+     * proposed). The first field set writes the whole preview out as declarations ({@link ProposalDeclarations}), so
+     * the model keeps its entities, fields and relations; an entity without fields given one here keeps the
+     * ontology's fields beside it ({@code ontologyDefaults: true}).
      */
     public Optional<Refusal> setField(ConsoleUser user, AppSpec app, String entity, String field, String type, boolean required,
             String shownVersion) {
@@ -109,11 +110,17 @@ public class ChatWrites {
         }
         AppSpec changed = copy(app);
         List<EntitySpec> entities = new ArrayList<>(changed.getSpec().getEntities());
+        DraftPreview shown = DraftPreview.of(app);
+        if (entities.isEmpty() && shown.previewed()) {
+            entities.addAll(ProposalDeclarations.of(shown.model()));
+        }
         EntitySpec declared = entities.stream().filter(e -> entity.trim().equals(e.getName())).findFirst().orElse(null);
         if (declared == null) {
             declared = new EntitySpec(entity.trim());
-            declared.setOntologyDefaults(true);
             entities.add(declared);
+        }
+        if (declared.getFields().isEmpty()) {
+            declared.setOntologyDefaults(true);
         }
         List<FieldSpec> fields = new ArrayList<>(declared.getFields());
         fields.removeIf(f -> field.trim().equals(f.getName()));

@@ -135,6 +135,28 @@ class ImpersonationTest {
                 .getMetadata().getAnnotations()).containsEntry(io.veroforge.api.v1alpha1.Canary.ACTOR_ANNOTATION, LOPEZ.name());
     }
 
+    @Test
+    void chatWritesAndTheDiffViewersSecretReadImpersonateTheUser() throws Exception {
+        ClusterClients clients = new ClusterClients(console, true);
+        var chat = new io.veroforge.console.chat.ChatWrites(clients);
+        assertThat(chat.start(LOPEZ, "tenant-imp-chat", "smile-chat", null, "Patients book cleanings.")).isEmpty();
+        RecordedRequest create = lastRequestTo("/apis/veroforge.io/v1alpha1/namespaces/tenant-imp-chat/appspecs");
+        assertThat(create.getMethod()).isEqualTo("POST");
+        assertThat(create.getHeader("Impersonate-User")).isEqualTo(LOPEZ.name());
+        AppSpec draft = console.resources(AppSpec.class).inNamespace("tenant-imp-chat").withName("smile-chat").get();
+        assertThat(chat.say(LOPEZ, draft, "Hygienists clean teeth.", draft.getMetadata().getResourceVersion())).isEmpty();
+        RecordedRequest update = lastRequestTo("/apis/veroforge.io/v1alpha1/namespaces/tenant-imp-chat/appspecs/smile-chat");
+        assertThat(update.getMethod()).isEqualTo("PUT");
+        assertThat(update.getHeaders().headers("Impersonate-Group")).containsExactlyInAnyOrder("brightsmile-it", "dentists");
+
+        var mirror = new io.veroforge.console.diffs.AppRepositoryMirror(clients,
+                java.nio.file.Files.createTempDirectory("imp-git").toString());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mirror.fetched(LOPEZ, "tenant-imp-chat", "smile-chat",
+                "http://127.0.0.1:9/tenant-imp-chat/smile-chat.git")).hasMessageContaining("smile-chat-git-credentials");
+        RecordedRequest secret = lastRequestTo("/api/v1/namespaces/tenant-imp-chat/secrets/smile-chat-git-credentials");
+        assertThat(secret.getHeader("Impersonate-User")).isEqualTo(LOPEZ.name());
+    }
+
     private RecordedRequest lastRequestTo(String path) throws InterruptedException {
         RecordedRequest found = null;
         // getRequestCount counts every request ever; takeRequest blocks once the queue is drained
