@@ -28,8 +28,32 @@ public class MigrationPlan {
     private List<String> unservedMigrations;
     /** Steps from {@code from}'s model that an unserved Generation already applied to the schema: not applied again. */
     private List<String> alreadyApplied;
+    /**
+     * Base64 of the gzip of a JSON array: the SQL of expand steps rolled-back canaries left in the schema
+     * that this Generation's model does not include (say a column only the aborted canary added). Once this
+     * Generation serves, the next plan starts from its model and still knows they are there, so a later model
+     * adding the same column again skips the step instead of failing with "already exists".
+     */
+    private String compressedLeftoverSql;
     /** Set by the Migrate stage when it applied only the expand steps (a canary); the contract steps wait for promotion. */
     private Boolean expandOnly;
+
+    public String getCompressedLeftoverSql() {
+        return compressedLeftoverSql;
+    }
+
+    public void setCompressedLeftoverSql(String compressedLeftoverSql) {
+        this.compressedLeftoverSql = compressedLeftoverSql;
+    }
+
+    /** The SQL of {@code compressedLeftoverSql}; empty when there is none. */
+    public List<String> leftoverSql() {
+        List<String> sql = new ArrayList<>();
+        if (compressedLeftoverSql != null) {
+            CompressedJson.decode(compressedLeftoverSql).forEach(s -> sql.add(s.asText()));
+        }
+        return sql;
+    }
 
     /** Whether any step can lose data. */
     @JsonIgnore

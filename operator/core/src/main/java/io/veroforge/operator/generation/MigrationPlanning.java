@@ -52,9 +52,11 @@ public class MigrationPlanning {
         SchemaLineage schema = SchemaLineage.of(run, siblings);
         List<PlannedStep> steps = new ArrayList<>();
         List<String> alreadyApplied = new ArrayList<>();
+        List<PlannedStep> inSchema = new ArrayList<>();
         for (PlannedStep step : MigrationPlanner.plan(schema.base(), GeneratedCode.modelOf(run.generation())).steps()) {
             if (schema.alreadyApplied(step)) {
                 alreadyApplied.add(step.description());
+                inSchema.add(step);
             } else {
                 steps.add(step);
             }
@@ -65,6 +67,8 @@ public class MigrationPlanning {
         plan.setFrom(schema.deployed().map(g -> g.getMetadata().getName()).orElse(null));
         plan.setUnservedMigrations(schema.unserved().isEmpty() ? null : schema.unserved());
         plan.setAlreadyApplied(alreadyApplied.isEmpty() ? null : alreadyApplied);
+        List<String> leftovers = schema.leftoversAfter(inSchema);
+        plan.setCompressedLeftoverSql(leftovers.isEmpty() ? null : CompressedJson.encode(leftovers));
         AppTenant.of(run.client(), run.namespace())
                 .ifPresent(t -> plan.setSchema(AppSchemaName.of(TenantDatabaseNames.of(t.name()).schema(), run.app()).value()));
         return plan;

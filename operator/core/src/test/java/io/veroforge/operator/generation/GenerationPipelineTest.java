@@ -661,6 +661,61 @@ class GenerationPipelineTest {
         }
     }
 
+    @Test
+    void aColumnOnlyARolledBackCanaryAddedIsStillKnownAfterALaterGenerationServesSoAddingItAgainSkipsTheStep() throws Exception {
+        String ns = readyTenant("leftover-later");
+        try (SimulatedControllers cluster = new SimulatedControllers(client).run(ns)) {
+            AppSpec app = deployedCanaryApp(ns);
+            String schema = schemaOf(ns, "pest-control-1");
+
+            editApp(app, a -> addCustomerField(a, "loyaltyCode"));
+            approveWhenAsked(ns, "pest-control-2");
+            await().atMost(WAIT).until(() -> canaryStep(ns, "pest-control-2") == 0);
+            act(ns, "pest-control-2", "abort");
+            awaitGeneration(ns, "pest-control-2", g -> g.getStatus().getPhase() == GenerationPhase.Failed);
+            assertThat(columnsOf(schema, "customers")).contains("loyalty_code");
+
+            // a Generation without the column serves: its plan cannot drop what users may have written, so it says what stays
+            editApp(app, a -> addCustomerField(withoutCustomerField(a, "loyaltyCode"), "nickname"));
+            approveWhenAsked(ns, "pest-control-3");
+            promoteThroughEveryStep(ns, "pest-control-3");
+            Generation served = awaitGeneration(ns, "pest-control-3", succeeded());
+            assertThat(served.getStatus().getMigrationPlan().leftoverSql())
+                    .as("plan %s; stages of pest-control-2 %s", io.fabric8.kubernetes.client.utils.Serialization.asJson(served.getStatus().getMigrationPlan()),
+                            io.fabric8.kubernetes.client.utils.Serialization.asJson(generations(ns).withName("pest-control-2").get().getStatus().getStages()))
+                    .singleElement().asString().contains("loyalty_code");
+
+            // the column again: planned from pest-control-3, which never had it, yet known to be there
+            editApp(app, a -> addCustomerField(a, "loyaltyCode"));
+            Generation again = awaitGeneration(ns, "pest-control-4", g -> g.getStatus() != null && g.getStatus().getMigrationPlan() != null);
+            MigrationPlan plan = again.getStatus().getMigrationPlan();
+            assertThat(plan.getFrom()).isEqualTo("pest-control-3");
+            assertThat(plan.getAlreadyApplied()).containsExactly("add column customers.loyalty_code");
+            assertThat(plan.getSteps()).extracting(MigrationStep::getDescription).doesNotContain("add column customers.loyalty_code");
+            assertThat(plan.leftoverSql()).isEmpty();
+            approveWhenAsked(ns, "pest-control-4");
+            promoteThroughEveryStep(ns, "pest-control-4");
+            awaitGeneration(ns, "pest-control-4", succeeded());
+            assertThat(columnsOf(schema, "customers")).contains("loyalty_code", "nickname");
+        }
+    }
+
+    /** Approves the Generation if its policy waits for a person (a destructive plan); an additive one goes on by itself. */
+    private void approveWhenAsked(String ns, String generation) {
+        Generation g = awaitGeneration(ns, generation, x -> x.getStatus() != null && x.getStatus().getMigrationPlan() != null);
+        if (g.getStatus().getPhase() == GenerationPhase.AwaitingApproval || Boolean.TRUE.equals(g.getStatus().getMigrationPlan().isDestructive())) {
+            approve(ns, generation);
+        }
+    }
+
+    private void promoteThroughEveryStep(String ns, String canary) {
+        for (int step = 0; step < 3; step++) {
+            int at = step;
+            await().atMost(WAIT).until(() -> canaryStep(ns, canary) == at);
+            act(ns, canary, "promote");
+        }
+    }
+
     /** The pest-control example with {@code rollout.strategy: canary}, its first Generation deployed. */
     private AppSpec deployedCanaryApp(String ns) throws IOException {
         AppSpec spec = pestControl(ns);
