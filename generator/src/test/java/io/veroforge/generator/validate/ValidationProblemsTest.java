@@ -39,14 +39,13 @@ class ValidationProblemsTest {
                 "line 11: entities[1].fields[0].type: unknown field type \"strng\" — did you mean \"string\"?",
                 "line 16: entities[1].relations[0].target: unknown entity \"Techician\" — did you mean \"Technician\"?");
         assertThat(r.errors()).extracting(Problem::path).contains(
-                "entities[1].fields[1].name",        // "order" is reserved in SQL
                 "entities[1].fields[2].values",      // enum without values
                 "entities[1].fields[3].min",         // min on text
                 "entities[1].relations[1].required", // required oneToMany
                 "entities[1].relations[1].target",   // unknown "Part"
                 "entities[2].name");                 // Jobs collides with Job
-        // Widget: a name alone is a valid entity, so only a warning (it gets a required name field)
-        assertThat(r.warnings()).extracting(Problem::path).contains("entities[3]");
+        // Widget: a name alone is a valid entity, so only a warning (it gets a required name field); "order" (SQL) is mapped
+        assertThat(r.warnings()).extracting(Problem::path).contains("entities[3]", "entities[1].fields[1].name");
         assertThat(r.errors()).extracting(Problem::path).doesNotContain("entities[3]");
         assertThat(r.errors()).allSatisfy(p -> {
             assertThat(p.fix()).isNotBlank();
@@ -114,8 +113,8 @@ class ValidationProblemsTest {
     }
 
     @Test
-    void namesReservedInSqlTypescriptPrismaOrTheGeneratorAreReported() {
-        List<Problem> problems = errors("""
+    void namesReservedInSqlTypescriptPrismaOrTheGeneratorAreMappedWithAWarningNotRefused() {
+        Resolution r = resolveYaml(manifest("""
                 entities:
                   - name: Class
                     fields: [{name: title, type: string}]
@@ -128,14 +127,16 @@ class ValidationProblemsTest {
                       - {name: createdAt, type: datetime}
                   - name: AuditLog
                     fields: [{name: line, type: text}]
-                """);
-        assertThat(only(problems, "entities[0].name").message()).contains("reserved in TypeScript");
-        assertThat(only(problems, "entities[1].name").message()).contains("reserved in Prisma");
-        assertThat(only(problems, "entities[2].fields[0].name").message()).contains("reserved in TypeScript");
-        assertThat(only(problems, "entities[2].fields[1].name").message()).contains("reserved in SQL");
-        assertThat(only(problems, "entities[2].fields[1].name").fix()).isEqualTo("rename it, e.g. \"ticketUser\"");
-        assertThat(only(problems, "entities[2].fields[2].name").message()).contains("column every generated table already has");
-        assertThat(only(problems, "entities[3].name").message()).contains("creates for itself");
+                """));
+        assertThat(r.errors()).isEmpty();
+        List<Problem> warnings = r.warnings();
+        assertThat(only(warnings, "entities[0].name").message()).contains("TypeScript keyword").contains("\"ClassItem\"");
+        assertThat(only(warnings, "entities[1].name").message()).contains("Prisma").contains("\"DecimalRecord\"");
+        assertThat(only(warnings, "entities[2].fields[0].name").message()).contains("TypeScript keyword").contains("\"ticketDelete\"");
+        assertThat(only(warnings, "entities[2].fields[1].name").message()).contains("SQL keyword").contains("\"ticketUser\"");
+        assertThat(only(warnings, "entities[2].fields[1].name").fix()).isEqualTo("rename it to \"ticketUser\" (or another name) to silence this warning");
+        assertThat(only(warnings, "entities[2].fields[2].name").message()).contains("column every generated table already has");
+        assertThat(only(warnings, "entities[3].name").message()).contains("creates for itself").contains("\"AppAuditLog\"");
     }
 
     @Test
