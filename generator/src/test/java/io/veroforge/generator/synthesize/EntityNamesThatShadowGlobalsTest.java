@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Names that are no reserved words but shadow what the generated code itself uses (outsider-specs/reserved-globals.yaml):
- * an entity called Promise, Date, Object or Record.
+ * an entity called Promise, Date, Object or Record, and fields named like the list endpoint's own query parameters.
  */
 class EntityNamesThatShadowGlobalsTest {
 
@@ -35,5 +35,25 @@ class EntityNamesThatShadowGlobalsTest {
                 .contains("Promise<PromiseView[]>").doesNotContain("rows: Promise[]");
         assertThat(files.get("api/src/date/date.dto.ts")).contains("import type { Date as DateRow } from '../generated/prisma/client';")
                 .contains("row: DateRow");
+    }
+
+    @Test
+    void aFieldNamedLikeAListQueryParameterIsNoFilterThatWouldHijackIt() {
+        Map<String, String> files = files("""
+                entities:
+                  - name: Session
+                    fields:
+                      - {name: sort, type: string}
+                      - {name: q, type: string}
+                      - {name: after, type: string}
+                      - {name: status, type: enum, values: [active, expired]}
+                """);
+        String dto = files.get("api/src/session/session.dto.ts");
+        String query = dto.substring(dto.indexOf("export class ListSessionsQuery"));
+        query = query.substring(0, query.indexOf("\n}\n"));
+        assertThat(query).contains("status?:").doesNotContain("sort?:").doesNotContain(" q?:").doesNotContain("after?:");
+        String service = files.get("api/src/session/session.service.ts");
+        assertThat(service).contains("where.status = query.status").doesNotContain("where.sort").doesNotContain("where.q ")
+                .doesNotContain("where.after");
     }
 }
