@@ -139,6 +139,24 @@ class ValidationProblemsTest {
         assertThat(only(warnings, "entities[3].name").message()).contains("creates for itself").contains("\"AppAuditLog\"");
     }
 
+    /** Outsider spec lab-precision: a bound the API's 4-place decimals cannot reach was accepted, and every create answered 400. */
+    @Test
+    void decimalBoundsBeyondFourPlacesOrFifteenWholeDigitsAreRefusedWithARoundedFix() {
+        List<Problem> problems = errors("""
+                entities:
+                  - name: Assay
+                    fields:
+                      - {name: concentration, type: decimal, min: 0.00005, max: 0.00009}
+                      - {name: budget, type: money, max: 10000000000000000}
+                      - {name: dose, type: decimal, min: 0.0001, max: 999999999999999.9999}
+                """);
+        assertThat(only(problems, "entities[0].fields[0].min").message()).contains("5 decimal places").contains("at most 4");
+        assertThat(only(problems, "entities[0].fields[0].min").fix()).isEqualTo("round it to 4 places, e.g. 0.0001");
+        assertThat(only(problems, "entities[0].fields[0].max").fix()).isEqualTo("round it to 4 places, e.g. 0.0000");
+        assertThat(only(problems, "entities[0].fields[1].max").message()).contains("more than 15 digits before the point");
+        assertThat(problems).extracting(Problem::path).noneMatch(p -> p.startsWith("entities[0].fields[2]"));
+    }
+
     @Test
     void invalidIdentifiersGetAConvertedSuggestion() {
         List<Problem> problems = errors("""
