@@ -157,6 +157,26 @@ class ValidationProblemsTest {
         assertThat(problems).extracting(Problem::path).noneMatch(p -> p.startsWith("entities[0].fields[2]"));
     }
 
+    /** Outsider spec long-names: a join table of 101 characters got constraint names cut alike, and Prisma refused the schema. */
+    @Test
+    void aJoinTableWhoseNamesPostgresWouldCutAlikeIsRefused() {
+        String spec = """
+                entities:
+                  - name: ResidentialConstructionPermitApplication
+                    fields: [{name: parcel, type: string}]
+                    relations: [{name: contractors, kind: manyToMany, target: %s}]
+                  - name: %s
+                    fields: [{name: license, type: string}]
+                """;
+        Problem p = only(errors(spec.formatted("LicensedGeneralContractorRegisteredWithTheCounty", "LicensedGeneralContractorRegisteredWithTheCounty")),
+                "entities[0].relations[0].name");
+        assertThat(p.message()).contains("licensed_general_contractor_registered_with_the_counties_residential_construction_permit_applications")
+                .contains("101 characters").contains("63");
+        assertThat(p.fix()).contains("shorten the name of");
+        // 56 characters: PostgreSQL cuts some of its names, but they stay distinct
+        assertThat(errors(spec.formatted("Contractor", "Contractor"))).isEmpty();
+    }
+
     @Test
     void invalidIdentifiersGetAConvertedSuggestion() {
         List<Problem> problems = errors("""
