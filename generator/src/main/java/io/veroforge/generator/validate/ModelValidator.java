@@ -74,6 +74,7 @@ public final class ModelValidator {
             checkCompliance(model, entity, problems);
         }
         checkRequiredCycles(model, problems);
+        checkSharedJoinTables(model, problems);
         checkRoles(model, problems);
         checkDuplicates(model.workflows().stream().map(w -> new Named(w.name(), w.path())).toList(), "workflow", problems);
         for (Workflow workflow : model.workflows()) {
@@ -257,6 +258,30 @@ public final class ModelValidator {
                 }
                 if (problems.stream().anyMatch(p -> p.path().equals(r.path() + ".name"))) {
                     break;
+                }
+            }
+        }
+    }
+
+    /**
+     * The join table is named after the two tables only, so two many-to-many relations between the same pair of
+     * entities would write into one table (and the second CREATE TABLE fails). Renaming join tables by relation would
+     * move the links of every deployed app, so the second relation is refused with a way to model it.
+     */
+    private static void checkSharedJoinTables(ResolvedModel model, List<Problem> problems) {
+        Map<String, Relation> byJoin = new HashMap<>();
+        for (Entity entity : model.entities()) {
+            for (Relation r : entity.relations()) {
+                if (r.kind() != io.veroforge.generator.model.RelationKind.MANY_TO_MANY || r.origin().kind() == OriginKind.DERIVED) {
+                    continue;
+                }
+                Relation first = byJoin.putIfAbsent(r.joinTable(), r);
+                if (first != null && !(first.entity().equals(r.target()) && first.name().equals(r.inverseName()))) {
+                    problems.add(Problem.error(r.path() + ".name", r.entity() + "." + r.name() + " is a second many-to-many between "
+                                    + r.entity() + " and " + r.target() + " (the first is " + first.entity() + "." + first.name()
+                                    + "): both would use the join table \"" + r.joinTable() + "\"",
+                            "keep one many-to-many and model the other as an entity of its own with a manyToOne to each (e.g. "
+                                    + r.entity() + "Assignment with relations to " + r.entity() + " and " + r.target() + ")"));
                 }
             }
         }

@@ -177,6 +177,32 @@ class ValidationProblemsTest {
         assertThat(errors(spec.formatted("Contractor", "Contractor"))).isEmpty();
     }
 
+    /** Outsider spec tutoring-center: two many-to-many relations between one pair both used one join table. */
+    @Test
+    void aSecondManyToManyBetweenTheSamePairIsRefusedWithAWayToModelIt() {
+        Problem p = only(errors("""
+                entities:
+                  - name: Teacher
+                    fields: [{name: name, type: string}]
+                  - name: Lesson
+                    fields: [{name: period, type: integer}]
+                    relations:
+                      - {name: teachers, kind: manyToMany, target: Teacher}
+                      - {name: substituteTeachers, kind: manyToMany, target: Teacher}
+                """), "entities[1].relations[1].name");
+        assertThat(p.message()).contains("Lesson.substituteTeachers").contains("Lesson.teachers").contains("\"lessons_teachers\"");
+        assertThat(p.fix()).contains("LessonAssignment");
+        // one many-to-many declared on both sides is one relation
+        assertThat(errors("""
+                entities:
+                  - name: Teacher
+                    relations: [{name: lessons, kind: manyToMany, target: Lesson}]
+                  - name: Lesson
+                    fields: [{name: period, type: integer}]
+                    relations: [{name: teachers, kind: manyToMany, target: Teacher}]
+                """)).isEmpty();
+    }
+
     @Test
     void invalidIdentifiersGetAConvertedSuggestion() {
         List<Problem> problems = errors("""
