@@ -32,7 +32,10 @@ class EntityNamesThatShadowGlobalsTest {
                 """);
         String service = files.get("api/src/promise/promise.service.ts");
         assertThat(service).contains("import { Prisma, Promise as PromiseRow } from '../generated/prisma/client';")
-                .contains("Promise<PromiseView[]>").doesNotContain("rows: Promise[]");
+                .contains("Promise<PromiseView[]>").contains("row: PromiseRow").doesNotContain("rows: Promise[]")
+                .doesNotContainPattern("row: Promise[,)]");
+        // every entity's files name its model type only through the alias
+        assertThat(files.get("api/src/date/date.service.ts")).doesNotContainPattern("(row|rows): Date\\b").contains("row: DateRow");
         assertThat(files.get("api/src/date/date.dto.ts")).contains("import type { Date as DateRow } from '../generated/prisma/client';")
                 .contains("row: DateRow");
     }

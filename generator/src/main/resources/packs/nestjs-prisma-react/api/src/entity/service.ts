@@ -266,7 +266,7 @@ export class {e.names.pascal}Service {
 {/if}
 
   /** A row as the API shows it (the GDPR export uses it too). */
-  async present(tx: {#if e.readsInteractively}Tx{#else}Tx | undefined{/if}, row: {e.names.pascal}{#if e.manyToMany}, include: string[] = []{/if}): Promise<{e.names.pascal}View> {
+  async present(tx: {#if e.readsInteractively}Tx{#else}Tx | undefined{/if}, row: {e.rowType}{#if e.manyToMany}, include: string[] = []{/if}): Promise<{e.names.pascal}View> {
     return (await this.presentAll(tx, [row]{#if e.manyToMany}, include{/if}))[0];
   }
 
