@@ -100,8 +100,10 @@ public final class SpecAnalyzer {
             return new AnalyzedSpec(name, namespace, null, problems, SourceLines.NONE);
         }
         SnakeCaseNames.Normalized named = SnakeCaseNames.normalize(spec);
-        spec = named.spec();
+        ReservedNames.Mapped mapped = ReservedNames.map(named.spec());
+        spec = mapped.spec();
         problems.addAll(named.warnings());
+        problems.addAll(mapped.warnings());
         problems.addAll(inputValidator.validate(spec));
         SourceLines lines = new SourceLines(yaml, manifest ? "spec." : "");
         return new AnalyzedSpec(name, namespace, spec, lines.locate(problems), lines);
@@ -110,9 +112,11 @@ public final class SpecAnalyzer {
     /** Checks an already bound spec (e.g. the operator's CR spec mapped with Jackson). */
     public AnalyzedSpec analyze(String name, String namespace, AppSpecInput spec) {
         SnakeCaseNames.Normalized named = SnakeCaseNames.normalize(spec);
+        ReservedNames.Mapped mapped = ReservedNames.map(named.spec());
         List<Problem> problems = new ArrayList<>(named.warnings());
-        problems.addAll(inputValidator.validate(named.spec()));
-        return new AnalyzedSpec(name == null ? DEFAULT_APP_NAME : name, namespace, named.spec(), problems, SourceLines.NONE);
+        problems.addAll(mapped.warnings());
+        problems.addAll(inputValidator.validate(mapped.spec()));
+        return new AnalyzedSpec(name == null ? DEFAULT_APP_NAME : name, namespace, mapped.spec(), problems, SourceLines.NONE);
     }
 
     private static void checkManifest(AppSpecManifest manifest, List<Problem> problems) {

@@ -54,6 +54,14 @@ public final class EntityView {
         return entity.names();
     }
 
+    /**
+     * The name the API's files give the entity's Prisma model type: imported as {@code Promise as PromiseRow}, so an
+     * entity named like a global the file uses ({@code Promise}, {@code Date}, {@code Object}, {@code Record}) leaves it usable.
+     */
+    public String rowType() {
+        return entity.names().pascal() + "Row";
+    }
+
     public String label() {
         return String.join(" ", Inflector.words(entity.name())).substring(0, 1).toUpperCase()
                 + String.join(" ", Inflector.words(entity.name())).substring(1);

@@ -5,6 +5,7 @@ import io.veroforge.generator.model.FieldStorage;
 import io.veroforge.generator.model.FieldType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One field as the API spells it: the DTO property's TypeScript type, its class-validator and
@@ -143,9 +144,15 @@ public final class FieldDto {
         };
     }
 
-    /** Equality filter on the list endpoint: plain enums, booleans, strings without length limits. */
+    /**
+     * The list endpoint's own query parameters ({@code PageQuery} and {@code ?include=}): a filter named like one
+     * would take it over ({@code ?sort=createdAt:asc} filtered on a field {@code sort} and found nothing).
+     */
+    static final Set<String> LIST_QUERY_PARAMETERS = Set.of("page", "pageSize", "sort", "q", "count", "after", "include");
+
+    /** Equality filter on the list endpoint: plain enums, booleans, strings without length limits, unless named like a list parameter. */
     public boolean filterable() {
-        if (field.storage() != FieldStorage.PLAIN) {
+        if (field.storage() != FieldStorage.PLAIN || LIST_QUERY_PARAMETERS.contains(common.property())) {
             return false;
         }
         return switch (type()) {

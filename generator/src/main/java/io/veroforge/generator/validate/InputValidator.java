@@ -45,6 +45,10 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class InputValidator {
 
+    /** Decimal places and whole digits a decimal or money value of the generated API has (its DecimalRange, numeric(19,4)). */
+    static final int DECIMAL_PLACES = 4;
+    static final int DECIMAL_WHOLE_DIGITS = 15;
+
     static final int MAX_GAPS_LIMIT = AiSettings.MAX_GAPS_LIMIT;
 
     private final Ontology ontology;
@@ -190,6 +194,11 @@ public final class InputValidator {
                     problems.add(Problem.error(path + "." + bound[0], bound[0] + " of an integer field must be a whole number",
                             "use a whole number, or type decimal"));
                 }
+            }
+        }
+        if (t == FieldType.DECIMAL || t == FieldType.MONEY) {
+            for (var bound : new Object[][] {{"min", field.min()}, {"max", field.max()}}) {
+                checkDecimalBound(path + "." + bound[0], (String) bound[0], (java.math.BigDecimal) bound[1], problems);
             }
         }
         if (!t.textual()) {
@@ -504,5 +513,23 @@ public final class InputValidator {
             problems.add(Problem.error(path, "unknown " + what + " \"" + value + "\"", DidYouMean.fix(value, Keyword.keywords(type))));
         }
         return parsed;
+    }
+
+    /** The generated API takes decimals with up to 4 places and 15 whole digits (DecimalRange, numeric(19,4)): a bound beyond them admits no value it can check. */
+    private static void checkDecimalBound(String path, String which, java.math.BigDecimal bound, List<Problem> problems) {
+        if (bound == null) {
+            return;
+        }
+        java.math.BigDecimal plain = bound.stripTrailingZeros();
+        if (plain.scale() > DECIMAL_PLACES) {
+            problems.add(Problem.error(path, which + " " + bound.toPlainString() + " has " + plain.scale()
+                            + " decimal places; decimal and money values have at most " + DECIMAL_PLACES,
+                    "round it to " + DECIMAL_PLACES + " places, e.g. " + bound.setScale(DECIMAL_PLACES, which.equals("min")
+                            ? java.math.RoundingMode.CEILING : java.math.RoundingMode.FLOOR).toPlainString()));
+        }
+        if (plain.precision() - plain.scale() > DECIMAL_WHOLE_DIGITS) {
+            problems.add(Problem.error(path, which + " " + bound.toPlainString() + " has more than " + DECIMAL_WHOLE_DIGITS
+                    + " digits before the point, more than a decimal or money value holds", "use a bound of at most " + DECIMAL_WHOLE_DIGITS + " whole digits"));
+        }
     }
 }

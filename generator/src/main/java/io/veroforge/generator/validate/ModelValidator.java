@@ -69,10 +69,12 @@ public final class ModelValidator {
         checkEntityNames(model, problems);
         for (Entity entity : model.entities()) {
             checkMembers(model, entity, problems);
+            checkJoinTableNames(entity, problems);
             checkRelationTargets(model, entity, problems);
             checkCompliance(model, entity, problems);
         }
         checkRequiredCycles(model, problems);
+        checkSharedJoinTables(model, problems);
         checkRoles(model, problems);
         checkDuplicates(model.workflows().stream().map(w -> new Named(w.name(), w.path())).toList(), "workflow", problems);
         for (Workflow workflow : model.workflows()) {
@@ -220,6 +222,75 @@ public final class ModelValidator {
             problems.add(Problem.error(path, "column \"" + column + "\" is longer than PostgreSQL's " + Identifiers.MAX_SQL_IDENTIFIER
                     + " characters", "use a shorter name"));
         }
+    }
+
+    /**
+     * A many-to-many's join table is named after both tables, so long entity names give constraint and index names
+     * over PostgreSQL's 63 characters. PostgreSQL cuts them silently, which works until two of them are cut to the same
+     * name (the migration fails), and Prisma refuses two foreign keys whose default names it cuts alike.
+     */
+    private static void checkJoinTableNames(Entity entity, List<Problem> problems) {
+        for (Relation r : entity.relations()) {
+            boolean self = r.entity().equals(r.target());
+            if (r.kind() != io.veroforge.generator.model.RelationKind.MANY_TO_MANY || r.inverseName() == null
+                    || !(r.entity().compareTo(r.target()) < 0 || self && r.name().compareTo(r.inverseName()) < 0)) {
+                continue;   // the other side defines the join table
+            }
+            String join = r.joinTable();
+            String left = (self ? Inflector.snake(r.name()) : Inflector.snake(r.entity())) + "_id";
+            String right = (self ? Inflector.snake(r.inverseName()) : Inflector.snake(r.target())) + "_id";
+            List<List<String>> namespaces = List.of(
+                    List.of(join, join + "_pkey", join + "_" + right + "_idx"),                      // tables and indexes
+                    List.of(join + "_pkey", join + "_" + left + "_fkey", join + "_" + right + "_fkey"),  // constraints of the table
+                    List.of(prismaName(join, "pkey"), prismaName(join + "_" + left, "fkey"), prismaName(join + "_" + right, "fkey")));
+            for (List<String> names : namespaces) {
+                Set<String> cut = new HashSet<>();
+                for (String name : names) {
+                    String truncated = name.length() > Identifiers.MAX_SQL_IDENTIFIER ? name.substring(0, Identifiers.MAX_SQL_IDENTIFIER) : name;
+                    if (!cut.add(truncated)) {
+                        problems.add(Problem.error(r.path() + ".name", "the join table \"" + join + "\" of " + r.entity() + "." + r.name()
+                                        + " is " + join.length() + " characters, so two of its constraint or index names are cut to the same \""
+                                        + truncated + "\" (PostgreSQL keeps " + Identifiers.MAX_SQL_IDENTIFIER + " characters)",
+                                "shorten the name of " + r.entity() + " or " + r.target() + " (the join table joins both table names), "
+                                        + "so that \"" + join + "\" has at most about 45 characters"));
+                        break;
+                    }
+                }
+                if (problems.stream().anyMatch(p -> p.path().equals(r.path() + ".name"))) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * The join table is named after the two tables only, so two many-to-many relations between the same pair of
+     * entities would write into one table (and the second CREATE TABLE fails). Renaming join tables by relation would
+     * move the links of every deployed app, so the second relation is refused with a way to model it.
+     */
+    private static void checkSharedJoinTables(ResolvedModel model, List<Problem> problems) {
+        Map<String, Relation> byJoin = new HashMap<>();
+        for (Entity entity : model.entities()) {
+            for (Relation r : entity.relations()) {
+                if (r.kind() != io.veroforge.generator.model.RelationKind.MANY_TO_MANY || r.origin().kind() == OriginKind.DERIVED) {
+                    continue;
+                }
+                Relation first = byJoin.putIfAbsent(r.joinTable(), r);
+                if (first != null && !(first.entity().equals(r.target()) && first.name().equals(r.inverseName()))) {
+                    problems.add(Problem.error(r.path() + ".name", r.entity() + "." + r.name() + " is a second many-to-many between "
+                                    + r.entity() + " and " + r.target() + " (the first is " + first.entity() + "." + first.name()
+                                    + "): both would use the join table \"" + r.joinTable() + "\"",
+                            "keep one many-to-many and model the other as an entity of its own with a manyToOne to each (e.g. "
+                                    + r.entity() + "Assignment with relations to " + r.entity() + " and " + r.target() + ")"));
+                }
+            }
+        }
+    }
+
+    /** Prisma's default constraint name: the table and columns cut to leave room for the suffix. */
+    private static String prismaName(String base, String suffix) {
+        int room = Identifiers.MAX_SQL_IDENTIFIER - suffix.length() - 1;
+        return (base.length() > room ? base.substring(0, room) : base) + "_" + suffix;
     }
 
     private void checkRelationTargets(ResolvedModel model, Entity entity, List<Problem> problems) {

@@ -61,6 +61,22 @@ class EncryptedFieldsTest {
                 .doesNotContain("stage: 'closed'");
     }
 
+    /** Outsider spec dental-clinic: a PHI json field's value is unknown to TypeScript, which the cipher refused (api-tsc TS2345). */
+    @Test
+    void aPhiJsonFieldIsEncryptedThroughACipherThatTakesAnyValue() {
+        Map<String, String> files = generate("""
+                compliance: {hipaa: true}
+                entities:
+                  - name: Patient
+                    fields:
+                      - {name: fullName, type: string, required: true}
+                      - {name: medicalHistory, type: json, markers: [phi]}
+                """);
+        assertThat(files.get("api/src/patient/patient.service.ts")).contains("medicalHistory: await this.cipher.encrypt(tx, dto.medicalHistory),");
+        assertThat(files.get("api/src/patient/patient.dto.ts")).contains("medicalHistory?: unknown | null;");
+        assertThat(files.get("api/src/db/field-cipher.ts")).contains("async encrypt(tx: Tx, value: unknown)");
+    }
+
     @Test
     void aWorkflowWithoutEncryptedFieldsGetsNoCipher() {
         String workflow = generate("""

@@ -39,14 +39,13 @@ class ValidationProblemsTest {
                 "line 11: entities[1].fields[0].type: unknown field type \"strng\" — did you mean \"string\"?",
                 "line 16: entities[1].relations[0].target: unknown entity \"Techician\" — did you mean \"Technician\"?");
         assertThat(r.errors()).extracting(Problem::path).contains(
-                "entities[1].fields[1].name",        // "order" is reserved in SQL
                 "entities[1].fields[2].values",      // enum without values
                 "entities[1].fields[3].min",         // min on text
                 "entities[1].relations[1].required", // required oneToMany
                 "entities[1].relations[1].target",   // unknown "Part"
                 "entities[2].name");                 // Jobs collides with Job
-        // Widget: a name alone is a valid entity, so only a warning (it gets a required name field)
-        assertThat(r.warnings()).extracting(Problem::path).contains("entities[3]");
+        // Widget: a name alone is a valid entity, so only a warning (it gets a required name field); "order" (SQL) is mapped
+        assertThat(r.warnings()).extracting(Problem::path).contains("entities[3]", "entities[1].fields[1].name");
         assertThat(r.errors()).extracting(Problem::path).doesNotContain("entities[3]");
         assertThat(r.errors()).allSatisfy(p -> {
             assertThat(p.fix()).isNotBlank();
@@ -114,8 +113,8 @@ class ValidationProblemsTest {
     }
 
     @Test
-    void namesReservedInSqlTypescriptPrismaOrTheGeneratorAreReported() {
-        List<Problem> problems = errors("""
+    void namesReservedInSqlTypescriptPrismaOrTheGeneratorAreMappedWithAWarningNotRefused() {
+        Resolution r = resolveYaml(manifest("""
                 entities:
                   - name: Class
                     fields: [{name: title, type: string}]
@@ -128,14 +127,80 @@ class ValidationProblemsTest {
                       - {name: createdAt, type: datetime}
                   - name: AuditLog
                     fields: [{name: line, type: text}]
+                """));
+        assertThat(r.errors()).isEmpty();
+        List<Problem> warnings = r.warnings();
+        assertThat(only(warnings, "entities[0].name").message()).contains("TypeScript keyword").contains("\"ClassItem\"");
+        assertThat(only(warnings, "entities[1].name").message()).contains("Prisma").contains("\"DecimalRecord\"");
+        assertThat(only(warnings, "entities[2].fields[0].name").message()).contains("TypeScript keyword").contains("\"ticketDelete\"");
+        assertThat(only(warnings, "entities[2].fields[1].name").message()).contains("SQL keyword").contains("\"ticketUser\"");
+        assertThat(only(warnings, "entities[2].fields[1].name").fix()).isEqualTo("rename it to \"ticketUser\" (or another name) to silence this warning");
+        assertThat(only(warnings, "entities[2].fields[2].name").message()).contains("column every generated table already has");
+        assertThat(only(warnings, "entities[3].name").message()).contains("creates for itself").contains("\"AppAuditLog\"");
+    }
+
+    /** Outsider spec lab-precision: a bound the API's 4-place decimals cannot reach was accepted, and every create answered 400. */
+    @Test
+    void decimalBoundsBeyondFourPlacesOrFifteenWholeDigitsAreRefusedWithARoundedFix() {
+        List<Problem> problems = errors("""
+                entities:
+                  - name: Assay
+                    fields:
+                      - {name: concentration, type: decimal, min: 0.00005, max: 0.00009}
+                      - {name: budget, type: money, max: 10000000000000000}
+                      - {name: dose, type: decimal, min: 0.0001, max: 999999999999999.9999}
                 """);
-        assertThat(only(problems, "entities[0].name").message()).contains("reserved in TypeScript");
-        assertThat(only(problems, "entities[1].name").message()).contains("reserved in Prisma");
-        assertThat(only(problems, "entities[2].fields[0].name").message()).contains("reserved in TypeScript");
-        assertThat(only(problems, "entities[2].fields[1].name").message()).contains("reserved in SQL");
-        assertThat(only(problems, "entities[2].fields[1].name").fix()).isEqualTo("rename it, e.g. \"ticketUser\"");
-        assertThat(only(problems, "entities[2].fields[2].name").message()).contains("column every generated table already has");
-        assertThat(only(problems, "entities[3].name").message()).contains("creates for itself");
+        assertThat(only(problems, "entities[0].fields[0].min").message()).contains("5 decimal places").contains("at most 4");
+        assertThat(only(problems, "entities[0].fields[0].min").fix()).isEqualTo("round it to 4 places, e.g. 0.0001");
+        assertThat(only(problems, "entities[0].fields[0].max").fix()).isEqualTo("round it to 4 places, e.g. 0.0000");
+        assertThat(only(problems, "entities[0].fields[1].max").message()).contains("more than 15 digits before the point");
+        assertThat(problems).extracting(Problem::path).noneMatch(p -> p.startsWith("entities[0].fields[2]"));
+    }
+
+    /** Outsider spec long-names: a join table of 101 characters got constraint names cut alike, and Prisma refused the schema. */
+    @Test
+    void aJoinTableWhoseNamesPostgresWouldCutAlikeIsRefused() {
+        String spec = """
+                entities:
+                  - name: ResidentialConstructionPermitApplication
+                    fields: [{name: parcel, type: string}]
+                    relations: [{name: contractors, kind: manyToMany, target: %s}]
+                  - name: %s
+                    fields: [{name: license, type: string}]
+                """;
+        Problem p = only(errors(spec.formatted("LicensedGeneralContractorRegisteredWithTheCounty", "LicensedGeneralContractorRegisteredWithTheCounty")),
+                "entities[0].relations[0].name");
+        assertThat(p.message()).contains("licensed_general_contractor_registered_with_the_counties_residential_construction_permit_applications")
+                .contains("101 characters").contains("63");
+        assertThat(p.fix()).contains("shorten the name of");
+        // 56 characters: PostgreSQL cuts some of its names, but they stay distinct
+        assertThat(errors(spec.formatted("Contractor", "Contractor"))).isEmpty();
+    }
+
+    /** Outsider spec tutoring-center: two many-to-many relations between one pair both used one join table. */
+    @Test
+    void aSecondManyToManyBetweenTheSamePairIsRefusedWithAWayToModelIt() {
+        Problem p = only(errors("""
+                entities:
+                  - name: Teacher
+                    fields: [{name: name, type: string}]
+                  - name: Lesson
+                    fields: [{name: period, type: integer}]
+                    relations:
+                      - {name: teachers, kind: manyToMany, target: Teacher}
+                      - {name: substituteTeachers, kind: manyToMany, target: Teacher}
+                """), "entities[1].relations[1].name");
+        assertThat(p.message()).contains("Lesson.substituteTeachers").contains("Lesson.teachers").contains("\"lessons_teachers\"");
+        assertThat(p.fix()).contains("LessonAssignment");
+        // one many-to-many declared on both sides is one relation
+        assertThat(errors("""
+                entities:
+                  - name: Teacher
+                    relations: [{name: lessons, kind: manyToMany, target: Lesson}]
+                  - name: Lesson
+                    fields: [{name: period, type: integer}]
+                    relations: [{name: teachers, kind: manyToMany, target: Teacher}]
+                """)).isEmpty();
     }
 
     @Test

@@ -15,7 +15,7 @@ export class FieldCipher {
     return key;
   }
 
-  async encrypt(tx: Tx, value: string | number | boolean | object | null | undefined): Promise<Uint8Array<ArrayBuffer> | null | undefined> {
+  async encrypt(tx: Tx, value: unknown): Promise<Uint8Array<ArrayBuffer> | null | undefined> {
     if (value === undefined || value === null) {
       return value;
     }

@@ -14,7 +14,7 @@ import { PageQuery } from '../common/pagination';
 import { {e.dtoOwnValidatorImports} } from '../common/validators';
 {/if}
 {#if e.manyToMany}
-import type { {e.names.pascal} } from '../generated/prisma/client';
+import type { {e.names.pascal} as {e.rowType} } from '../generated/prisma/client';
 {/if}
 {#for t in e.linkedTargets}
 import type { {t.pascal}Summary } from '../{t.kebab}/{t.kebab}.dto';
@@ -130,7 +130,7 @@ export type {e.names.pascal}Summary = {
 {/for}
 };
 
-export function present{e.names.pascal}Summary(row: {e.names.pascal}): {e.names.pascal}Summary {
+export function present{e.names.pascal}Summary(row: {e.rowType}): {e.names.pascal}Summary {
   return {
     id: row.id,
 {#for f in e.summaryFields}

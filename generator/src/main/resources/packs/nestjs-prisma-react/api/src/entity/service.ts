@@ -13,7 +13,7 @@ import { toDate } from '../common/validators';
 import { FieldCipher{#if e.decryptsTypedValues}, fromText{/if} } from '../db/field-cipher';
 {/if}
 import { RequestUser, TenantDb, Tx } from '../db/tenant-db';
-import { Prisma, {e.names.pascal} } from '../generated/prisma/client';
+import { Prisma, {e.names.pascal} as {e.rowType} } from '../generated/prisma/client';
 import { WorkflowEvents } from '../workflows/workflow-events';
 import { Create{e.names.pascal}Dto, List{e.names.pluralPascal}Query, Update{e.names.pascal}Dto, {e.names.pascal}View{#if e.selfLinked}, present{e.names.pascal}Summary{/if} } from './{e.names.kebab}.dto';
 {#for t in e.linkedTargets}
@@ -151,7 +151,7 @@ export class {e.names.pascal}Service {
 {#else}
     const data = { ...this.data(dto), updatedBy: user.sub } as Prisma.{e.names.pascal}UncheckedUpdateInput;
     const where: Prisma.{e.names.pascal}WhereUniqueInput = { id{#if e.hasOwner}, AND: [this.scope(user, 'update')]{/if} };
-    let rows: [{e.names.pascal} | null, {e.names.pascal}];
+    let rows: [{e.rowType} | null, {e.rowType}];
     try {
       // the row before and after in one batched transaction; an invisible row fails the update (P2025), nothing changes
       rows = await this.db.batch(user, (db) => [db.{e.names.camel}.findFirst({ where }), db.{e.names.camel}.update({ where, data })]);
@@ -161,7 +161,7 @@ export class {e.names.pascal}Service {
       }
       throw error;
     }
-    const before = await this.present(undefined, rows[0] as {e.names.pascal});
+    const before = await this.present(undefined, rows[0] as {e.rowType});
     const after = await this.present(undefined, rows[1]);
 {/if}
     this.events.emit({ type: 'updated', entity: '{e.name}', id, user, before, after });
@@ -266,12 +266,12 @@ export class {e.names.pascal}Service {
 {/if}
 
   /** A row as the API shows it (the GDPR export uses it too). */
-  async present(tx: {#if e.readsInteractively}Tx{#else}Tx | undefined{/if}, row: {e.names.pascal}{#if e.manyToMany}, include: string[] = []{/if}): Promise<{e.names.pascal}View> {
+  async present(tx: {#if e.readsInteractively}Tx{#else}Tx | undefined{/if}, row: {e.rowType}{#if e.manyToMany}, include: string[] = []{/if}): Promise<{e.names.pascal}View> {
     return (await this.presentAll(tx, [row]{#if e.manyToMany}, include{/if}))[0];
   }
 
   /** Rows as the API shows them{#if e.manyToMany}, their links read in one query per relation for all of them (no query per row){/if}. */
-  {#if e.presentsAsync}async {/if}presentAll({#if e.presentsAsync}tx{#else}_tx{/if}: {#if e.readsInteractively}Tx{#else}Tx | undefined{/if}, rows: {e.names.pascal}[]{#if e.manyToMany}, include: string[] = []{/if}): Promise<{e.names.pascal}View[]> {
+  {#if e.presentsAsync}async {/if}presentAll({#if e.presentsAsync}tx{#else}_tx{/if}: {#if e.readsInteractively}Tx{#else}Tx | undefined{/if}, rows: {e.rowType}[]{#if e.manyToMany}, include: string[] = []{/if}): Promise<{e.names.pascal}View[]> {
 {#if e.manyToMany}
     const ids = rows.map((row) => row.id);
 {#for r in e.manyToMany}
