@@ -111,7 +111,7 @@ final class ReservedNames {
         List<PageInput> pages = spec.pages().stream().map(p -> p == null ? null
                 : new PageInput(p.name(), p.kind(), entity(p.entity()), p.title(), p.roles())).toList();
         return new AppSpecInput(spec.requirements(), spec.vertical(), spec.templatePack(), spec.compliance(), newEntities, roles,
-                workflows, pages, spec.ai(), spec.delivery(), spec.rollout(), spec.approval(), spec.revisionHistoryLimit());
+                workflows, pages, spec.ai(), spec.delivery(), spec.rollout(), spec.approval(), spec.revisionHistoryLimit(), spec.draft());
     }
 
     /** The name the app uses for an entity whose own name it cannot use, or null. */
