@@ -213,6 +213,28 @@ final class LocalOperatorProcess implements AutoCloseable {
         return Files.readString(Path.of("/proc", String.valueOf(process.pid()), "maps")).contains("onnxruntime");
     }
 
+    /** The bench database's catalogue: rows in pg_class and the bytes of every pg_catalog relation (tables, indexes, TOAST). */
+    long[] catalogue() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM pg_class), (SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c"
+                        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'pg_catalog' AND c.relkind = 'r')")) {
+            rs.next();
+            return new long[] { rs.getLong(1), rs.getLong(2) };
+        }
+    }
+
+    /** CPU seconds (user + system) the operator and the standalone API have used, e.g. {@code 41 s / 23 s}. */
+    String cpuSeconds() throws IOException {
+        return String.format(Locale.ROOT, "%.0f s / %s", cpuSeconds(process), api == null ? "–" : String.format(Locale.ROOT, "%.0f s", cpuSeconds(api)));
+    }
+
+    private static double cpuSeconds(Process process) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // USER_HZ
+    }
+
     private static long rssMib(Process process) throws IOException {
         return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
                 .filter(l -> l.startsWith("VmRSS:"))

@@ -45,8 +45,8 @@ public final class TenantApplyBenchmark {
             rows.add(run(jar, jvmOptions, paced, true));
         }
         System.out.println();
-        System.out.println("| tenants applied | all Ready after | throughput | apply→Ready p50 | p99 | max | operator heap used | operator RSS | API RSS | API writes per tenant | embedding model |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        System.out.println("| tenants applied | all Ready after | throughput | apply→Ready p50 | p99 | max | operator heap used | operator RSS | API RSS | API writes per tenant | embedding model | CPU operator / API |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         rows.forEach(System.out::println);
         System.out.println("operator JVM options: " + jvmOptions + "; API: " + System.getProperty("bench.api", "standalone")
                 + "; cores: " + Runtime.getRuntime().availableProcessors());
@@ -74,6 +74,7 @@ public final class TenantApplyBenchmark {
                 }
             });
             long versionBefore = resourceVersion(client);
+            long[] catalogueBefore = operator.catalogue();
             long start = System.nanoTime();
             if (paced) {
                 for (int i = 0; i < n; i++) {
@@ -105,6 +106,10 @@ public final class TenantApplyBenchmark {
             // every committed write takes one resourceVersion: all writers' but the harness's own creates, per tenant
             double writesPerTenant = (resourceVersion(client) - versionBefore - n) / (double) n;
             informer.close();
+            long[] catalogueAfter = operator.catalogue();
+            System.out.printf(Locale.ROOT, "%d tenants: PostgreSQL catalogue +%d pg_class rows (%.1f per tenant), +%.1f MiB in pg_catalog (%.1f KiB per tenant)%n",
+                    n, catalogueAfter[0] - catalogueBefore[0], (catalogueAfter[0] - catalogueBefore[0]) / (double) n,
+                    (catalogueAfter[1] - catalogueBefore[1]) / 1048576.0, (catalogueAfter[1] - catalogueBefore[1]) / 1024.0 / n);
             if (ready.size() < n) {
                 throw new IllegalStateException(ready.size() + " of " + n + " tenants Ready after " + ALL_READY_TIMEOUT
                         + "; operator log: " + operator.log());
@@ -113,11 +118,11 @@ public final class TenantApplyBenchmark {
             applied.forEach((name, at) -> latencies.add(ready.get(name) - at));
             Latencies sorted = new Latencies(latencies);
             double seconds = (end - start) / 1e9;
-            return String.format(Locale.ROOT, "| %d %s | %.1f s | %.0f tenants/s | %d ms | %d ms | %d ms | %s | %d MiB | %s | %.1f | %s |",
+            return String.format(Locale.ROOT, "| %d %s | %.1f s | %.0f tenants/s | %d ms | %d ms | %d ms | %s | %d MiB | %s | %.1f | %s | %s |",
                     n, paced ? "one at a time" : "at once", seconds, n / seconds, sorted.percentileMillis(50), sorted.percentileMillis(99),
                     sorted.maxMillis(), operator.heapUsed(), operator.rssMib(),
                     operator.apiRssMib() < 0 ? "in the operator" : operator.apiRssMib() + " MiB", writesPerTenant,
-                    operator.embeddingModelLoaded() ? "loaded" : "not loaded");
+                    operator.embeddingModelLoaded() ? "loaded" : "not loaded", operator.cpuSeconds());
         }
     }
 }
