@@ -10,13 +10,12 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 
 /**
- * Makes the mock server's CRUD dispatcher look enough like kube-apiserver for kubectl: real
+ * Makes the CRUD store ({@link IndexedCrudDispatcher}) look enough like kube-apiserver for kubectl: real
  * discovery documents (built-in kinds plus every stored CRD), OpenAPI v3 stubs for
  * {@code apply}, Table responses for {@code get}, and validation of what is written
  * ({@link ValidatingWrites}). Everything else is the CRUD dispatcher.
@@ -24,7 +23,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
  */
 final class ApiServerDispatcher extends Dispatcher {
 
-    private final ObservedCrudDispatcher crud;
+    private final IndexedCrudDispatcher crud;
     private final StoredCrds crds;
     private final ValidatingWrites writes;
     private final ObjectMapper json;
@@ -33,10 +32,10 @@ final class ApiServerDispatcher extends Dispatcher {
     private final TableConverter tables;
     private final AccessReviews reviews;
 
-    ApiServerDispatcher(ObservedCrudDispatcher crud, ObjectMapper json, DiscoveryDocuments discovery,
+    ApiServerDispatcher(IndexedCrudDispatcher crud, ObjectMapper json, DiscoveryDocuments discovery,
             TableConverter tables) {
         this.crud = crud;
-        this.crds = new StoredCrds(crud.getMap(), json);
+        this.crds = crud.crds();
         this.writes = new ValidatingWrites(crud, crds, json);
         this.json = json;
         this.discovery = discovery;
@@ -75,15 +74,11 @@ final class ApiServerDispatcher extends Dispatcher {
             return review.get();
         }
         String contentType = header(request, "Content-Type");
-        FieldSelector fields = get ? FieldSelector.parse(queryParam(request.getPath(), "fieldSelector")) : FieldSelector.EVERYTHING;
         MockResponse response = MergingPatches.isApply(request, contentType) || MergingPatches.isMergePatch(request, contentType)
                 ? MergingPatches.handle(request, writes)
-                : writes.dispatch(fields.selectsAll() ? request : withoutFieldSelector(request));
+                : writes.dispatch(request);
         if (response.getHeaders().header("Content-Type") == null) {
             response.setHeader("Content-Type", "application/json");
-        }
-        if (!fields.selectsAll() && response.code() == HttpURLConnection.HTTP_OK && response.getBody() != null) {
-            response.setBody(select(response, fields));
         }
         if (get && response.code() == HttpURLConnection.HTTP_OK && response.getBody() != null) {
             typedList(response, path);
@@ -99,22 +94,21 @@ final class ApiServerDispatcher extends Dispatcher {
         return response;
     }
 
-    /** The store applies no field selector but metadata.name; it is applied to its answer instead. */
-    private static RecordedRequest withoutFieldSelector(RecordedRequest request) {
-        String pathAndQuery = request.getPath();
+    /** {@code pathAndQuery} without the query parameter {@code name}. */
+    static String withoutQueryParam(String pathAndQuery, String name) {
         int q = pathAndQuery.indexOf('?');
-        StringBuilder path = new StringBuilder(pathOf(pathAndQuery));
-        if (q >= 0) {
-            String separator = "?";
-            for (String pair : pathAndQuery.substring(q + 1).split("&")) {
-                if (!pair.startsWith("fieldSelector=") && !pair.isEmpty()) {
-                    path.append(separator).append(pair);
-                    separator = "&";
-                }
+        if (q < 0) {
+            return pathAndQuery;
+        }
+        StringBuilder path = new StringBuilder(pathAndQuery.substring(0, q));
+        String separator = "?";
+        for (String pair : pathAndQuery.substring(q + 1).split("&")) {
+            if (!pair.startsWith(name + "=") && !pair.isEmpty()) {
+                path.append(separator).append(pair);
+                separator = "&";
             }
         }
-        return new RecordedRequest(request.getHttpVersion(), request.method(), path.toString(), request.getHeaders(),
-                request.getBody());
+        return path.toString();
     }
 
     /**
@@ -133,29 +127,11 @@ final class ApiServerDispatcher extends Dispatcher {
                         + "List\"," + body.substring(untyped.length()))));
     }
 
-    /** A list answer with only the items {@code fields} selects; anything else unchanged. */
-    private String select(MockResponse response, FieldSelector fields) {
-        String body = new String(response.getBody().getBytes(), StandardCharsets.UTF_8);
-        JsonNode list = HttpWatchStreams.read(json, body);
-        if (!(list.get("items") instanceof com.fasterxml.jackson.databind.node.ArrayNode items)) {
-            return body;
-        }
-        for (int i = items.size() - 1; i >= 0; i--) {
-            if (!fields.matches(items.get(i))) {
-                items.remove(i);
-            }
-        }
-        return list.toString();
-    }
-
     /** Built-in kinds followed by every served version of every stored CRD. */
     List<ApiResourceType> types() {
         List<ApiResourceType> types = new ArrayList<>(BuiltInApiResources.ALL);
-        for (String stored : new ArrayList<>(crud.getMap().values())) {
-            JsonNode object = HttpWatchStreams.read(json, stored);
-            if ("CustomResourceDefinition".equals(object.path("kind").asText())) {
-                types.addAll(ApiResourceType.fromCrd(object));
-            }
+        for (JsonNode crd : crds.all()) {
+            types.addAll(ApiResourceType.fromCrd(crd));
         }
         return types;
     }
@@ -180,14 +156,6 @@ final class ApiServerDispatcher extends Dispatcher {
         return types().stream()
                 .filter(t -> t.group().equals(group) && t.version().equals(version) && t.plural().equals(plural))
                 .findFirst().orElse(null);
-    }
-
-    AttributeSet watchAttributes(String path) {
-        return crud.getAttributeExtractor().fromPath(path);
-    }
-
-    ObservedCrudDispatcher crud() {
-        return crud;
     }
 
     private static MockResponse json(Optional<String> body) {

@@ -52,6 +52,31 @@ record FieldSelector(List<Term> terms) {
         return terms.stream().allMatch(t -> t.matches(object));
     }
 
+    /** The object's name and namespace are compared as stored; only other paths parse its JSON. */
+    boolean matches(StoredObject object, com.fasterxml.jackson.databind.ObjectMapper json) {
+        JsonNode parsed = null;
+        for (Term term : terms) {
+            String known = switch (term.path()) {
+                case "metadata.name" -> object.name();
+                case "metadata.namespace" -> object.namespace();
+                default -> null;
+            };
+            if (known != null) {
+                if (known.equals(term.value()) != term.equal()) {
+                    return false;
+                }
+                continue;
+            }
+            if (parsed == null) {
+                parsed = HttpWatchStreams.read(json, object.json());
+            }
+            if (!term.matches(parsed)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean selectsAll() {
         return terms.isEmpty();
     }

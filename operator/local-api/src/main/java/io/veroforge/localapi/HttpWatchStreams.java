@@ -1,15 +1,13 @@
 package io.veroforge.localapi;
 
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -18,43 +16,29 @@ import io.vertx.core.http.HttpServerResponse;
  * Serves {@code ?watch=true} requests over plain HTTP as a chunked stream of watch events
  * ({@code {"type":"MODIFIED","object":{...}}} per line), the way kube-apiserver does for kubectl
  * ({@code kubectl get -w}, {@code kubectl wait}, {@code kubectl delete} waiting for finalizers).
- * The mock server's own watches are WebSocket only and stay in use for the Fabric8 client.
- *
- * <p>A watch starting at a resourceVersion first receives every matching object changed after
- * it (as ADDED), then live events. Label selectors are not applied; field selectors are
- * ({@link FieldSelector}).
+ * The Fabric8 client watches over WebSockets instead ({@link WebSocketWatch}); both are watches of
+ * the same store ({@link ObjectStore#watch}): from a resourceVersion the changes after it, else
+ * every matching object as ADDED, then each change, selected by labels and fields.
  */
-final class HttpWatchStreams implements ObservedCrudDispatcher.ChangeListener {
+final class HttpWatchStreams {
 
-    private record Stream(HttpServerResponse response, AttributeSet query, FieldSelector fields, boolean table,
-            ApiResourceType type, String includeObject) {
-
-        boolean matches(AttributeSet attributes, String state, ObjectMapper json) {
-            if (attributes == null || !attributes.matches(query)) {
-                return false;
-            }
-            return fields.selectsAll() || fields.matches(read(json, state));
-        }
-    }
-
-    private final Set<Stream> streams = new CopyOnWriteArraySet<>();
+    private final Set<WatchStream> streams = ConcurrentHashMap.newKeySet();
     private final Vertx vertx;
     private final ObjectMapper json;
     private final TableConverter tables;
-    private Map<AttributeSet, String> store = Map.of();
-    private Function<String, AttributeSet> pathAttributes = p -> new AttributeSet();
+    private final ObjectStore store;
+    private Function<String, ObjectQuery> queryOfPath = p -> null;
     private Function<String, ApiResourceType> typeOfPath = p -> null;
 
-    HttpWatchStreams(Vertx vertx, ObjectMapper json, TableConverter tables) {
+    HttpWatchStreams(Vertx vertx, ObjectMapper json, TableConverter tables, ObjectStore store) {
         this.vertx = vertx;
         this.json = json;
         this.tables = tables;
+        this.store = store;
     }
 
-    void attach(Map<AttributeSet, String> store, Function<String, AttributeSet> pathAttributes,
-            Function<String, ApiResourceType> typeOfPath) {
-        this.store = store;
-        this.pathAttributes = pathAttributes;
+    void attach(Function<String, ObjectQuery> queryOfPath, Function<String, ApiResourceType> typeOfPath) {
+        this.queryOfPath = queryOfPath;
         this.typeOfPath = typeOfPath;
     }
 
@@ -65,82 +49,67 @@ final class HttpWatchStreams implements ObservedCrudDispatcher.ChangeListener {
                 && ("true".equals(watch) || "1".equals(watch));
     }
 
-    /** Runs on the server's event loop, like the CRUD dispatcher, so no change slips in between. */
     void open(HttpServerRequest request) {
         request.resume();
-        String path = request.path();
-        AttributeSet query = pathAttributes.apply(path);
-        FieldSelector fields = FieldSelector.parse(request.getParam("fieldSelector"));
-        ApiResourceType type = typeOfPath.apply(path);
-        Stream stream = new Stream(request.response(), query, fields,
-                TableConverter.wantsTable(request.getHeader("Accept")), type, request.getParam("includeObject"));
         HttpServerResponse response = request.response();
+        ObjectQuery query = queryOfPath.apply(request.uri());
+        if (query == null) {
+            response.setStatusCode(404).end();
+            return;
+        }
+        boolean table = TableConverter.wantsTable(request.getHeader("Accept"));
+        ApiResourceType type = table ? typeOfPath.apply(request.path()) : null;
+        String includeObject = request.getParam("includeObject");
         response.setStatusCode(200).setChunked(true).putHeader("Content-Type", "application/json");
         // at once, as kube-apiserver does: client-go counts kubectl wait's --timeout only from the
         // response headers, so headers held back until the first event made it wait for minutes
         response.writeHead();
-        long since = parseLong(request.getParam("resourceVersion"));
-        store.forEach((attributes, state) -> {
-            if (stream.matches(attributes, state, json)
-                    && parseLong(read(json, state).path("metadata").path("resourceVersion").asText()) > since) {
-                send(stream, "ADDED", state);
+        WatchStream[] opened = new WatchStream[1];
+        opened[0] = store.watch(query, WebSocketWatch.since(request.getParam("resourceVersion")), new WatchStream.Client() {
+            @Override
+            public void event(String eventType, String object) {
+                if (response.ended() || response.closed()) {
+                    close(opened[0], response);
+                    return;
+                }
+                if (!table) {
+                    response.write("{\"type\":\"" + eventType + "\",\"object\":" + object + "}\n");
+                    return;
+                }
+                ObjectNode event = json.createObjectNode();
+                event.put("type", eventType);
+                event.set("object", tables.toTable(read(json, object), type, includeObject));
+                response.write(event.toString() + "\n");
+            }
+
+            @Override
+            public void gone(String message) {
+                if (!response.ended() && !response.closed()) {
+                    response.end("{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},"
+                            + "\"status\":\"Failure\",\"message\":\"" + message + "\",\"reason\":\"Expired\",\"code\":410}}\n");
+                }
             }
         });
-        streams.add(stream);
-        response.closeHandler(v -> streams.remove(stream));
-        String timeout = request.getParam("timeoutSeconds");
-        if (timeout != null && parseLong(timeout) > 0) {
-            vertx.setTimer(parseLong(timeout) * 1000, t -> close(stream));
-        }
-    }
-
-    @Override
-    public void changed(AttributeSet oldAttributes, String oldState, AttributeSet newAttributes, String newState) {
-        for (Stream stream : streams) {
-            boolean matchesOld = oldState != null && stream.matches(oldAttributes, oldState, json);
-            boolean matchesNew = newState != null && stream.matches(newAttributes, newState, json);
-            if (matchesOld && matchesNew) {
-                send(stream, "MODIFIED", newState);
-            } else if (matchesOld) {
-                send(stream, "DELETED", oldState);
-            } else if (matchesNew) {
-                send(stream, "ADDED", newState);
-            }
+        streams.add(opened[0]);
+        response.closeHandler(v -> close(opened[0], response));
+        long timeout = WebSocketWatch.since(request.getParam("timeoutSeconds"));
+        if (timeout > 0) {
+            vertx.setTimer(timeout * 1000, t -> close(opened[0], response));
         }
     }
 
     void closeAll() {
-        streams.forEach(this::close);
+        streams.forEach(s -> store.unwatch(s));
+        streams.clear();
     }
 
-    private void close(Stream stream) {
-        streams.remove(stream);
-        if (!stream.response().ended() && !stream.response().closed()) {
-            stream.response().end();
-        }
-    }
-
-    private void send(Stream stream, String type, String state) {
-        if (stream.response().ended() || stream.response().closed()) {
+    private void close(WatchStream stream, HttpServerResponse response) {
+        if (stream != null) {
             streams.remove(stream);
-            return;
+            store.unwatch(stream);
         }
-        JsonNode object = read(json, state);
-        ObjectNode event = json.createObjectNode();
-        event.put("type", type);
-        event.set("object", stream.table() ? tables.toTable(object, stream.type(), stream.includeObject()) : object);
-        try {
-            stream.response().write(json.writeValueAsString(event) + "\n");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long parseLong(String s) {
-        try {
-            return s == null || s.isBlank() ? 0 : Long.parseLong(s.trim());
-        } catch (NumberFormatException e) {
-            return 0;
+        if (!response.ended() && !response.closed()) {
+            response.end();
         }
     }
 

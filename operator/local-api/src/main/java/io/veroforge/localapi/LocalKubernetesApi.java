@@ -14,7 +14,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import io.fabric8.mockwebserver.vertx.HttpServerRequestHandler;
+import io.fabric8.mockwebserver.http.Dispatcher;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -22,14 +22,15 @@ import io.vertx.core.http.HttpServerOptions;
 
 /**
  * An in-process Kubernetes API on 127.0.0.1 over plain HTTP: the Fabric8 Kubernetes Mock
- * Server's CRUD dispatcher (the same store the operator's tests use), behind
+ * Server's CRUD behaviour (the same the operator's tests use) over an indexed store that serves
+ * requests concurrently ({@link IndexedCrudDispatcher}, {@link ObjectStore}), behind
  * {@link ApiServerDispatcher} so that kubectl can discover, print, apply and delete resources,
  * and with chunked HTTP watches ({@link HttpWatchStreams}) so {@code kubectl get -w} and
  * {@code kubectl wait} work.
  *
  * <p>It serves from its own Vert.x HTTP server rather than {@code KubernetesMockServer}'s,
- * because that one writes each response in one piece and cannot stream a watch. WebSocket
- * watches (the Fabric8 client's) still go to the CRUD dispatcher unchanged.
+ * because that one writes each response in one piece and cannot stream a watch, and dispatches
+ * every request on the one event loop ({@link WorkerThreadRequests}).
  */
 public final class LocalKubernetesApi implements AutoCloseable {
     /** Above etcd's 1.5 MiB request limit, so whatever a real API server accepts is watched here too. */
@@ -38,14 +39,13 @@ public final class LocalKubernetesApi implements AutoCloseable {
     private final Vertx vertx;
     private final HttpServer server;
     private final HttpWatchStreams watches;
-    private final ApiServerDispatcher dispatcher;
+    private final ObjectStore store;
 
-    private LocalKubernetesApi(Vertx vertx, HttpServer server, HttpWatchStreams watches,
-            ApiServerDispatcher dispatcher) {
+    private LocalKubernetesApi(Vertx vertx, HttpServer server, HttpWatchStreams watches, ObjectStore store) {
         this.vertx = vertx;
         this.server = server;
         this.watches = watches;
-        this.dispatcher = dispatcher;
+        this.store = store;
     }
 
     /** Starts on 127.0.0.1:{@code port}; 0 picks a free port. */
@@ -53,8 +53,9 @@ public final class LocalKubernetesApi implements AutoCloseable {
         ObjectMapper json = Serialization.jsonMapper();
         Vertx vertx = Vertx.vertx();
         TableConverter tables = new TableConverter(json);
-        HttpWatchStreams watches = new HttpWatchStreams(vertx, json, tables);
-        ObservedCrudDispatcher crud = new ObservedCrudDispatcher(watches);
+        ObjectStore store = new ObjectStore(json);
+        HttpWatchStreams watches = new HttpWatchStreams(vertx, json, tables, store);
+        IndexedCrudDispatcher crud = new IndexedCrudDispatcher(store, json);
         HttpServer server = vertx.createHttpServer(new HttpServerOptions()
                 .setHost("127.0.0.1")
                 .setPort(port)
@@ -68,24 +69,24 @@ public final class LocalKubernetesApi implements AutoCloseable {
                 .setHandle100ContinueAutomatically(true));
         // the discovery documents name the server address, which is known only once bound
         ApiServerDispatcher[] dispatcher = new ApiServerDispatcher[1];
-        HttpServerRequestHandler crudHandler = new HttpServerRequestHandler(vertx) {
+        WorkerThreadRequests requests = new WorkerThreadRequests(vertx, new Dispatcher() {
             @Override
-            protected MockResponse onHttpRequest(RecordedRequest request) {
+            public MockResponse dispatch(RecordedRequest request) {
                 return dispatcher[0].dispatch(request);
             }
-        };
+        });
         server.requestHandler(request -> {
             if (HttpWatchStreams.isHttpWatch(request)) {
                 watches.open(request);
             } else {
-                crudHandler.handle(request);
+                requests.handle(request);
             }
         });
         await(server.listen());
         dispatcher[0] = new ApiServerDispatcher(crud, json,
                 new DiscoveryDocuments(json, "127.0.0.1:" + server.actualPort()), tables);
-        watches.attach(crud.getMap(), dispatcher[0]::watchAttributes, dispatcher[0]::typeOfPath);
-        return new LocalKubernetesApi(vertx, server, watches, dispatcher[0]);
+        watches.attach(crud::query, dispatcher[0]::typeOfPath);
+        return new LocalKubernetesApi(vertx, server, watches, store);
     }
 
     public String url() {
@@ -121,6 +122,7 @@ public final class LocalKubernetesApi implements AutoCloseable {
     @Override
     public void close() {
         watches.closeAll();
+        store.close();
         try {
             await(server.close());
         } finally {

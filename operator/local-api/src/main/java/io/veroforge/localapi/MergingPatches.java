@@ -48,7 +48,33 @@ final class MergingPatches {
                 && contentType.contains("merge-patch+json");
     }
 
+    /** A merge computed from a version another writer replaced meanwhile is computed again, this often at most. */
+    private static final int ATTEMPTS = 20;
+
+    /**
+     * A patch without {@code metadata.resourceVersion} is unconditional: when the object changed between
+     * the read and the write (409), it is merged again into the new version, as kube-apiserver does.
+     */
     static MockResponse handle(RecordedRequest request, Dispatcher crud) {
+        MockResponse response = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            response = attempt(request, crud);
+            if (response.code() != 409 || preconditioned(request)) {
+                return response;
+            }
+        }
+        return response;
+    }
+
+    private static boolean preconditioned(RecordedRequest request) {
+        try {
+            return read(request.getBody().getBytes()).path("metadata").hasNonNull("resourceVersion");
+        } catch (java.io.IOException e) {
+            return true;
+        }
+    }
+
+    private static MockResponse attempt(RecordedRequest request, Dispatcher crud) {
         boolean apply = isApply(request, ApiServerDispatcher.header(request, "Content-Type"));
         String path = ApiServerDispatcher.pathOf(request.getPath());
         JsonNode applied;

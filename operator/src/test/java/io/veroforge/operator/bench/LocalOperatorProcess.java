@@ -46,13 +46,16 @@ final class LocalOperatorProcess implements AutoCloseable {
     private final Process process;
     private final int httpPort;
     private final KubernetesClient client;
+    /** The local API in a process of its own ({@code -Dbench.api=standalone}, the default), else null: it runs inside the operator. */
+    private final Process api;
 
-    private LocalOperatorProcess(String database, Path workDir, Process process, int httpPort, KubernetesClient client) {
+    private LocalOperatorProcess(String database, Path workDir, Process process, int httpPort, KubernetesClient client, Process api) {
         this.database = database;
         this.workDir = workDir;
         this.process = process;
         this.httpPort = httpPort;
         this.client = client;
+        this.api = api;
     }
 
     /** Starts the jar with {@code --local} on free ports against a new database {@code database} and waits until it is ready. */
@@ -62,6 +65,8 @@ final class LocalOperatorProcess implements AutoCloseable {
         int apiPort = freePort();
         int httpPort = freePort();
         Path workDir = Files.createTempDirectory("veroforge-bench");
+        // the API in its own process (as it is on a cluster), so the operator's RSS is the operator's alone
+        Process api = "standalone".equals(System.getProperty("bench.api", "standalone")) ? startApi(jar, apiPort, workDir) : null;
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Collections.addAll(command, jvmOptions.split(" "));
@@ -73,6 +78,9 @@ final class LocalOperatorProcess implements AutoCloseable {
         command.add("-Dveroforge.git.root=" + workDir.resolve("git"));
         command.add("-Dveroforge.git.http-port=0");
         command.add("-Dvf.repo.root=" + Path.of("").toAbsolutePath().getParent());
+        if (api != null) {
+            command.add("-Dveroforge-local.api-url=http://127.0.0.1:" + apiPort);
+        }
         command.add("-jar");
         command.add(jar.toString());
         command.add("--local");
@@ -82,12 +90,39 @@ final class LocalOperatorProcess implements AutoCloseable {
             awaitHttp("http://127.0.0.1:" + httpPort + "/q/health/ready", process, workDir);
         } catch (Exception e) {
             process.destroy();
+            if (api != null) {
+                api.destroy();
+            }
             throw e;
         }
         // the kubeconfig the operator wrote (.local/kubeconfig) names the same URL
         KubernetesClient client = new KubernetesClientBuilder()
                 .withConfig(new ConfigBuilder().withMasterUrl("http://127.0.0.1:" + apiPort).withTrustCerts(true).build()).build();
-        return new LocalOperatorProcess(database, workDir, process, httpPort, client);
+        return new LocalOperatorProcess(database, workDir, process, httpPort, client, api);
+    }
+
+    /** {@code quarkus-run.jar --local-api} with {@code -Dbench.api.jvm} (default {@code -Xmx1g -XX:+UseSerialGC}), once it answers. */
+    private static Process startApi(Path jar, int port, Path workDir) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Collections.addAll(command, System.getProperty("bench.api.jvm", "-Xmx1g -XX:+UseSerialGC").split(" "));
+        command.add("-Dveroforge-local.api-port=" + port);
+        command.addAll(List.of("-jar", jar.toString(), "--local-api"));
+        Path dir = Files.createDirectories(workDir.resolve("api"));
+        Process api = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("api.log").toFile()).start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline && api.isAlive()) {
+            // the CRDs are installed before the address is printed
+            if (Files.readString(workDir.resolve("api.log")).contains("Local Kubernetes API on")) {
+                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/version")).build(), HttpResponse.BodyHandlers.discarding());
+                return api;
+            }
+            Thread.sleep(100);
+        }
+        api.destroyForcibly();
+        throw new IllegalStateException("the standalone local API did not start: " + Files.readString(workDir.resolve("api.log")));
     }
 
     /**
@@ -165,6 +200,42 @@ final class LocalOperatorProcess implements AutoCloseable {
 
     /** The operator process's resident set size. */
     long rssMib() throws IOException {
+        return rssMib(process);
+    }
+
+    /** The standalone API process's resident set size; -1 when the API runs inside the operator. */
+    long apiRssMib() throws IOException {
+        return api == null ? -1 : rssMib(api);
+    }
+
+    /** Whether the operator has the embedding model's ONNX runtime mapped (it should not, with only Tenants to reconcile). */
+    boolean embeddingModelLoaded() throws IOException {
+        return Files.readString(Path.of("/proc", String.valueOf(process.pid()), "maps")).contains("onnxruntime");
+    }
+
+    /** The bench database's catalogue: rows in pg_class and the bytes of every pg_catalog relation (tables, indexes, TOAST). */
+    long[] catalogue() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM pg_class), (SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c"
+                        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'pg_catalog' AND c.relkind = 'r')")) {
+            rs.next();
+            return new long[] { rs.getLong(1), rs.getLong(2) };
+        }
+    }
+
+    /** CPU seconds (user + system) the operator and the standalone API have used, e.g. {@code 41 s / 23 s}. */
+    String cpuSeconds() throws IOException {
+        return String.format(Locale.ROOT, "%.0f s / %s", cpuSeconds(process), api == null ? "–" : String.format(Locale.ROOT, "%.0f s", cpuSeconds(api)));
+    }
+
+    private static double cpuSeconds(Process process) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // USER_HZ
+    }
+
+    private static long rssMib(Process process) throws IOException {
         return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
                 .filter(l -> l.startsWith("VmRSS:"))
                 .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
@@ -176,6 +247,10 @@ final class LocalOperatorProcess implements AutoCloseable {
         client.close();
         process.destroy();
         process.waitFor(30, TimeUnit.SECONDS);
+        if (api != null) {
+            api.destroy();
+            api.waitFor(30, TimeUnit.SECONDS);
+        }
         try {
             Path kept = Path.of("target", "bench", database + "-operator.log");
             Files.createDirectories(kept.getParent());

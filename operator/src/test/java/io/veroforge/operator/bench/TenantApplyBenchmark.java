@@ -45,12 +45,18 @@ public final class TenantApplyBenchmark {
             rows.add(run(jar, jvmOptions, paced, true));
         }
         System.out.println();
-        System.out.println("| tenants applied | all Ready after | throughput | apply→Ready p50 | p99 | max | operator heap used | operator RSS |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| tenants applied | all Ready after | throughput | apply→Ready p50 | p99 | max | operator heap used | operator RSS | API RSS | API writes per tenant | embedding model | CPU operator / API |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         rows.forEach(System.out::println);
-        System.out.println("operator JVM options: " + jvmOptions + "; cores: " + Runtime.getRuntime().availableProcessors());
+        System.out.println("operator JVM options: " + jvmOptions + "; API: " + System.getProperty("bench.api", "standalone")
+                + "; cores: " + Runtime.getRuntime().availableProcessors());
         // the client's event-loop threads would keep this forked JVM alive
         System.exit(0);
+    }
+
+    /** The store's newest resourceVersion, which a list answers with. */
+    private static long resourceVersion(KubernetesClient client) {
+        return Long.parseLong(client.namespaces().list().getMetadata().getResourceVersion());
     }
 
     /**
@@ -67,6 +73,8 @@ public final class TenantApplyBenchmark {
                     ready.putIfAbsent(t.getMetadata().getName(), System.nanoTime());
                 }
             });
+            long versionBefore = resourceVersion(client);
+            long[] catalogueBefore = operator.catalogue();
             long start = System.nanoTime();
             if (paced) {
                 for (int i = 0; i < n; i++) {
@@ -95,7 +103,13 @@ public final class TenantApplyBenchmark {
                 Thread.sleep(50);
             }
             long end = ready.values().stream().mapToLong(Long::longValue).max().orElse(System.nanoTime());
+            // every committed write takes one resourceVersion: all writers' but the harness's own creates, per tenant
+            double writesPerTenant = (resourceVersion(client) - versionBefore - n) / (double) n;
             informer.close();
+            long[] catalogueAfter = operator.catalogue();
+            System.out.printf(Locale.ROOT, "%d tenants: PostgreSQL catalogue +%d pg_class rows (%.1f per tenant), +%.1f MiB in pg_catalog (%.1f KiB per tenant)%n",
+                    n, catalogueAfter[0] - catalogueBefore[0], (catalogueAfter[0] - catalogueBefore[0]) / (double) n,
+                    (catalogueAfter[1] - catalogueBefore[1]) / 1048576.0, (catalogueAfter[1] - catalogueBefore[1]) / 1024.0 / n);
             if (ready.size() < n) {
                 throw new IllegalStateException(ready.size() + " of " + n + " tenants Ready after " + ALL_READY_TIMEOUT
                         + "; operator log: " + operator.log());
@@ -104,9 +118,11 @@ public final class TenantApplyBenchmark {
             applied.forEach((name, at) -> latencies.add(ready.get(name) - at));
             Latencies sorted = new Latencies(latencies);
             double seconds = (end - start) / 1e9;
-            return String.format(Locale.ROOT, "| %d %s | %.1f s | %.0f tenants/s | %d ms | %d ms | %d ms | %s | %d MiB |",
+            return String.format(Locale.ROOT, "| %d %s | %.1f s | %.0f tenants/s | %d ms | %d ms | %d ms | %s | %d MiB | %s | %.1f | %s | %s |",
                     n, paced ? "one at a time" : "at once", seconds, n / seconds, sorted.percentileMillis(50), sorted.percentileMillis(99),
-                    sorted.maxMillis(), operator.heapUsed(), operator.rssMib());
+                    sorted.maxMillis(), operator.heapUsed(), operator.rssMib(),
+                    operator.apiRssMib() < 0 ? "in the operator" : operator.apiRssMib() + " MiB", writesPerTenant,
+                    operator.embeddingModelLoaded() ? "loaded" : "not loaded", operator.cpuSeconds());
         }
     }
 }
