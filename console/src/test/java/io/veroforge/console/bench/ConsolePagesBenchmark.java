@@ -32,6 +32,7 @@ import io.veroforge.console.access.ClusterClients;
 import io.veroforge.console.access.ConsoleUser;
 import io.veroforge.console.apps.AppDirectory;
 import io.veroforge.console.canaries.CanaryDirectory;
+import io.veroforge.console.proposals.IntelligenceClient;
 import io.veroforge.console.tenants.TenantDirectory;
 
 /**
@@ -62,6 +63,8 @@ class ConsolePagesBenchmark {
     CanaryDirectory canaries;
     @Inject
     ClusterClients clients;
+    @Inject
+    IntelligenceClient engine;
 
     @Test
     void mainPagesWith100TenantsAnd500Generations() throws Exception {
@@ -144,6 +147,7 @@ class ConsolePagesBenchmark {
         reads.put("the app's Generations (list by label)", () -> apps.generations(alice, appSpec));
         reads.put("one Generation (get Tenant, AppSpec, Generation)", () -> apps.generation(alice, tenant, app, newest));
         reads.put("the app's Canaries (get Tenant, AppSpec, list Canaries)", () -> canaries.canaries(alice, tenant, app));
+        reads.put("the engine's proposals (one HTTP call to the test engine)", () -> engine.proposals(null));
         System.out.println("BENCH | read | calls | p50 ms | p99 ms |");
         for (var read : reads.entrySet()) {
             for (int i = 0; i < WARMUP; i++) {
