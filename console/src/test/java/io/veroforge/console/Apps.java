@@ -63,6 +63,17 @@ public final class Apps {
         }
     }
 
+    /** What the AppSpec reconciler writes to status.similarApps (nearest first), keeping the rest of status. */
+    public static void reportSimilarApps(String namespace, String name, io.veroforge.api.v1alpha1.SimilarApp... similar) {
+        try (KubernetesClient admin = LocalApiResource.admin()) {
+            AppSpec app = admin.resources(AppSpec.class).inNamespace(namespace).withName(name).get();
+            AppSpecStatus status = app.getStatus() == null ? new AppSpecStatus() : app.getStatus();
+            status.setSimilarApps(List.of(similar));
+            app.setStatus(status);
+            admin.resource(app).updateStatus();
+        }
+    }
+
     /**
      * A Generation of {@code app} as the operator creates it (spec and label from the example), with the example's
      * status: AwaitApproval, a destructive migration step, one low finding.

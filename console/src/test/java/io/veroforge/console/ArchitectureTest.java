@@ -71,12 +71,13 @@ class ArchitectureTest {
     }
 
     @Test
-    void theChatReachesAppsOnlyThroughTheAppDirectoryAndDrawsWithTheModelDiagram() {
+    void theChatReachesAppsOnlyThroughTheAppDirectoryAndDrawsWithTheModelDiagramAndSimilarAppLinks() {
         noClasses().that().resideInAPackage("io.veroforge.console.chat..")
                 .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
-                        "app or tenant classes other than AppDirectory and ModelDiagram",
+                        "app or tenant classes other than AppDirectory, ModelDiagram and SimilarAppLinks",
                         (com.tngtech.archunit.core.domain.JavaClass c) -> (c.getPackageName().equals("io.veroforge.console.apps")
-                                && !c.getSimpleName().startsWith("AppDirectory") && !c.getSimpleName().startsWith("ModelDiagram"))
+                                && !c.getSimpleName().startsWith("AppDirectory") && !c.getSimpleName().startsWith("ModelDiagram")
+                                && !c.getSimpleName().startsWith("SimilarAppLinks"))
                                 || c.getPackageName().equals("io.veroforge.console.tenants")))
                 .because("a draft is seen only through an app the user may see (package-info of chat)")
                 .check(CONSOLE);

@@ -11,6 +11,8 @@ public final class SignedIn {
     public static final String GINA = "gina@globex.example.com";
     /** In the platform admins' group: decides on improvement proposals, owns no Tenant. */
     public static final String OPS = "ops@veroforge.example.com";
+    /** The form sign-in's session cookie, for clients other than RestAssured (the page benchmark's). */
+    public static final String SESSION_COOKIE = HomePage.SESSION_COOKIE;
 
     private SignedIn() {
     }

@@ -128,6 +128,7 @@ public class AppPages {
         var generations = recorded.stream().map(g -> GenerationView.of(tenant, name, g)).toList();
         return Response.ok(detail.data("user", user).data("tenant", tenant).data("app", AppSummary.of(tenant, app.get()))
                 .data("problems", AppSpecProblems.of(app.get())).data("generations", generations)
+                .data("similar", SimilarAppLinks.of(tenant, app.get()))
                 .data("diagram", ModelDiagram.of(recorded.isEmpty() ? null : recorded.get(0)))
                 .data("yaml", AppDraft.yaml(withoutStatus(app.get()))).render()).build();
     }

@@ -24,6 +24,7 @@ import io.veroforge.api.v1alpha1.AppSpec;
 import io.veroforge.api.v1alpha1.FieldType;
 import io.veroforge.console.access.ConsoleUser;
 import io.veroforge.console.apps.AppDirectory;
+import io.veroforge.console.apps.SimilarAppLinks;
 import io.veroforge.console.writes.FieldProblem;
 
 /**
@@ -167,6 +168,7 @@ public class ChatPages {
         return conversation.data("user", user).data("tenant", tenant).data("app", name)
                 .data("turns", Transcript.of(app).turns()).data("preview", preview)
                 .data("diagram", preview.previewed() ? preview.diagram(name) : null)
+                .data("similar", SimilarAppLinks.of(tenant, app))
                 .data("draft", app.getSpec() != null && app.getSpec().drafted())
                 .data("requirements", app.getSpec() == null || app.getSpec().getRequirements() == null ? "" : app.getSpec().getRequirements())
                 .data("resourceVersion", app.getMetadata().getResourceVersion())

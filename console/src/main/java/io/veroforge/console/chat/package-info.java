@@ -6,7 +6,8 @@
  *
  * <p>May import: the API model, Fabric8, Quarkus, Jackson, {@code io.veroforge.console.access},
  * {@code io.veroforge.console.writes}, {@code io.veroforge.console.conditions}, and of the app pages only
- * {@code AppDirectory} (who may see which app) and {@code ModelDiagram} (the ER diagram). Never the generator or the
+ * {@code AppDirectory} (who may see which app), {@code ModelDiagram} (the ER diagram) and {@code SimilarAppLinks}
+ * (the similar apps of an AppSpec already read through the directory; it reads nothing). Never the generator or the
  * operator: the model comes from status.
  */
 package io.veroforge.console.chat;

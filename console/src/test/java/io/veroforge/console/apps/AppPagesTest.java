@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.veroforge.api.v1alpha1.SimilarApp;
 import io.veroforge.api.v1alpha1.TenantOwner.OwnerKind;
 import io.veroforge.console.Apps;
 import io.veroforge.console.LocalApiResource;
@@ -94,6 +95,26 @@ class AppPagesTest {
         assertThat(page.select("g[data-entity=ServiceVisit] text.er-field title").eachText())
                 .contains("notes — requirements: embedding all-minilm-l6-v2, \"technicians note what they treated\", confidence 0.81");
         assertThat(page.select("#er-diagram > title").text()).isEqualTo("Entities and relations of pest-control");
+    }
+
+    @Test
+    void theAppPageLinksTheSimilarAppsStatusNamesWithTheirSimilarityAndNothingElse() {
+        Apps.ensure(NS, "pest-north", "field-service", "Customer");
+        Apps.ensure(NS, "pest-south", "field-service", "Customer");
+        Apps.ensure(NS, "bakery", "retail", "Order");
+        Apps.reportSimilarApps(NS, "pest-north", new SimilarApp("pest-south", 0.648), new SimilarApp("gym", 0.512));
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(SignedIn.as(ALICE).get("/tenants/" + TENANT + "/apps/pest-north")
+                .then().statusCode(200).extract().asString());
+        assertThat(page.select("#similar-apps li").eachAttr("data-similar")).containsExactly("pest-south", "gym");
+        assertThat(page.select("#similar-apps a").eachAttr("href"))
+                .containsExactly("/tenants/" + TENANT + "/apps/pest-south", "/tenants/" + TENANT + "/apps/gym");
+        assertThat(page.select("#similar-apps .similarity").eachText()).containsExactly("65% alike", "51% alike");
+
+        Apps.reportSimilarApps(NS, "bakery");
+        org.jsoup.nodes.Document alone = org.jsoup.Jsoup.parse(SignedIn.as(ALICE).get("/tenants/" + TENANT + "/apps/bakery")
+                .then().statusCode(200).extract().asString());
+        assertThat(alone.select("#similar-apps")).isEmpty();
+        assertThat(alone.select("h1").text()).isEqualTo("App bakery");
     }
 
     @Test

@@ -57,6 +57,16 @@ class ChatPagesTest {
     }
 
     @Test
+    void theConversationLinksTheSimilarAppsTheOperatorFoundForTheDraft() {
+        start("chat-similar");
+        Apps.reportSimilarApps(NS, "chat-similar", new io.veroforge.api.v1alpha1.SimilarApp("pest-control", 0.702));
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(SignedIn.as(ALICE).get("/tenants/" + TENANT + "/chat/chat-similar")
+                .then().statusCode(200).extract().asString());
+        assertThat(page.select("#similar-apps a").eachAttr("href")).containsExactly("/tenants/" + TENANT + "/apps/pest-control");
+        assertThat(page.select("#similar-apps .similarity").eachText()).containsExactly("70% alike");
+    }
+
+    @Test
     void aDraftWithoutWordsOrWithABadNameIsRefusedNamingTheField() {
         SignedIn.as(ALICE).formParam("name", "chat-empty").formParam("message", " ")
                 .post("/tenants/" + TENANT + "/chat").then().statusCode(422)
