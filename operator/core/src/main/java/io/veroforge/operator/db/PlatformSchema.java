@@ -25,7 +25,8 @@ final class PlatformSchema {
                     .schemas(PostgresFillCache.SCHEMA).defaultSchema(PostgresFillCache.SCHEMA).createSchemas(true)
                     .table("veroforge_platform_history")
                     .skipDefaultResolvers(true).skipDefaultCallbacks(true).locations(new String[0])
-                    .javaMigrations(new PostgresFillCache.CreateFillCache(), new PostgresAppVectors.CreateAppVectors())
+                    .javaMigrations(new PlatformMigration("1", "gap fill cache", PostgresFillCache.CREATE_SQL),
+                            new PlatformMigration("2", "app vectors", PostgresAppVectors.CREATE_SQL))
                     .validateMigrationNaming(false).cleanDisabled(true)
                     .load();
             try {

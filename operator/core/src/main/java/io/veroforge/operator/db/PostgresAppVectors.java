@@ -1,19 +1,13 @@
 package io.veroforge.operator.db;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Each app's fingerprint vector (the embedding of its requirements and model summary) in the
@@ -113,47 +107,14 @@ public final class PostgresAppVectors {
         return vector;
     }
 
-    /** Version 2 of the platform schema: the table. Upgrades are further versions, never edits of this SQL (Flyway's checksum guards it). */
-    static final class CreateAppVectors implements JavaMigration {
-        private static final List<String> SQL = List.of(
-                "CREATE TABLE " + table() + " ("
-                        + "namespace text NOT NULL, "
-                        + "name text NOT NULL, "
-                        + "fingerprint_hash text NOT NULL, "
-                        + "vector real[] NOT NULL, "
-                        + "updated_at timestamptz NOT NULL DEFAULT now(), "
-                        + "PRIMARY KEY (namespace, name))",
-                "COMMENT ON TABLE " + table() + " IS 'VeroForge: each app''s fingerprint embedding (requirements and model summary), for status.similarApps'");
-
-        @Override
-        public MigrationVersion getVersion() {
-            return MigrationVersion.fromVersion("2");
-        }
-
-        @Override
-        public String getDescription() {
-            return "app vectors";
-        }
-
-        @Override
-        public Integer getChecksum() {
-            CRC32 crc = new CRC32();
-            SQL.forEach(s -> crc.update(s.getBytes(StandardCharsets.UTF_8)));
-            return (int) crc.getValue();
-        }
-
-        @Override
-        public boolean canExecuteInTransaction() {
-            return true;
-        }
-
-        @Override
-        public void migrate(Context context) throws SQLException {
-            try (Statement statement = context.getConnection().createStatement()) {
-                for (String sql : SQL) {
-                    statement.execute(sql);
-                }
-            }
-        }
-    }
+    /** Version 2 of the platform schema: the table. */
+    static final List<String> CREATE_SQL = List.of(
+            "CREATE TABLE " + table() + " ("
+                    + "namespace text NOT NULL, "
+                    + "name text NOT NULL, "
+                    + "fingerprint_hash text NOT NULL, "
+                    + "vector real[] NOT NULL, "
+                    + "updated_at timestamptz NOT NULL DEFAULT now(), "
+                    + "PRIMARY KEY (namespace, name))",
+            "COMMENT ON TABLE " + table() + " IS 'VeroForge: each app''s fingerprint embedding (requirements and model summary), for status.similarApps'");
 }

@@ -1,20 +1,14 @@
 package io.veroforge.operator.db;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 import io.veroforge.generator.ai.FillCache;
 
@@ -101,49 +95,16 @@ public final class PostgresFillCache implements FillCache {
         }
     }
 
-    /** Version 1: the table. Upgrades are further versions, never edits of this SQL (Flyway's checksum guards it). */
-    static final class CreateFillCache implements JavaMigration {
-        private static final List<String> SQL = List.of(
-                "CREATE TABLE " + table() + " ("
-                        + "key text PRIMARY KEY CHECK (key ~ '^[0-9a-f]{64}$'), "
-                        + "imports text[] NOT NULL, "
-                        + "body text NOT NULL, "
-                        + "confidence double precision NOT NULL, "
-                        + "model text NOT NULL, "
-                        + "prompt_hash text NOT NULL, "
-                        + "attempts integer NOT NULL, "
-                        + "created_at timestamptz NOT NULL DEFAULT now())",
-                "COMMENT ON TABLE " + table() + " IS 'VeroForge: validated AI gap fills by content hash (prompt, model, pack revision, filler version)'");
-
-        @Override
-        public MigrationVersion getVersion() {
-            return MigrationVersion.fromVersion("1");
-        }
-
-        @Override
-        public String getDescription() {
-            return "gap fill cache";
-        }
-
-        @Override
-        public Integer getChecksum() {
-            CRC32 crc = new CRC32();
-            SQL.forEach(s -> crc.update(s.getBytes(StandardCharsets.UTF_8)));
-            return (int) crc.getValue();
-        }
-
-        @Override
-        public boolean canExecuteInTransaction() {
-            return true;
-        }
-
-        @Override
-        public void migrate(Context context) throws SQLException {
-            try (Statement statement = context.getConnection().createStatement()) {
-                for (String sql : SQL) {
-                    statement.execute(sql);
-                }
-            }
-        }
-    }
+    /** Version 1 of the platform schema: the table. */
+    static final List<String> CREATE_SQL = List.of(
+            "CREATE TABLE " + table() + " ("
+                    + "key text PRIMARY KEY CHECK (key ~ '^[0-9a-f]{64}$'), "
+                    + "imports text[] NOT NULL, "
+                    + "body text NOT NULL, "
+                    + "confidence double precision NOT NULL, "
+                    + "model text NOT NULL, "
+                    + "prompt_hash text NOT NULL, "
+                    + "attempts integer NOT NULL, "
+                    + "created_at timestamptz NOT NULL DEFAULT now())",
+            "COMMENT ON TABLE " + table() + " IS 'VeroForge: validated AI gap fills by content hash (prompt, model, pack revision, filler version)'");
 }
