@@ -176,8 +176,7 @@ final class ReservedNames {
             renames.put(f.name(), renamed);
             warnings.add(Problem.warning(fieldPath + ".name", "field name \"" + f.name() + "\" " + reason + ": the app uses \"" + renamed
                     + "\" (column " + Inflector.snake(renamed) + ")", "rename it to \"" + renamed + "\" (or another name) to silence this warning"));
-            fields.add(new FieldInput(renamed, f.type(), f.description(), f.required(), f.unique(), f.min(), f.max(), f.minLength(),
-                    f.maxLength(), f.pattern(), f.values(), f.markers()));
+            fields.add(f.named(renamed));
         }
         List<RelationInput> relations = new ArrayList<>();
         for (int j = 0; j < e.relations().size(); j++) {

@@ -100,8 +100,7 @@ final class SnakeCaseNames {
                 continue;
             }
             warn(fieldPath + ".name", "field", f.name(), camel, "column " + Inflector.snake(camel));
-            fields.add(new FieldInput(camel, f.type(), f.description(), f.required(), f.unique(), f.min(), f.max(), f.minLength(),
-                    f.maxLength(), f.pattern(), f.values(), f.markers()));
+            fields.add(f.named(camel));
         }
         List<RelationInput> relations = new ArrayList<>();
         for (int j = 0; j < e.relations().size(); j++) {

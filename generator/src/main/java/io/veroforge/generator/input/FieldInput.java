@@ -21,4 +21,9 @@ public record FieldInput(
         values = Lists.orEmpty(values);
         markers = Lists.orEmpty(markers);
     }
+
+    /** The same field under the name the app uses for it (a reserved or differently cased name mapped). */
+    public FieldInput named(String newName) {
+        return new FieldInput(newName, type, description, required, unique, min, max, minLength, maxLength, pattern, values, markers);
+    }
 }

@@ -9,8 +9,6 @@ import io.veroforge.generator.overlay.OverlayReader;
 import io.veroforge.generator.overlay.OverlayRepository;
 import io.veroforge.generator.synthesize.Pack;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -22,20 +20,12 @@ class GeneratorCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
+    private CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
-    private Run run(String... args) {
-        return run(GeneratorCli.commandLine(), args);
-    }
-
-    private Run run(CommandLine cli, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private CliRun run(CommandLine cli, String... args) {
+        return CliRun.of(cli, args);
     }
 
     private String file(String resource) throws IOException {
@@ -46,14 +36,14 @@ class GeneratorCliTest {
 
     @Test
     void validateAcceptsAValidSpecWithExitZero() throws IOException {
-        Run r = run("validate", "-f", file("pest-control-sparse.yaml"));
+        CliRun r = run("validate", "-f", file("pest-control-sparse.yaml"));
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("valid — app bugbusters, 5 entities");
     }
 
     @Test
     void validateListsEveryErrorWithFileLineAndFixAndExitsOne() throws IOException {
-        Run r = run("validate", "-f", file("many-problems.yaml"));
+        CliRun r = run("validate", "-f", file("many-problems.yaml"));
         assertThat(r.exit()).isEqualTo(GeneratorCli.EXIT_INVALID_SPEC);
         assertThat(r.err()).contains("many-problems.yaml:16: error: entities[1].relations[0].target: unknown entity \"Techician\""
                 + " — did you mean \"Technician\"?");
@@ -62,7 +52,7 @@ class GeneratorCliTest {
 
     @Test
     void unknownKeysAndWrongTypesAreReportedWithLineNumbers() throws IOException {
-        Run r = run("validate", "-f", file("unknown-keys.yaml"));
+        CliRun r = run("validate", "-f", file("unknown-keys.yaml"));
         assertThat(r.exit()).isEqualTo(GeneratorCli.EXIT_INVALID_SPEC);
         assertThat(r.err()).contains("unknown-keys.yaml:12: error: entities[0].fields[0].requird: unknown key \"requird\" — did you mean \"required\"?")
                 .contains("unknown-keys.yaml:15: error: entities[0].fields[1].max: \"lots\" is not a number")
@@ -71,7 +61,7 @@ class GeneratorCliTest {
 
     @Test
     void yamlSyntaxErrorNamesTheLine() throws IOException {
-        Run r = run("validate", "-f", file("syntax-error.yaml"));
+        CliRun r = run("validate", "-f", file("syntax-error.yaml"));
         assertThat(r.exit()).isEqualTo(GeneratorCli.EXIT_INVALID_SPEC);
         assertThat(r.err()).contains("syntax-error.yaml:6: error:").contains("YAML syntax error").contains("fix the YAML at line 6");
     }
@@ -80,7 +70,7 @@ class GeneratorCliTest {
     void wrongKindAndApiVersionAreReported() throws IOException {
         Path path = dir.resolve("tenant.yaml");
         Files.writeString(path, "apiVersion: veroforge.io/v1\nkind: AppSpeck\nspec:\n  vertical: legal\n");
-        Run r = run("validate", "-f", path.toString());
+        CliRun r = run("validate", "-f", path.toString());
         assertThat(r.exit()).isEqualTo(GeneratorCli.EXIT_INVALID_SPEC);
         assertThat(r.err()).contains("apiVersion: unsupported apiVersion \"veroforge.io/v1\" — use apiVersion: veroforge.io/v1alpha1")
                 .contains("kind: expected kind AppSpec, found \"AppSpeck\" — did you mean \"AppSpec\"?");
@@ -88,21 +78,21 @@ class GeneratorCliTest {
 
     @Test
     void missingFileExitsTwo() {
-        Run r = run("validate", "-f", dir.resolve("nope.yaml").toString());
+        CliRun r = run("validate", "-f", dir.resolve("nope.yaml").toString());
         assertThat(r.exit()).isEqualTo(GeneratorCli.EXIT_USAGE);
         assertThat(r.err()).contains("nope.yaml: no such file");
     }
 
     @Test
     void missingOptionIsAUsageError() {
-        Run r = run("validate");
+        CliRun r = run("validate");
         assertThat(r.exit()).isEqualTo(GeneratorCli.EXIT_USAGE);
         assertThat(r.err()).contains("Missing required option: '--file=APPSPEC'");
     }
 
     @Test
     void explainPrintsTheResolvedModelWithProvenance() throws IOException {
-        Run r = run("explain", "-f", file("clinic.yaml"));
+        CliRun r = run("explain", "-f", file("clinic.yaml"));
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("HIPAA  yes  implied by vertical healthcare-clinic")
                 .contains("allergies")
@@ -121,7 +111,7 @@ class GeneratorCliTest {
                   - name: Technician
                   - name: Locker
                 """));
-        Run r = run("explain", "-f", path.toString());
+        CliRun r = run("explain", "-f", path.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).containsPattern("name +string required .*<- derived \\(Locker declares no fields and matches no ontology entity");
         assertThat(r.err()).contains("entities[1]").contains("one required field, name");
@@ -129,7 +119,7 @@ class GeneratorCliTest {
 
     @Test
     void explainAsJsonIsMachineReadable() throws IOException {
-        Run r = run("explain", "--format", "json", "-f", file("shop-pci.yaml"));
+        CliRun r = run("explain", "--format", "json", "-f", file("shop-pci.yaml"));
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("\"storage\" : \"TOKENIZED\"").contains("\"name\" : \"corner-shop\"");
     }
@@ -137,7 +127,7 @@ class GeneratorCliTest {
     @Test
     void generateWritesTheRepositoryAndSummarizesIt() throws IOException {
         Path out = dir.resolve("out");
-        Run r = run("generate", "-f", file("pest-control-sparse.yaml"), "-o", out.toString());
+        CliRun r = run("generate", "-f", file("pest-control-sparse.yaml"), "-o", out.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(GeneratorCli.EXIT_OK);
         assertThat(r.out()).contains("generated bugbusters into").contains("entities   5").contains("endpoints  26")
                 .contains("gaps       0 filled, 2 unfilled")
@@ -155,7 +145,7 @@ class GeneratorCliTest {
             repository.apply(new OverlayImprovement(7, "Invoice", null, "date", 12, 12, 0.76, "governance"), Ontology.standard());
         }
         Path out = dir.resolve("out");
-        Run r = run("generate", "-f", file("pest-control-sparse.yaml"), "-o", out.toString(), "--overlay", overlay.toString());
+        CliRun r = run("generate", "-f", file("pest-control-sparse.yaml"), "-o", out.toString(), "--overlay", overlay.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(GeneratorCli.EXIT_OK);
         String revision = new OverlayReader(Ontology.standard()).read(overlay).applyTo(Pack.nestjsPrismaReact()).revision();
         assertThat(revision).isNotEqualTo(Pack.nestjsPrismaReact().revision());
@@ -169,7 +159,7 @@ class GeneratorCliTest {
         Files.createDirectories(overlay.resolve("ontology"));
         Files.writeString(overlay.resolve("ontology/Unicorn.yaml"), "fields:\n  - {name: horn, type: text}\n");
         Path out = dir.resolve("out");
-        Run r = run("generate", "-f", file("pest-control-sparse.yaml"), "-o", out.toString(), "--overlay", overlay.toString());
+        CliRun r = run("generate", "-f", file("pest-control-sparse.yaml"), "-o", out.toString(), "--overlay", overlay.toString());
         assertThat(r.exit()).isEqualTo(GeneratorCli.EXIT_USAGE);
         assertThat(r.err()).contains("error: --overlay " + overlay + ": ontology/Unicorn.yaml: Unicorn is not an ontology type");
         assertThat(out).doesNotExist();
@@ -185,7 +175,7 @@ class GeneratorCliTest {
             }
         };
         Path out = dir.resolve("out");
-        Run r = run(GeneratorCli.commandLine(plantingFactory), "generate", "-f", file("pest-control-sparse.yaml"), "-o", out.toString());
+        CliRun r = run(GeneratorCli.commandLine(plantingFactory), "generate", "-f", file("pest-control-sparse.yaml"), "-o", out.toString());
 
         assertThat(r.exit()).isEqualTo(GeneratorCli.EXIT_SCAN_FAILED);
         assertThat(r.out()).contains("findings   1 critical, 0 high,").contains("— FAILED")
@@ -197,7 +187,7 @@ class GeneratorCliTest {
     @Test
     void generateWithAnInvalidSpecExitsOneAndWritesNothing() throws IOException {
         Path out = dir.resolve("never");
-        Run r = run("generate", "-f", file("many-problems.yaml"), "-o", out.toString());
+        CliRun r = run("generate", "-f", file("many-problems.yaml"), "-o", out.toString());
         assertThat(r.exit()).isEqualTo(GeneratorCli.EXIT_INVALID_SPEC);
         assertThat(r.err()).contains("7 error(s): nothing generated");
         assertThat(out).doesNotExist();
@@ -208,11 +198,11 @@ class GeneratorCliTest {
         Path out = dir.resolve("busy");
         java.nio.file.Files.createDirectories(out);
         java.nio.file.Files.writeString(out.resolve("keep.txt"), "mine");
-        Run refused = run("generate", "-f", file("pest-control-sparse.yaml"), "-o", out.toString());
+        CliRun refused = run("generate", "-f", file("pest-control-sparse.yaml"), "-o", out.toString());
         assertThat(refused.exit()).isEqualTo(GeneratorCli.EXIT_USAGE);
         assertThat(refused.err()).contains("is not empty").contains("--force");
         assertThat(out.resolve("README.md")).doesNotExist();
-        Run forced = run("generate", "-f", file("pest-control-sparse.yaml"), "-o", out.toString(), "--force");
+        CliRun forced = run("generate", "-f", file("pest-control-sparse.yaml"), "-o", out.toString(), "--force");
         assertThat(forced.exit()).isEqualTo(GeneratorCli.EXIT_OK);
         assertThat(out.resolve("README.md")).exists();
         assertThat(out.resolve("keep.txt")).hasContent("mine");

@@ -3,16 +3,12 @@ package io.veroforge.generator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import picocli.CommandLine;
 
 /** {@code similar} with the real sentence model: apps of one trade are nearest, other trades below the minimum or after them. */
 class SimilarCommandTest {
@@ -31,7 +27,7 @@ class SimilarCommandTest {
         spec("clinic", null, "Dentists see patients for check-ups and fillings; each appointment has a patient, a dentist and a treatment plan.",
                 "Patient", "Appointment");
 
-        Run r = run("similar", "-f", pests.toString(), dir.toString(), "--minimum", "0");
+        CliRun r = CliRun.of("similar", "-f", pests.toString(), dir.toString(), "--minimum", "0");
 
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
@@ -41,15 +37,15 @@ class SimilarCommandTest {
         double bakery = lines.stream().filter(l -> l.endsWith("bakery.yaml")).mapToDouble(SimilarCommandTest::similarity).findFirst().orElse(0);
         assertThat(bugs).isGreaterThan(bakery).isGreaterThanOrEqualTo(0.5);
 
-        Run defaults = run("similar", "-f", pests.toString(), dir.toString());
+        CliRun defaults = CliRun.of("similar", "-f", pests.toString(), dir.toString());
         assertThat(defaults.out()).contains("bugs.yaml").doesNotContain("bakery.yaml");
     }
 
     @Test
     void badOptionsAndMissingFilesAreUsageErrors() throws IOException {
         Path pests = spec("pests", "pest-control", "Technicians treat termites.", "Treatment");
-        assertThat(run("similar", "-f", pests.toString(), dir.toString(), "--minimum", "2").exit()).isEqualTo(GeneratorCli.EXIT_USAGE);
-        Run missing = run("similar", "-f", pests.toString(), dir.resolve("nowhere").toString());
+        assertThat(CliRun.of("similar", "-f", pests.toString(), dir.toString(), "--minimum", "2").exit()).isEqualTo(GeneratorCli.EXIT_USAGE);
+        CliRun missing = CliRun.of("similar", "-f", pests.toString(), dir.resolve("nowhere").toString());
         assertThat(missing.exit()).isEqualTo(GeneratorCli.EXIT_USAGE);
         assertThat(missing.err()).contains("nowhere: no such file or directory");
     }
@@ -71,18 +67,5 @@ class SimilarCommandTest {
         Path file = dir.resolve(name + ".yaml");
         Files.writeString(file, yaml.toString());
         return file;
-    }
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cli = GeneratorCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
     }
 }

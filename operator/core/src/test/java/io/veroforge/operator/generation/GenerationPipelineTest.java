@@ -544,11 +544,7 @@ class GenerationPipelineTest {
             });
             assertThat(client.apps().deployments().inNamespace(ns).withLabel("veroforge.io/generation", "pest-control-1").list().getItems())
                     .as("the stable revision is kept beside the canary, not pruned").hasSize(2);
-            for (int step = 0; step < 3; step++) {
-                int at = step;
-                await().atMost(WAIT).until(() -> canaryStep(ns, "pest-control-2") == at);
-                act(ns, "pest-control-2", "promote");
-            }
+            promoteThroughEveryStep(ns, "pest-control-2");
             Generation promoted = awaitGeneration(ns, "pest-control-2", succeeded());
             assertThat(promoted.getStatus().getDeployment().getResult()).isEqualTo("Promoted");
             assertThat(client.apps().deployments().inNamespace(ns).withLabel("veroforge.io/generation", "pest-control-2").list().getItems())
@@ -593,11 +589,7 @@ class GenerationPipelineTest {
             assertThat(columnsOf(schema, "customers")).as("the stable revision still reads phone").contains("phone");
             assertThat(historyOf(schema)).containsExactly("1", "2");
 
-            for (int step = 0; step < 3; step++) {
-                int at = step;
-                await().atMost(WAIT).until(() -> canaryStep(ns, "pest-control-2") == at);
-                act(ns, "pest-control-2", "promote");
-            }
+            promoteThroughEveryStep(ns, "pest-control-2");
             Generation promoted = awaitGeneration(ns, "pest-control-2", succeeded());
             assertThat(stage(promoted, StageName.Verify).getMessage()).contains("contract applied version 2.1");
             assertThat(columnsOf(schema, "customers")).doesNotContain("phone").contains("name", "email");
@@ -649,11 +641,7 @@ class GenerationPipelineTest {
                     .contains("add column customers.nickname", "drop column customers.phone (its values are lost)")
                     .doesNotContain("add column customers.loyalty_code");
             approve(ns, "pest-control-3");
-            for (int step = 0; step < 3; step++) {
-                int at = step;
-                await().atMost(WAIT).until(() -> canaryStep(ns, "pest-control-3") == at);
-                act(ns, "pest-control-3", "promote");
-            }
+            promoteThroughEveryStep(ns, "pest-control-3");
             Generation promoted = awaitGeneration(ns, "pest-control-3", succeeded());
             assertThat(stage(promoted, StageName.Migrate).getMessage()).contains("1 step(s) already in the schema from [pest-control-2]");
             assertThat(columnsOf(schema, "customers")).contains("loyalty_code", "nickname").doesNotContain("phone");
