@@ -58,11 +58,14 @@ final class CpuShares {
         return new Snapshot(System.nanoTime(), apiNanos, pgNanos, all - idle, all);
     }
 
-    /** utime + stime from /proc/<pid>/stat (world-readable, unlike the executable path of another user's process). */
+    /** From /proc/<pid>/stat (world-readable, unlike the executable path of another user's process). */
     private static long cpu(Stream<Long> pids) {
         return pids.mapToLong(pid -> {
             String[] fields = statAfterComm(pid);
-            return fields == null ? 0 : (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+            // utime + stime + the reaped children's cutime + cstime: a backend that exits during a run moves its time
+            // into the postmaster's children's time, so the sum over the group never drops
+            return fields == null ? 0 : (Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                    + Long.parseLong(fields[14])) * NANOS_PER_TICK;
         }).sum();
     }
 
@@ -74,7 +77,7 @@ final class CpuShares {
         }
     }
 
-    /** The fields after "(comm)": index 0 is the state, 11 and 12 are utime and stime. */
+    /** The fields after "(comm)": index 0 is the state, 11–14 are utime, stime, cutime and cstime. */
     private static String[] statAfterComm(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
