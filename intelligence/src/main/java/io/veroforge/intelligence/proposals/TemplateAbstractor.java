@@ -1,6 +1,7 @@
 package io.veroforge.intelligence.proposals;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,9 +62,9 @@ final class TemplateAbstractor {
      * when its type varies, which type the ontology should offer is a reviewer's call.
      */
     private static Draft similarEdits(PatternFacts p) {
-        java.util.List<String> varies = java.util.List.of(p.part("varies").split(","));
+        List<String> varies = List.of(p.part("varies").split(","));
         if ("added_field".equals(p.part("edit")) && !p.part("ontologyType").isEmpty() && !p.part("fieldType").isEmpty()
-                && varies.equals(java.util.List.of("optional"))) {
+                && varies.equals(List.of("optional"))) {
             Map<String, String> optional = new LinkedHashMap<>(p.parts());
             optional.remove("varies");
             optional.put("optional", "true");
@@ -72,7 +73,7 @@ final class TemplateAbstractor {
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("target", p.part("ontologyType").isEmpty() ? "template" : "ontology");
         change.put("edit", p.part("edit"));
-        for (String shared : java.util.List.of("ontologyType", "fieldType", "file")) {
+        for (String shared : List.of("ontologyType", "fieldType", "file")) {
             if (!p.part(shared).isEmpty()) {
                 change.put(shared, p.part(shared));
             }

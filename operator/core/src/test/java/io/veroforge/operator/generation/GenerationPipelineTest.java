@@ -691,7 +691,7 @@ class GenerationPipelineTest {
     /** Approves the Generation if its policy waits for a person (a destructive plan); an additive one goes on by itself. */
     private void approveWhenAsked(String ns, String generation) {
         Generation g = awaitGeneration(ns, generation, x -> x.getStatus() != null && x.getStatus().getMigrationPlan() != null);
-        if (g.getStatus().getPhase() == GenerationPhase.AwaitingApproval || Boolean.TRUE.equals(g.getStatus().getMigrationPlan().isDestructive())) {
+        if (g.getStatus().getPhase() == GenerationPhase.AwaitingApproval || g.getStatus().getMigrationPlan().isDestructive()) {
             approve(ns, generation);
         }
     }
